@@ -1,0 +1,117 @@
+/* apidb.h - the kernel API database: allocators, frees, size queries and
+ * memory sinks, loaded from rules/allocators.tbl, rules/sinks.tbl and any
+ * --rules FILE (format: docs/rules-format.md).
+ *
+ * Loading happens once per process; lookups are by function name (a hash
+ * table). Size formulas are small expression trees over the call's
+ * arguments ($0 is the first argument), evaluated by the analysis.
+ */
+#ifndef KC_APIDB_APIDB_H
+#define KC_APIDB_APIDB_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+enum apidb_kind {
+	APIDB_ALLOC = 1, /* returns new memory */
+	APIDB_FREE,      /* releases an argument */
+	APIDB_QUERY,     /* ksize-like or roundup-like size query */
+	APIDB_SINK,      /* reads/writes memory through pointer arguments */
+};
+
+/* Memory families; the order matters only for printing. */
+enum apidb_family {
+	APIDB_FAM_KMALLOC = 0,  /* start of a kmalloc object */
+	APIDB_FAM_KVMALLOC,     /* kmalloc or vmalloc fallback */
+	APIDB_FAM_KCONST,       /* kmalloc or the .rodata input itself */
+	APIDB_FAM_KMEM_CACHE,
+	APIDB_FAM_VMALLOC,
+	APIDB_FAM_DEVM,         /* kmalloc-backed, after a devres header */
+	APIDB_FAM_DEVM_CONST,   /* devm or .rodata */
+	APIDB_FAM_PAGE,
+	APIDB_FAM_PERCPU,
+	APIDB_FAM_DMA,
+	APIDB_FAM_COUNT
+};
+
+enum apidb_query {
+	APIDB_Q_KSIZE = 1,   /* usable size of the object in $arg */
+	APIDB_Q_ROUNDUP,     /* bucket size for the size in $arg */
+};
+
+enum apidb_op {
+	APIDB_OP_NUM = 1, /* num */
+	APIDB_OP_ARG,     /* argument number arg (0-based) */
+	APIDB_OP_ADD,
+	APIDB_OP_SUB,
+	APIDB_OP_MUL,
+	APIDB_OP_SHL,
+	APIDB_OP_STRLEN,  /* strlen(l) */
+	APIDB_OP_MIN,     /* min(l, r) */
+	APIDB_OP_UNKNOWN, /* '?': a size the formula cannot express */
+};
+
+struct apidb_expr {
+	int op;                  /* enum apidb_op */
+	int arg;                 /* APIDB_OP_ARG */
+	unsigned long long num;  /* APIDB_OP_NUM */
+	struct apidb_expr *l, *r;
+};
+
+#define APIDB_F_ERRPTR 0x1   /* returns ERR_PTR on failure */
+#define APIDB_F_UPTO   0x2   /* sink: writes at most len bytes */
+#define APIDB_F_ZERO   0x4   /* alloc: zeroed memory */
+
+struct apidb_fn {
+	const char *name;
+	int kind;                /* enum apidb_kind */
+	int family;              /* ALLOC and FREE: enum apidb_family */
+	struct apidb_expr *size; /* ALLOC: requested size; SINK: length */
+	int realloc_arg;         /* ALLOC: argument that is reallocated, -1 */
+	int arg;                 /* FREE: freed arg; QUERY: queried arg */
+	int query;               /* QUERY: enum apidb_query */
+	int dst, src;            /* SINK: pointer arguments or -1 */
+	unsigned flags;          /* APIDB_F_* */
+	const char *file;        /* where it was defined */
+	unsigned line;
+};
+
+struct apidb;
+
+/* A new empty database; NULL on OOM. Free with apidb_free(). */
+struct apidb *apidb_new(void);
+void apidb_free(struct apidb *db);
+
+/* Adds the records of one .tbl file (any record type). A later record for
+ * the same name replaces the earlier one, so --rules files override the
+ * shipped tables. Returns 0, -KC_EIO or -KC_EPARSE with err filled as
+ * "file:line:col: what is wrong". */
+int apidb_load_file(struct apidb *db, const char *path, struct kc_err *err);
+/* Same on text in memory (tests); name is used in positions. */
+int apidb_load_text(struct apidb *db, const char *name, const char *text,
+		    struct kc_err *err);
+
+/* Loads allocators.tbl and sinks.tbl from dir (NULL: apidb_default_dir()),
+ * then each of the nextra files. Returns 0 or a negative KC_E* code. */
+int apidb_load_default(struct apidb *db, const char *dir,
+		       const char *const *extra, size_t nextra,
+		       struct kc_err *err);
+
+/* The shipped rules directory: $KC_RULES_DIR, else the source tree's
+ * rules/, else the install prefix's share/ksizecheck/rules. Static
+ * string. */
+const char *apidb_default_dir(void);
+
+/* The entry for name, or NULL. The pointer lives as long as db. */
+const struct apidb_fn *apidb_lookup(const struct apidb *db, const char *name);
+
+/* Number of entries (for --stats and tests). */
+size_t apidb_count(const struct apidb *db);
+
+/* Short names for messages: "kmalloc", "vmalloc", ... */
+const char *apidb_family_name(int family);
+/* 1 if memory of this family is always/sometimes a kmalloc start. */
+int apidb_family_is_kmalloc(int family);
+
+#endif

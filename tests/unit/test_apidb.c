@@ -1,0 +1,123 @@
+/* test_apidb.c - the API table loader: shipped tables, formulas, and
+ * malformed rows rejected with their position. */
+#include "apidb/apidb.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures;
+
+#define CHECK(cond)                                                          \
+	do {                                                                 \
+		if (!(cond)) {                                               \
+			fprintf(stderr, "%s:%d: check failed: %s\n",         \
+				__FILE__, __LINE__, #cond);                  \
+			failures++;                                          \
+		}                                                            \
+	} while (0)
+
+static void expect_error(const char *text, const char *msg)
+{
+	struct apidb *db = apidb_new();
+	struct kc_err err = { 0 };
+	char buf[2048];
+	int ret = apidb_load_text(db, "t.tbl", text, &err);
+
+	kc_err_format(&err, buf, sizeof(buf));
+	if (ret != -KC_EPARSE || !strstr(buf, msg)) {
+		fprintf(stderr, "for '%s': got %d '%s', want '%s'\n", text,
+			ret, buf, msg);
+		failures++;
+	}
+	apidb_free(db);
+}
+
+static void test_shipped(void)
+{
+	struct apidb *db = apidb_new();
+	struct kc_err err = { 0 };
+	const struct apidb_fn *f;
+	int ret = apidb_load_default(db, "rules", NULL, 0, &err);
+
+	if (ret) {
+		char buf[2048];
+
+		kc_err_format(&err, buf, sizeof(buf));
+		fprintf(stderr, "loading rules/: %s\n", buf);
+	}
+	CHECK(ret == 0);
+	CHECK(apidb_count(db) > 150);
+	f = apidb_lookup(db, "kcalloc");
+	CHECK(f && f->kind == APIDB_ALLOC && f->family == APIDB_FAM_KMALLOC);
+	CHECK(f && f->size && f->size->op == APIDB_OP_MUL);
+	f = apidb_lookup(db, "krealloc");
+	CHECK(f && f->realloc_arg == 0 && f->size->op == APIDB_OP_ARG &&
+	      f->size->arg == 1);
+	f = apidb_lookup(db, "kmalloc_trace");
+	CHECK(f && f->size->arg == 2);
+	f = apidb_lookup(db, "__kmalloc_cache_node_noprof");
+	CHECK(f && f->size->arg == 3);
+	f = apidb_lookup(db, "kvmalloc_node_noprof");
+	CHECK(f && f->family == APIDB_FAM_KVMALLOC);
+	f = apidb_lookup(db, "__get_free_pages");
+	CHECK(f && f->family == APIDB_FAM_PAGE &&
+	      f->size->op == APIDB_OP_SHL);
+	f = apidb_lookup(db, "kmem_cache_free");
+	CHECK(f && f->kind == APIDB_FREE && f->arg == 1);
+	f = apidb_lookup(db, "__ksize");
+	CHECK(f && f->kind == APIDB_QUERY && f->query == APIDB_Q_KSIZE);
+	f = apidb_lookup(db, "kmalloc_size_roundup");
+	CHECK(f && f->query == APIDB_Q_ROUNDUP);
+	f = apidb_lookup(db, "memset");
+	CHECK(f && f->kind == APIDB_SINK && f->dst == 0 && f->src == -1);
+	f = apidb_lookup(db, "strscpy");
+	CHECK(f && (f->flags & APIDB_F_UPTO));
+	f = apidb_lookup(db, "memdup_user");
+	CHECK(f && (f->flags & APIDB_F_ERRPTR));
+	CHECK(!apidb_lookup(db, "no_such_function"));
+	apidb_free(db);
+}
+
+static void test_override(void)
+{
+	struct apidb *db = apidb_new();
+	struct kc_err err = { 0 };
+	const struct apidb_fn *f;
+
+	CHECK(apidb_load_text(db, "a.tbl",
+			      "alloc my_alloc kmalloc $0 # comment\n"
+			      "\n# only a comment\n"
+			      "alloc my_alloc vmalloc strlen($1)+1\n"
+			      "alloc my_dup kmalloc min(strlen($0),$1)+1\n"
+			      "alloc my_pages page PAGE<<($1+1)\n",
+			      &err) == 0);
+	f = apidb_lookup(db, "my_alloc");
+	CHECK(f && f->family == APIDB_FAM_VMALLOC &&
+	      f->size->op == APIDB_OP_ADD &&
+	      f->size->l->op == APIDB_OP_STRLEN);
+	CHECK(apidb_count(db) == 3);
+	f = apidb_lookup(db, "my_dup");
+	CHECK(f && f->size->l->op == APIDB_OP_MIN);
+	apidb_free(db);
+}
+
+int main(void)
+{
+	test_shipped();
+	test_override();
+	expect_error("alloc x slabb $0\n", "t.tbl:1:9: unknown family 'slabb'");
+	expect_error("\nalloc x kmalloc $0*\n", "t.tbl:2:20: bad size formula");
+	expect_error("alloc x kmalloc $0 frob\n",
+		     "t.tbl:1:20: unknown option 'frob'");
+	expect_error("alloc 9x kmalloc $0\n", "t.tbl:1:7: '9x' is not a");
+	expect_error("alloc x kmalloc\n", "needs 4 fields");
+	expect_error("free kfree p\n", "t.tbl:1:12: expected an argument");
+	expect_error("query ksize size $0\n", "unknown query 'size'");
+	expect_error("sink m - - $2\n", "needs a destination or a source");
+	expect_error("frob x\n", "t.tbl:1:1: unknown record type 'frob'");
+	expect_error("alloc x kmalloc ($0\n", "expected ')'");
+	expect_error("free kfree $0 $1\n", "t.tbl:1:15: unexpected field");
+	if (failures)
+		fprintf(stderr, "test_apidb: %d failures\n", failures);
+	return failures ? 1 : 0;
+}
