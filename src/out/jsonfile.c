@@ -1,0 +1,175 @@
+/* jsonfile.c - json-c file reading with line numbers (jsonfile.h). */
+#include "out/jsonfile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+
+static unsigned line_at(const char *text, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off && text[i]; i++)
+		if (text[i] == '\n')
+			line++;
+	return line;
+}
+
+int out_json_read(const char *path, json_object **obj, char **text,
+		  struct kc_err *err)
+{
+	struct kc_strbuf sb = KC_STRBUF_INIT;
+	struct json_tokener *tok;
+	enum json_tokener_error jerr;
+	json_object *o;
+	size_t end;
+
+	*obj = NULL;
+	*text = NULL;
+	if (kc_strbuf_read_file(&sb, path)) {
+		kc_strbuf_release(&sb);
+		return kc_err_set(err, KC_EIO, path, 0, 0, "cannot read '%s'",
+				  path);
+	}
+	tok = json_tokener_new();
+	if (!tok) {
+		kc_strbuf_release(&sb);
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	o = json_tokener_parse_ex(tok, sb.buf, (int)sb.len + 1);
+	jerr = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (!o || jerr != json_tokener_success) {
+		unsigned line = line_at(sb.buf, end ? end - 1 : 0);
+		int ret;
+
+		if (!sb.len || jerr == json_tokener_continue)
+			ret = kc_err_set(err, KC_EPARSE, path, line, 0,
+					 "unexpected end of file");
+		else
+			ret = kc_err_set(err, KC_EPARSE, path, line, 0,
+					 "invalid JSON: %s",
+					 json_tokener_error_desc(jerr));
+		json_object_put(o);
+		kc_strbuf_release(&sb);
+		return ret;
+	}
+	*obj = o;
+	*text = kc_strbuf_detach(&sb);
+	return 0;
+}
+
+/* Skips a string starting at p[0] == '"'; returns the char after it. */
+static const char *skip_string(const char *p)
+{
+	for (p++; *p && *p != '"'; p++)
+		if (*p == '\\' && p[1])
+			p++;
+	return *p ? p + 1 : p;
+}
+
+static const char *find_key(const char *text, const char *key)
+{
+	size_t klen = strlen(key);
+	const char *p = text;
+
+	while (*p) {
+		if (*p != '"') {
+			p++;
+			continue;
+		}
+		if (!strncmp(p + 1, key, klen) && p[1 + klen] == '"') {
+			const char *q = p + 2 + klen;
+
+			while (*q == ' ' || *q == '\t' || *q == '\n' ||
+			       *q == '\r')
+				q++;
+			if (*q == ':')
+				return q + 1;
+		}
+		p = skip_string(p);
+	}
+	return NULL;
+}
+
+unsigned out_json_line(const char *text, const char *key, long idx)
+{
+	const char *p = find_key(text, key);
+	long elem = 0;
+	int depth = 0;
+
+	if (!p)
+		return 1;
+	if (idx < 0)
+		return line_at(text, (size_t)(p - text));
+	while (*p && *p != '[')
+		p++;
+	if (!*p)
+		return line_at(text, (size_t)(p - text));
+	for (p++; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (depth == 0 && elem == idx)
+			return line_at(text, (size_t)(p - text));
+		if (*p == '"') {
+			p = skip_string(p) - 1;
+		} else if (*p == '{' || *p == '[') {
+			depth++;
+		} else if (*p == '}' || *p == ']') {
+			if (depth == 0)
+				break;
+			depth--;
+		} else if (*p == ',' && depth == 0) {
+			elem++;
+		}
+	}
+	return line_at(text, (size_t)(p - text));
+}
+
+int out_jadd(json_object *o, const char *key, json_object *v)
+{
+	if (!o || !v) {
+		json_object_put(v);
+		return -1;
+	}
+	if (!key) {
+		if (json_object_array_add(o, v)) {
+			json_object_put(v);
+			return -1;
+		}
+		return 0;
+	}
+	return json_object_object_add(o, key, v) ? -1 : 0;
+}
+
+int out_jadd_str(json_object *o, const char *key, const char *val)
+{
+	if (!val)
+		return 0;
+	return out_jadd(o, key, json_object_new_string(val));
+}
+
+int out_jadd_int(json_object *o, const char *key, long long val)
+{
+	return out_jadd(o, key, json_object_new_int64(val));
+}
+
+int out_jadd_bool(json_object *o, const char *key, int val)
+{
+	return out_jadd(o, key, json_object_new_boolean(val ? 1 : 0));
+}
+
+int out_json_print(json_object *o, FILE *out)
+{
+	const char *s = json_object_to_json_string_ext(o,
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+
+	if (!s)
+		return -KC_ENOMEM;
+	fputs(s, out);
+	fputc('\n', out);
+	return ferror(out) ? -KC_EIO : 0;
+}

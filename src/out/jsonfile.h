@@ -1,0 +1,33 @@
+/* jsonfile.h - internal to src/out: reading JSON files (config, baseline,
+ * shard outputs) with json-c and reporting errors as file:line.
+ */
+#ifndef KC_OUT_JSONFILE_H
+#define KC_OUT_JSONFILE_H
+
+#include <stdio.h>
+
+#include <json-c/json.h>
+
+#include "util/err.h"
+
+/* Parses the file at path. On success *obj is the root (caller puts it) and
+ * *text the file's text (caller frees), 0 is returned. -KC_EIO when it
+ * cannot be read, -KC_EPARSE with err = path:line: json-c's reason. */
+int out_json_read(const char *path, json_object **obj, char **text,
+		  struct kc_err *err);
+
+/* 1-based line of the first `"key":` in text, or of element idx of the
+ * array that follows it when idx >= 0; 1 when not found. */
+unsigned out_json_line(const char *text, const char *key, long idx);
+
+/* Builders: add key to object o (or append to array a when key is NULL).
+ * A NULL string value adds nothing. Return 0, or -1 on OOM. */
+int out_jadd(json_object *o, const char *key, json_object *v);
+int out_jadd_str(json_object *o, const char *key, const char *val);
+int out_jadd_int(json_object *o, const char *key, long long val);
+int out_jadd_bool(json_object *o, const char *key, int val);
+
+/* Writes o to out, pretty-printed, with a newline. 0 or -KC_EIO. */
+int out_json_print(json_object *o, FILE *out);
+
+#endif

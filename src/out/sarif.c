@@ -1,0 +1,581 @@
+/* sarif.c - the SARIF 2.1.0 writer (one run), for GitHub code scanning and
+ * any SARIF viewer.
+ *
+ * Per result: ruleId/ruleIndex, level, message, the primary location with
+ * its function as a logical location, relatedLocations for the notes
+ * (allocation, ksize call, free, path), a codeFlow from the allocation
+ * through the notes to the access, partialFingerprints (our stable hash,
+ * also given as GitHub's primaryLocationLineHash), the slab numbers in
+ * properties, and fixes[] when an exact replacement is known (see
+ * exact_fix()); otherwise the fix script is described in properties only,
+ * because SARIF requires concrete artifactChanges in a fix.
+ */
+#define _GNU_SOURCE /* memmem */
+#include "out/writers.h"
+
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag/finding_json.h"
+#include "out/jsonfile.h"
+#include "out/rule_text.h"
+#include "out/srcfile.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SRCROOT "%SRCROOT%"
+
+static const char *level_name(int sev)
+{
+	return sev == KC_SEV_ERROR ? "error" :
+	       sev == KC_SEV_WARNING ? "warning" : "note";
+}
+
+/* Percent-encodes path into a URI reference (RFC 3986 path characters). */
+static void uri_encode(const char *path, char *buf, size_t size)
+{
+	static const char ok[] = "-._~/!$&'()*+,;=:@";
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0;
+
+	for (; *path && n + 4 < size; path++) {
+		unsigned char ch = (unsigned char)*path;
+
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || (ch && strchr(ok, ch))) {
+			buf[n++] = (char)ch;
+		} else {
+			buf[n++] = '%';
+			buf[n++] = hex[ch >> 4];
+			buf[n++] = hex[ch & 15];
+		}
+	}
+	buf[n] = '\0';
+}
+
+static json_object *artifact_location(const char *file)
+{
+	json_object *a = json_object_new_object();
+	char rel[PATH_MAX], uri[3 * PATH_MAX + 8];
+	int bad = 0;
+
+	out_rel_path(file, rel, sizeof(rel));
+	if (rel[0] == '/') {
+		char enc[3 * PATH_MAX];
+
+		uri_encode(rel, enc, sizeof(enc));
+		snprintf(uri, sizeof(uri), "file://%s", enc);
+		bad |= out_jadd_str(a, "uri", uri);
+	} else {
+		uri_encode(rel, uri, sizeof(uri));
+		bad |= out_jadd_str(a, "uri", uri);
+		bad |= out_jadd_str(a, "uriBaseId", SRCROOT);
+	}
+	if (bad) {
+		json_object_put(a);
+		return NULL;
+	}
+	return a;
+}
+
+static json_object *physical(const struct kc_loc *l)
+{
+	json_object *p = json_object_new_object();
+	int bad = 0;
+
+	bad |= out_jadd(p, "artifactLocation", artifact_location(l->file));
+	if (l->line) {
+		json_object *r = json_object_new_object();
+
+		bad |= out_jadd_int(r, "startLine", l->line);
+		if (l->col)
+			bad |= out_jadd_int(r, "startColumn", l->col);
+		bad |= out_jadd(p, "region", r);
+	}
+	if (bad) {
+		json_object_put(p);
+		return NULL;
+	}
+	return p;
+}
+
+static json_object *message(const char *text)
+{
+	json_object *m = json_object_new_object();
+
+	if (out_jadd_str(m, "text", text && *text ? text : "(no message)")) {
+		json_object_put(m);
+		return NULL;
+	}
+	return m;
+}
+
+static json_object *location(const struct kc_loc *l, const char *msg,
+			     const char *function)
+{
+	json_object *o = json_object_new_object();
+	int bad = 0;
+
+	bad |= out_jadd(o, "physicalLocation", physical(l));
+	if (msg)
+		bad |= out_jadd(o, "message", message(msg));
+	if (function) {
+		json_object *ll = json_object_new_array();
+		json_object *f = json_object_new_object();
+
+		bad |= out_jadd_str(f, "name", function);
+		bad |= out_jadd_str(f, "kind", "function");
+		bad |= out_jadd(ll, NULL, f);
+		bad |= out_jadd(o, "logicalLocations", ll);
+	}
+	if (bad) {
+		json_object_put(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_object *rule_descriptor(int rule)
+{
+	const struct kc_rule_info *ri = kc_rule_info(rule);
+	json_object *r = json_object_new_object();
+	json_object *cfg = json_object_new_object();
+	json_object *props = json_object_new_object();
+	json_object *tags = json_object_new_array();
+	json_object *help = json_object_new_object();
+	char name[128], uri[512], text[2048];
+	int bad = 0;
+
+	snprintf(uri, sizeof(uri), "%s%s.md", OUT_RULE_DOC_URI, ri->id);
+	snprintf(text, sizeof(text), "%s\n\nFix: %s\n\nSuppress: /* ksizecheck: ignore %s: reason */ on the line or the line above.\n\nDocumentation: %s",
+		 out_rule_full_text(rule), out_rule_fix_text(rule), ri->id,
+		 uri);
+	bad |= out_jadd_str(r, "id", ri->id);
+	bad |= out_jadd_str(r, "name",
+			    out_rule_pascal_name(rule, name, sizeof(name)));
+	bad |= out_jadd(r, "shortDescription", message(ri->summary));
+	bad |= out_jadd(r, "fullDescription",
+			message(out_rule_full_text(rule)));
+	bad |= out_jadd_str(r, "helpUri", uri);
+	bad |= out_jadd_str(help, "text", text);
+	bad |= out_jadd(r, "help", help);
+	bad |= out_jadd_str(cfg, "level", level_name(ri->severity));
+	bad |= out_jadd(r, "defaultConfiguration", cfg);
+	bad |= out_jadd_str(tags, NULL, "correctness");
+	bad |= out_jadd_str(tags, NULL, "memory-safety");
+	bad |= out_jadd_str(tags, NULL, "linux-kernel");
+	bad |= out_jadd(props, "tags", tags);
+	bad |= out_jadd_str(props, "precision",
+			    ri->severity == KC_SEV_ERROR ? "high" : "medium");
+	bad |= out_jadd_str(props, "problem.severity",
+			    level_name(ri->severity));
+	bad |= out_jadd(r, "properties", props);
+	if (bad) {
+		json_object_put(r);
+		return NULL;
+	}
+	return r;
+}
+
+static json_object *notification_descriptor(const char *id, const char *text)
+{
+	json_object *n = json_object_new_object();
+
+	if (out_jadd_str(n, "id", id) ||
+	    out_jadd(n, "shortDescription", message(text))) {
+		json_object_put(n);
+		return NULL;
+	}
+	return n;
+}
+
+static json_object *driver(const struct out_run_info *run)
+{
+	json_object *d = json_object_new_object();
+	json_object *rules = json_object_new_array();
+	json_object *notes = json_object_new_array();
+	const char *v = run->tool_version ? run->tool_version : KC_VERSION;
+	int i, bad = 0;
+
+	bad |= out_jadd_str(d, "name", "ksizecheck");
+	bad |= out_jadd_str(d, "version", v);
+	bad |= out_jadd_str(d, "semanticVersion", v);
+	bad |= out_jadd_str(d, "informationUri", OUT_INFORMATION_URI);
+	for (i = 0; i < KC_RULE_COUNT; i++)
+		bad |= out_jadd(rules, NULL, rule_descriptor(i));
+	bad |= out_jadd(d, "rules", rules);
+	bad |= out_jadd(notes, NULL, notification_descriptor("parse-failed",
+		"A translation unit could not be parsed and was not checked"));
+	bad |= out_jadd(notes, NULL, notification_descriptor("parse-errors",
+		"A translation unit had compile errors; it was checked as far as clang could parse it"));
+	bad |= out_jadd(notes, NULL, notification_descriptor("suppression",
+		"An inline suppression comment is incomplete or names an unknown rule"));
+	bad |= out_jadd(notes, NULL, notification_descriptor("baseline-fixed",
+		"A baseline entry no longer matches a finding: the bug was fixed"));
+	bad |= out_jadd(d, "notifications", notes);
+	if (bad) {
+		json_object_put(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* The one exact fix we can state: for a slack finding whose requested size
+ * is the whole first argument of the allocator call on the allocation
+ * line, wrap that argument in kmalloc_size_roundup(). Other uses of the
+ * size stay as they are. NULL when not applicable. */
+static json_object *exact_fix(struct out_src_cache *c,
+			      const struct kc_finding *f)
+{
+	const struct kc_note *alloc = NULL;
+	const struct out_src *s;
+	const char *line, *call, *expr;
+	char pat[256], text[512];
+	json_object *fix, *changes, *change, *reps, *rep, *reg, *ins;
+	size_t len, i, plen, elen;
+	unsigned col;
+	int bad = 0;
+
+	if (strcmp(kc_rule_info(f->rule)->id, "slack-write") &&
+	    strcmp(kc_rule_info(f->rule)->id, "slack-read"))
+		return NULL;
+	if (!f->slab.valid || !f->slab.allocator || !f->slab.requested_expr)
+		return NULL;
+	for (i = 0; i < f->nnotes; i++)
+		if (!strcmp(f->notes[i].kind, "allocation"))
+			alloc = &f->notes[i];
+	if (!alloc || !alloc->loc.line)
+		return NULL;
+	s = out_src_get(c, alloc->loc.file);
+	line = s ? out_src_line(s, alloc->loc.line, &len) : NULL;
+	if (!line || len >= 400)
+		return NULL;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)line[i] >= 0x80)
+			return NULL;
+	plen = (size_t)snprintf(pat, sizeof(pat), "%s(", f->slab.allocator);
+	expr = f->slab.requested_expr;
+	elen = strlen(expr);
+	call = memmem(line, len, pat, plen);
+	if (!call || memmem(call + plen, len - (size_t)(call + plen - line),
+			    pat, plen))
+		return NULL;
+	call += plen;
+	if ((size_t)(line + len - call) <= elen ||
+	    strncmp(call, expr, elen) || call[elen] != ',')
+		return NULL;
+	col = (unsigned)(call - line) + 1;
+	snprintf(text, sizeof(text), "kmalloc_size_roundup(%s)", expr);
+
+	fix = json_object_new_object();
+	changes = json_object_new_array();
+	change = json_object_new_object();
+	reps = json_object_new_array();
+	rep = json_object_new_object();
+	reg = json_object_new_object();
+	ins = json_object_new_object();
+	bad |= out_jadd(fix, "description", message(
+		"Allocate kmalloc_size_roundup(size) bytes so the whole bucket is requested"));
+	bad |= out_jadd(change, "artifactLocation",
+			artifact_location(alloc->loc.file));
+	bad |= out_jadd_int(reg, "startLine", alloc->loc.line);
+	bad |= out_jadd_int(reg, "startColumn", col);
+	bad |= out_jadd_int(reg, "endLine", alloc->loc.line);
+	bad |= out_jadd_int(reg, "endColumn", col + (unsigned)elen);
+	bad |= out_jadd(rep, "deletedRegion", reg);
+	bad |= out_jadd_str(ins, "text", text);
+	bad |= out_jadd(rep, "insertedContent", ins);
+	bad |= out_jadd(reps, NULL, rep);
+	bad |= out_jadd(change, "replacements", reps);
+	bad |= out_jadd(changes, NULL, change);
+	bad |= out_jadd(fix, "artifactChanges", changes);
+	if (bad) {
+		json_object_put(fix);
+		return NULL;
+	}
+	return fix;
+}
+
+static json_object *code_flow(const struct kc_finding *f)
+{
+	json_object *cf = json_object_new_object();
+	json_object *tfs = json_object_new_array();
+	json_object *tf = json_object_new_object();
+	json_object *locs = json_object_new_array();
+	unsigned i;
+	int bad = 0;
+
+	for (i = 0; i <= f->nnotes; i++) {
+		const struct kc_note *n = i < f->nnotes ? &f->notes[i] : NULL;
+		json_object *tl = json_object_new_object();
+
+		if (n && !strcmp(n->kind, "macro")) {
+			json_object_put(tl);
+			continue;
+		}
+		bad |= out_jadd(tl, "location",
+				n ? location(&n->loc, n->msg, NULL) :
+				location(&f->loc, f->message, f->function));
+		bad |= out_jadd_int(tl, "nestingLevel", 0);
+		bad |= out_jadd(locs, NULL, tl);
+	}
+	bad |= out_jadd(tf, "locations", locs);
+	bad |= out_jadd(tfs, NULL, tf);
+	bad |= out_jadd(cf, "threadFlows", tfs);
+	if (bad) {
+		json_object_put(cf);
+		return NULL;
+	}
+	return cf;
+}
+
+static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
+			   const struct out_removed *why, int baseline_used)
+{
+	json_object *r = json_object_new_object();
+	json_object *props = json_object_new_object();
+	json_object *locs = json_object_new_array();
+	json_object *fj = kc_finding_to_json(f), *slab;
+	json_object *fx;
+	unsigned i;
+	int bad = !fj;
+
+	bad |= out_jadd_str(r, "ruleId", kc_rule_info(f->rule)->id);
+	bad |= out_jadd_int(r, "ruleIndex", f->rule);
+	bad |= out_jadd_str(r, "level", level_name(f->severity));
+	bad |= out_jadd(r, "message", message(f->message));
+	bad |= out_jadd(locs, NULL, location(&f->loc, NULL, f->function));
+	bad |= out_jadd(r, "locations", locs);
+	if (f->nnotes) {
+		json_object *rel = json_object_new_array();
+		json_object *flows = json_object_new_array();
+
+		for (i = 0; i < f->nnotes; i++) {
+			const struct kc_note *n = &f->notes[i];
+			json_object *l = location(&n->loc, n->msg, NULL);
+
+			bad |= out_jadd_int(l, "id", i + 1);
+			if (!bad) {
+				json_object *p = json_object_new_object();
+
+				bad |= out_jadd_str(p, "kind", n->kind);
+				bad |= out_jadd(l, "properties", p);
+			}
+			bad |= out_jadd(rel, NULL, l);
+		}
+		bad |= out_jadd(r, "relatedLocations", rel);
+		bad |= out_jadd(flows, NULL, code_flow(f));
+		bad |= out_jadd(r, "codeFlows", flows);
+	}
+	if (f->fingerprint) {
+		json_object *fp = json_object_new_object();
+
+		bad |= out_jadd_str(fp, OUT_FINGERPRINT_KEY, f->fingerprint);
+		bad |= out_jadd_str(fp, "primaryLocationLineHash",
+				    f->fingerprint);
+		bad |= out_jadd(r, "partialFingerprints", fp);
+	}
+	fx = exact_fix(c, f);
+	if (fx) {
+		json_object *fixes = json_object_new_array();
+
+		bad |= out_jadd(fixes, NULL, fx);
+		bad |= out_jadd(r, "fixes", fixes);
+	}
+	if (why) {
+		json_object *sups = json_object_new_array();
+		json_object *s = json_object_new_object();
+		int base = !why->file;
+
+		bad |= out_jadd_str(s, "kind", base ? "external" : "inSource");
+		bad |= out_jadd_str(s, "status", "accepted");
+		if (why->why && *why->why)
+			bad |= out_jadd_str(s, "justification", why->why);
+		if (!base)
+			bad |= out_jadd(s, "location", location(
+				&(struct kc_loc){ why->file, why->line, 0 },
+				NULL, NULL));
+		bad |= out_jadd(sups, NULL, s);
+		bad |= out_jadd(r, "suppressions", sups);
+	}
+	if (baseline_used)
+		bad |= out_jadd_str(r, "baselineState",
+				    why && !why->file ? "unchanged" : "new");
+	if (!bad && json_object_object_get_ex(fj, "slab", &slab))
+		bad |= out_jadd(props, "slab", json_object_get(slab));
+	if (f->fix) {
+		json_object *fp = json_object_new_object();
+
+		bad |= out_jadd_str(fp, "script", f->fix);
+		bad |= out_jadd_str(fp, "command", "ksizecheck --fix");
+		bad |= out_jadd_str(fp, "description",
+				    out_rule_fix_text(f->rule));
+		bad |= out_jadd_bool(fp, "exactReplacementInSarif", fx != NULL);
+		bad |= out_jadd(props, "fix", fp);
+	}
+	bad |= out_jadd(r, "properties", props);
+	json_object_put(fj);
+	if (bad) {
+		json_object_put(r);
+		return NULL;
+	}
+	return r;
+}
+
+static json_object *notification(const char *id, const char *level,
+				 const char *file, unsigned line,
+				 const char *text)
+{
+	json_object *n = json_object_new_object();
+	json_object *desc = json_object_new_object();
+	int bad = 0;
+
+	bad |= out_jadd_str(desc, "id", id);
+	bad |= out_jadd(n, "descriptor", desc);
+	bad |= out_jadd_str(n, "level", level);
+	bad |= out_jadd(n, "message", message(text));
+	if (file && *file) {
+		json_object *locs = json_object_new_array();
+
+		bad |= out_jadd(locs, NULL, location(
+			&(struct kc_loc){ file, line, 0 }, NULL, NULL));
+		bad |= out_jadd(n, "locations", locs);
+	}
+	if (bad) {
+		json_object_put(n);
+		return NULL;
+	}
+	return n;
+}
+
+static json_object *invocation(const struct kc_diag *d,
+			       const struct out_run_info *run)
+{
+	json_object *inv = json_object_new_object();
+	json_object *notes = json_object_new_array();
+	json_object *doc = out_json_document(d, run), *acc;
+	json_object *props = json_object_new_object();
+	size_t i;
+	int ok, bad = !doc;
+
+	ok = !(run->tu_total && !run->tu_parsed &&
+	       !run->tu_parsed_with_errors);
+	bad |= out_jadd_bool(inv, "executionSuccessful", ok);
+	bad |= out_jadd_str(inv, "commandLine", run->command_line);
+	for (i = 0; i < run->nnotes; i++) {
+		const struct out_file_note *n = &run->notes[i];
+		const char *lvl = n->level ? n->level : "error";
+
+		bad |= out_jadd(notes, NULL, notification(
+			!strcmp(lvl, "error") ? "parse-failed" : "parse-errors",
+			lvl, n->file, 0, n->message));
+	}
+	for (i = 0; run->suppress && i < run->suppress->nwarn; i++) {
+		const struct out_warning *w = &run->suppress->warn[i];
+
+		bad |= out_jadd(notes, NULL, notification("suppression",
+			"warning", w->file, w->line, w->msg));
+	}
+	for (i = 0; run->baseline && i < run->baseline->nfixed; i++) {
+		const struct out_fixed *x = &run->baseline->fixed[i];
+		char text[1024];
+
+		snprintf(text, sizeof(text), "fixed: [%s] %s%s%s", x->rule,
+			 x->message ? x->message : "",
+			 x->function ? " in " : "",
+			 x->function ? x->function : "");
+		bad |= out_jadd(notes, NULL, notification("baseline-fixed",
+			"note", x->file, x->line, text));
+	}
+	bad |= out_jadd(inv, "toolExecutionNotifications", notes);
+	if (!bad && json_object_object_get_ex(doc, "accounting", &acc))
+		bad |= out_jadd(props, "accounting", json_object_get(acc));
+	bad |= out_jadd_str(props, "slabConfiguration", run->config);
+	bad |= out_jadd(inv, "properties", props);
+	json_object_put(doc);
+	if (bad) {
+		json_object_put(inv);
+		return NULL;
+	}
+	return inv;
+}
+
+static int add_results(json_object *arr, struct out_src_cache *c,
+		       const struct out_removed *r, size_t n, int baseline)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n && !bad; i++)
+		bad |= out_jadd(arr, NULL, result(c, r[i].f, &r[i], baseline));
+	return bad;
+}
+
+static json_object *sarif_document(const struct kc_diag *d,
+				   const struct out_run_info *run)
+{
+	json_object *doc = json_object_new_object();
+	json_object *runs = json_object_new_array();
+	json_object *r = json_object_new_object();
+	json_object *tool = json_object_new_object();
+	json_object *results = json_object_new_array();
+	json_object *invs = json_object_new_array();
+	json_object *bases = json_object_new_object();
+	json_object *root = json_object_new_object();
+	struct out_src_cache cache;
+	char cwd[PATH_MAX], enc[3 * PATH_MAX], uri[3 * PATH_MAX + 16];
+	int baseline = run->baseline != NULL;
+	size_t i;
+	int bad = 0;
+
+	out_src_cache_init(&cache);
+	bad |= out_jadd_str(doc, "$schema", SARIF_SCHEMA);
+	bad |= out_jadd_str(doc, "version", "2.1.0");
+	bad |= out_jadd(tool, "driver", driver(run));
+	bad |= out_jadd(r, "tool", tool);
+	bad |= out_jadd(invs, NULL, invocation(d, run));
+	bad |= out_jadd(r, "invocations", invs);
+	if (getcwd(cwd, sizeof(cwd))) {
+		uri_encode(cwd, enc, sizeof(enc));
+		snprintf(uri, sizeof(uri), "file://%s%s", enc,
+			 strcmp(cwd, "/") ? "/" : "");
+		bad |= out_jadd_str(root, "uri", uri);
+		bad |= out_jadd(bases, SRCROOT, root);
+		bad |= out_jadd(r, "originalUriBaseIds", bases);
+	} else {
+		json_object_put(root);
+		json_object_put(bases);
+	}
+	for (i = 0; i < d->n && !bad; i++)
+		bad |= out_jadd(results, NULL,
+				result(&cache, d->v[i], NULL, baseline));
+	if (run->sarif_suppressed && run->suppress)
+		bad |= add_results(results, &cache, run->suppress->removed,
+				   run->suppress->nremoved, baseline);
+	if (run->sarif_suppressed && run->baseline)
+		bad |= add_results(results, &cache, run->baseline->removed,
+				   run->baseline->nremoved, baseline);
+	bad |= out_jadd(r, "results", results);
+	bad |= out_jadd_str(r, "columnKind", "unicodeCodePoints");
+	bad |= out_jadd(runs, NULL, r);
+	bad |= out_jadd(doc, "runs", runs);
+	out_src_cache_release(&cache);
+	if (bad) {
+		json_object_put(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int out_write_sarif(const struct kc_diag *d, const struct out_run_info *run,
+		    FILE *out)
+{
+	json_object *doc = sarif_document(d, run);
+	int ret;
+
+	if (!doc)
+		return -KC_ENOMEM;
+	ret = out_json_print(doc, out);
+	json_object_put(doc);
+	return ret;
+}
