@@ -301,7 +301,8 @@ int out_write_baseline(const struct kc_diag *d, const char *path,
 		}
 	}
 	s = bad ? NULL : json_object_to_json_string_ext(root,
-		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+		JSON_C_TO_STRING_NOSLASHESCAPE);
 	if (!s) {
 		json_object_put(root);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");

@@ -165,7 +165,8 @@ int out_jadd_bool(json_object *o, const char *key, int val)
 int out_json_print(json_object *o, FILE *out)
 {
 	const char *s = json_object_to_json_string_ext(o,
-		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE);
+		JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+		JSON_C_TO_STRING_NOSLASHESCAPE);
 
 	if (!s)
 		return -KC_ENOMEM;

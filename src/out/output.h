@@ -35,17 +35,19 @@
 #define OUT_INFORMATION_URI "https://github.com/ksizecheck/ksizecheck"
 #define OUT_RULE_DOC_URI OUT_INFORMATION_URI "/blob/main/docs/rules/"
 
+/* Same values as enum kc_format and enum kc_fail_on of cli/opts.h
+ * (checked at compile time in output.c), so main can pass opts fields. */
 enum out_format {
 	OUT_FORMAT_TEXT = 0,
-	OUT_FORMAT_JSON,
-	OUT_FORMAT_SARIF,
+	OUT_FORMAT_JSON = 1,
+	OUT_FORMAT_SARIF = 2,
 };
 
 enum out_fail_on {
-	OUT_FAIL_ON_ERROR = 0,   /* findings of severity error */
-	OUT_FAIL_ON_WARNING,     /* warning or error */
-	OUT_FAIL_ON_ANY,         /* any finding, notes included */
-	OUT_FAIL_ON_NONE,        /* never fail because of findings */
+	OUT_FAIL_ON_ANY = 0,     /* any finding, notes included (default) */
+	OUT_FAIL_ON_WARNING = 1, /* warning or error */
+	OUT_FAIL_ON_ERROR = 2,   /* findings of severity error */
+	OUT_FAIL_ON_NONE = 3,    /* never fail because of findings */
 };
 
 /* "text"/"json"/"sarif" -> *fmt. Returns 0 or -KC_EUSAGE (err filled). */

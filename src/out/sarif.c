@@ -14,6 +14,7 @@
 #include "out/writers.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -177,17 +178,30 @@ static json_object *rule_descriptor(int rule)
 	return r;
 }
 
-static json_object *notification_descriptor(const char *id, const char *text)
+static json_object *notification_descriptor(const char *id, const char *name,
+					    const char *text)
 {
 	json_object *n = json_object_new_object();
 
-	if (out_jadd_str(n, "id", id) ||
+	if (out_jadd_str(n, "id", id) || out_jadd_str(n, "name", name) ||
 	    out_jadd(n, "shortDescription", message(text))) {
 		json_object_put(n);
 		return NULL;
 	}
 	return n;
 }
+
+/* Tool notifications: id, friendly name, description. */
+static const char *const notif[][3] = {
+	{ "parse-failed", "ParseFailed",
+	  "A translation unit could not be parsed and was not checked" },
+	{ "parse-errors", "ParseErrors",
+	  "A translation unit had compile errors; it was checked as far as clang could parse it" },
+	{ "suppression", "BadSuppression",
+	  "An inline suppression comment is incomplete or names an unknown rule" },
+	{ "baseline-fixed", "BaselineFixed",
+	  "A baseline entry no longer matches a finding: the bug was fixed" },
+};
 
 static json_object *driver(const struct out_run_info *run)
 {
@@ -204,14 +218,9 @@ static json_object *driver(const struct out_run_info *run)
 	for (i = 0; i < KC_RULE_COUNT; i++)
 		bad |= out_jadd(rules, NULL, rule_descriptor(i));
 	bad |= out_jadd(d, "rules", rules);
-	bad |= out_jadd(notes, NULL, notification_descriptor("parse-failed",
-		"A translation unit could not be parsed and was not checked"));
-	bad |= out_jadd(notes, NULL, notification_descriptor("parse-errors",
-		"A translation unit had compile errors; it was checked as far as clang could parse it"));
-	bad |= out_jadd(notes, NULL, notification_descriptor("suppression",
-		"An inline suppression comment is incomplete or names an unknown rule"));
-	bad |= out_jadd(notes, NULL, notification_descriptor("baseline-fixed",
-		"A baseline entry no longer matches a finding: the bug was fixed"));
+	for (i = 0; i < (int)(sizeof(notif) / sizeof(notif[0])); i++)
+		bad |= out_jadd(notes, NULL, notification_descriptor(
+			notif[i][0], notif[i][1], notif[i][2]));
 	bad |= out_jadd(d, "notifications", notes);
 	if (bad) {
 		json_object_put(d);
@@ -329,6 +338,65 @@ static json_object *code_flow(const struct kc_finding *f)
 	return cf;
 }
 
+static json_object *snippet(const struct out_src *s, unsigned first,
+			    unsigned last)
+{
+	json_object *o;
+	char *text;
+	size_t len, n = 0, total = 0;
+	unsigned l;
+
+	for (l = first; l <= last; l++)
+		if (out_src_line(s, l, &len))
+			total += len + 1;
+	text = malloc(total + 1);
+	if (!text)
+		return NULL;
+	for (l = first; l <= last; l++) {
+		const char *p = out_src_line(s, l, &len);
+
+		if (!p)
+			continue;
+		memcpy(text + n, p, len);
+		n += len;
+		text[n++] = '\n';
+	}
+	text[n] = '\0';
+	o = json_object_new_object();
+	if (out_jadd_str(o, "text", text)) {
+		json_object_put(o);
+		o = NULL;
+	}
+	free(text);
+	return o;
+}
+
+/* Adds region.snippet and a contextRegion (the line above and below) to
+ * the physicalLocation of loc, from the source file. */
+static int add_snippets(struct out_src_cache *c, json_object *loc,
+			const struct kc_loc *l)
+{
+	const struct out_src *s = out_src_get(c, l->file);
+	json_object *phys, *region, *ctx;
+	size_t len;
+	unsigned first, last;
+	int bad = 0;
+
+	if (!s || !l->line || !out_src_line(s, l->line, &len) ||
+	    !json_object_object_get_ex(loc, "physicalLocation", &phys) ||
+	    !json_object_object_get_ex(phys, "region", &region))
+		return 0;
+	first = l->line > 1 ? l->line - 1 : 1;
+	last = l->line < s->nlines ? l->line + 1 : l->line;
+	bad |= out_jadd(region, "snippet", snippet(s, l->line, l->line));
+	ctx = json_object_new_object();
+	bad |= out_jadd_int(ctx, "startLine", first);
+	bad |= out_jadd_int(ctx, "endLine", last);
+	bad |= out_jadd(ctx, "snippet", snippet(s, first, last));
+	bad |= out_jadd(phys, "contextRegion", ctx);
+	return bad;
+}
+
 static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 			   const struct out_removed *why, int baseline_used)
 {
@@ -344,7 +412,12 @@ static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 	bad |= out_jadd_int(r, "ruleIndex", f->rule);
 	bad |= out_jadd_str(r, "level", level_name(f->severity));
 	bad |= out_jadd(r, "message", message(f->message));
-	bad |= out_jadd(locs, NULL, location(&f->loc, NULL, f->function));
+	{
+		json_object *l = location(&f->loc, NULL, f->function);
+
+		bad |= !l || add_snippets(c, l, &f->loc);
+		bad |= out_jadd(locs, NULL, l);
+	}
 	bad |= out_jadd(r, "locations", locs);
 	if (f->nnotes) {
 		json_object *rel = json_object_new_array();
