@@ -1,0 +1,53 @@
+/* slab_int.h - internals shared by the slab model's files (not an API). */
+#ifndef KC_MODEL_SLAB_INT_H
+#define KC_MODEL_SLAB_INT_H
+
+#include "model/slab.h"
+
+#define SLAB_MAX_CLASSES 32
+
+struct slab_cond {
+	char *name;  /* CONFIG_FOO */
+	char *value; /* "y", "m", a number, or "n" for "not set" */
+};
+
+struct slab_config {
+	char *id, *arch, *label, *note;
+	enum slab_alloc alloc;
+	unsigned since, until; /* major * 1000 + minor; until 0 = open */
+	unsigned long long page, min, cutoff, max, line, unit;
+	int min_runtime;
+	int over_size; /* kmalloc_size_roundup above max returns size */
+	int have_size;
+	struct slab_cond *conds;
+	size_t nconds;
+	unsigned long long classes[SLAB_MAX_CLASSES];
+	size_t nclasses;
+};
+
+struct slab_warnings {
+	char **v;
+	size_t n, cap;
+};
+
+struct slab_model {
+	struct slab_config **cfg;
+	size_t n, cap;
+	unsigned long long classes[SLAB_MAX_CLASSES]; /* sorted by size */
+	size_t nclasses;
+	char *default_arch;
+	enum slab_alloc default_alloc;
+	int have_default;
+	/* messages handed out by slab_config_for_tree; the pointer is
+	 * const-safe to append to through a const model */
+	struct slab_warnings *warn;
+};
+
+#define SLAB_VER(maj, min) ((maj) * 1000u + (min))
+
+/* Stores a copy of msg in m's warning list; returns it or a static
+ * fallback text on OOM. */
+const char *slab_model_keep_warning(const struct slab_model *m,
+				    const char *msg);
+
+#endif
