@@ -1,0 +1,561 @@
+/* run.c - runs the TUs in forked worker processes and accounts for each.
+ *
+ * Parent <-> worker protocol, one pair of pipes per worker:
+ *   parent -> worker: a 4-byte TU index (-1: exit);
+ *   worker -> parent: a 4-byte length, then the JSON result of
+ *                     kc_tu_process() (tu.h) with "tu": index added.
+ * Workers are forked after the TU list is built, so they look the TU up by
+ * index. Each worker has an address-space limit (--mem-limit), ignores
+ * SIGINT (the parent decides), and publishes its stage in shared memory so
+ * a crash or a timeout (--timeout, SIGKILL) is reported as
+ * "file: internal error: ... in <stage>"; a new worker replaces it and
+ * the run goes on. Findings are merged into one kc_diag and sorted, so the
+ * output does not depend on -j.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/opts.h"
+#include "diag/finding_json.h"
+#include "driver/progress.h"
+#include "driver/run.h"
+#include "driver/tu.h"
+#include "util/vec.h"
+
+struct worker {
+	pid_t pid;       /* 0: no process */
+	int task_fd;     /* parent writes TU indexes */
+	int res_fd;      /* parent reads results */
+	long tu;         /* TU in progress, -1 when idle */
+	double start;    /* when it started that TU */
+};
+
+struct runner {
+	const struct kc_opts *opts;
+	struct kc_tu_list *tus;
+	struct kc_diag *out;
+	struct kc_run_stats *st;
+	struct kc_flag_table *flags;
+	struct worker *w;
+	int nw;
+	volatile int *stages;  /* shared with the workers, one per slot */
+	KC_VEC(char *) warned; /* unknown flags already reported */
+	struct kc_progress prog;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	interrupted = sig;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int write_full(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	while (n) {
+		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* 0 on success, -1 on EOF or error */
+static int read_full(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n) {
+		ssize_t k = read(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* ---- worker side ---- */
+
+static void worker_main(struct runner *r, int slot, int task_fd,
+			int res_fd)
+{
+	struct kc_tu_ctx *ctx;
+	struct rlimit rl;
+	int32_t idx;
+
+	signal(SIGINT, SIG_IGN);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	if (r->opts->mem_limit_mb) {
+		rl.rlim_cur = rl.rlim_max =
+			(rlim_t)r->opts->mem_limit_mb << 20;
+		setrlimit(RLIMIT_AS, &rl);
+	}
+	ctx = kc_tu_ctx_new(r->opts, r->flags);
+	if (!ctx)
+		_exit(3);
+	while (!read_full(task_fd, &idx, sizeof(idx)) && idx >= 0 &&
+	       (size_t)idx < r->tus->n) {
+		json_object *res;
+		const char *s;
+		uint32_t len;
+
+		res = kc_tu_process(ctx, &r->tus->v[idx], &r->stages[slot]);
+		if (!res)
+			_exit(4);
+		json_object_object_add(res, "tu", json_object_new_int(idx));
+		r->stages[slot] = KC_STAGE_SEND;
+		s = json_object_to_json_string_ext(res, JSON_C_TO_STRING_PLAIN);
+		len = (uint32_t)strlen(s);
+		if (write_full(res_fd, &len, sizeof(len)) ||
+		    write_full(res_fd, s, len))
+			_exit(5);
+		json_object_put(res);
+		r->stages[slot] = KC_STAGE_IDLE;
+	}
+	kc_tu_ctx_free(ctx);
+	_exit(0);
+}
+
+/* ---- parent side ---- */
+
+static int start_worker(struct runner *r, int slot, struct kc_err *err)
+{
+	int tp[2], rp[2];
+	pid_t pid;
+
+	if (pipe(tp))
+		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
+				  "cannot create a pipe: %s", strerror(errno));
+	if (pipe(rp)) {
+		close(tp[0]);
+		close(tp[1]);
+		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
+				  "cannot create a pipe: %s", strerror(errno));
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(tp[0]);
+		close(tp[1]);
+		close(rp[0]);
+		close(rp[1]);
+		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
+				  "cannot fork a worker: %s", strerror(errno));
+	}
+	if (pid == 0) {
+		for (int i = 0; i < r->nw; i++)
+			if (r->w[i].pid) {
+				close(r->w[i].task_fd);
+				close(r->w[i].res_fd);
+			}
+		close(tp[1]);
+		close(rp[0]);
+		worker_main(r, slot, tp[0], rp[1]);
+	}
+	close(tp[0]);
+	close(rp[1]);
+	r->w[slot].pid = pid;
+	r->w[slot].task_fd = tp[1];
+	r->w[slot].res_fd = rp[0];
+	r->w[slot].tu = -1;
+	r->stages[slot] = KC_STAGE_IDLE;
+	return 0;
+}
+
+static void stop_worker(struct runner *r, int slot, int sig, int *status)
+{
+	struct worker *w = &r->w[slot];
+
+	if (!w->pid)
+		return;
+	if (sig)
+		kill(w->pid, sig);
+	close(w->task_fd);
+	close(w->res_fd);
+	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
+		;
+	w->pid = 0;
+}
+
+static void count_status(struct kc_run_stats *st, int status)
+{
+	switch (status) {
+	case KC_TU_CLEAN: st->parsed_clean++; break;
+	case KC_TU_ERRORS: st->parsed_errors++; break;
+	case KC_TU_FAILED: st->failed++; break;
+	case KC_TU_INTERNAL: st->internal_errors++; break;
+	default: st->skipped++; break;
+	}
+}
+
+static void warn_flag(struct runner *r, const char *flag)
+{
+	char *copy;
+
+	for (size_t i = 0; i < r->warned.n; i++)
+		if (!strcmp(r->warned.v[i], flag))
+			return;
+	copy = strdup(flag);
+	if (copy && KC_VEC_PUSH(&r->warned, copy))
+		free(copy);
+	kc_progress_clear(&r->prog);
+	fprintf(stderr,
+		"ksizecheck: warning: clang rejects flag '%s'; ignored (add it to rules/flags.tbl)\n",
+		flag);
+	r->st->counters.counters[KC_STAT_UNKNOWN_FLAGS]++;
+}
+
+static void internal_error(struct runner *r, long tu, const char *what,
+			   int stage)
+{
+	kc_progress_clear(&r->prog);
+	fprintf(stderr, "%s: internal error: %s in %s\n", r->tus->v[tu].file,
+		what, kc_stage_name(stage));
+	r->tus->v[tu].status = KC_TU_INTERNAL;
+	count_status(r->st, KC_TU_INTERNAL);
+}
+
+/* Handles one result message of worker slot. Returns 0, or -1 when the
+ * worker is gone (the TU is then an internal error). */
+static int take_result(struct runner *r, int slot)
+{
+	struct worker *w = &r->w[slot];
+	json_object *res, *v, *a;
+	struct kc_err err = { 0 };
+	uint32_t len;
+	char *buf;
+	long tu;
+	int status;
+
+	if (read_full(w->res_fd, &len, sizeof(len)))
+		return -1;
+	buf = malloc((size_t)len + 1);
+	if (!buf || read_full(w->res_fd, buf, len)) {
+		free(buf);
+		return -1;
+	}
+	buf[len] = '\0';
+	res = json_tokener_parse(buf);
+	free(buf);
+	if (!res || !json_object_object_get_ex(res, "tu", &v)) {
+		json_object_put(res);
+		return -1;
+	}
+	tu = json_object_get_int(v);
+	if (tu != w->tu) {
+		json_object_put(res);
+		return -1;
+	}
+	w->tu = -1;
+	status = json_object_object_get_ex(res, "status", &v) ?
+		 json_object_get_int(v) : KC_TU_FAILED;
+	kc_progress_clear(&r->prog);
+	if (json_object_object_get_ex(res, "unknown_flags", &a))
+		for (size_t i = 0; i < json_object_array_length(a); i++)
+			warn_flag(r, json_object_get_string(
+					     json_object_array_get_idx(a, i)));
+	if (json_object_object_get_ex(res, "errors", &a))
+		for (size_t i = 0; i < json_object_array_length(a); i++)
+			fprintf(stderr, "%s\n", json_object_get_string(
+				json_object_array_get_idx(a, i)));
+	if (status == KC_TU_FAILED)
+		fprintf(stderr, "%s: error: %s\n", r->tus->v[tu].file,
+			json_object_object_get_ex(res, "message", &v) ?
+			json_object_get_string(v) : "failed");
+	if (json_object_object_get_ex(res, "analysis_error", &v))
+		fprintf(stderr, "%s: internal error: analysis: %s\n",
+			r->tus->v[tu].file, json_object_get_string(v));
+	if (json_object_object_get_ex(res, "findings", &a))
+		for (size_t i = 0; i < json_object_array_length(a); i++) {
+			if (kc_finding_from_json(r->out,
+						 json_object_array_get_idx(a, i),
+						 &err)) {
+				char msg[2048];
+
+				kc_err_format(&err, msg, sizeof(msg));
+				fprintf(stderr,
+					"%s: internal error: bad finding from worker: %s\n",
+					r->tus->v[tu].file, msg);
+			} else {
+				r->prog.findings++;
+			}
+		}
+	if (json_object_object_get_ex(res, "counters", &a)) {
+		json_object_object_foreach(a, key, val) {
+			int id = kc_stat_by_name(key);
+
+			if (id >= 0)
+				r->st->counters.counters[id] +=
+					(unsigned long long)
+					json_object_get_int64(val);
+		}
+	}
+	json_object_put(res);
+	r->tus->v[tu].status = status;
+	count_status(r->st, status);
+	r->prog.done++;
+	return 0;
+}
+
+static int assign(struct runner *r, int slot, size_t *next)
+{
+	int32_t idx;
+
+	if (*next >= r->tus->n)
+		return 0;
+	idx = (int32_t)(*next)++;
+	r->w[slot].tu = idx;
+	r->w[slot].start = now_s();
+	if (write_full(r->w[slot].task_fd, &idx, sizeof(idx)))
+		return -1;
+	return 0;
+}
+
+static void explain_death(struct runner *r, int slot, long tu, int status)
+{
+	char what[128];
+	int stage = r->stages[slot];
+
+	if (WIFSIGNALED(status))
+		snprintf(what, sizeof(what), "crashed with signal %d (%s)%s",
+			 WTERMSIG(status), strsignal(WTERMSIG(status)),
+			 WTERMSIG(status) == SIGABRT ||
+			 WTERMSIG(status) == SIGSEGV ?
+			 ", possibly out of memory (--mem-limit)" : "");
+	else
+		snprintf(what, sizeof(what), "worker exited with status %d",
+			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	internal_error(r, tu, what, stage);
+	r->prog.done++;
+}
+
+/* The worker in slot died or misbehaved: account its TU, replace it. */
+static int replace_worker(struct runner *r, int slot, int sig,
+			  const char *timeout_msg, struct kc_err *err)
+{
+	long tu = r->w[slot].tu;
+	int stage = r->stages[slot], status = 0;
+
+	stop_worker(r, slot, sig, &status);
+	if (tu >= 0) {
+		if (timeout_msg) {
+			internal_error(r, tu, timeout_msg, stage);
+			r->prog.done++;
+		} else {
+			explain_death(r, slot, tu, status);
+		}
+	}
+	r->st->counters.counters[KC_STAT_WORKER_RESTARTS]++;
+	return start_worker(r, slot, err);
+}
+
+static int loop(struct runner *r, struct kc_err *err)
+{
+	struct pollfd *pfd = calloc((size_t)r->nw, sizeof(*pfd));
+	size_t next = 0;
+	int ret = 0;
+
+	if (!pfd)
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+	for (int i = 0; i < r->nw; i++)
+		if (assign(r, i, &next))
+			ret = replace_worker(r, i, SIGKILL, NULL, err);
+	while (!ret && r->prog.done < r->tus->n && !interrupted) {
+		double now = now_s(), wait = 0.25;
+		int busy = 0;
+
+		for (int i = 0; i < r->nw; i++) {
+			pfd[i].fd = r->w[i].tu >= 0 ? r->w[i].res_fd : -1;
+			pfd[i].events = POLLIN;
+			pfd[i].revents = 0;
+			if (r->w[i].tu >= 0) {
+				double left = r->w[i].start +
+					      r->opts->timeout - now;
+
+				busy++;
+				if (left < wait)
+					wait = left > 0 ? left : 0;
+			}
+		}
+		if (!busy)
+			break;
+		if (poll(pfd, (nfds_t)r->nw, (int)(wait * 1000) + 1) < 0 &&
+		    errno != EINTR) {
+			ret = kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
+					 "poll: %s", strerror(errno));
+			break;
+		}
+		if (interrupted)
+			break;
+		now = now_s();
+		for (int i = 0; i < r->nw && !ret; i++) {
+			if (r->w[i].tu < 0)
+				continue;
+			if (pfd[i].revents) {
+				if (take_result(r, i))
+					ret = replace_worker(r, i, SIGKILL,
+							     NULL, err);
+				if (!ret && r->w[i].tu < 0 &&
+				    assign(r, i, &next))
+					ret = replace_worker(r, i, SIGKILL,
+							     NULL, err);
+			} else if (now - r->w[i].start >= r->opts->timeout) {
+				char msg[64];
+
+				snprintf(msg, sizeof(msg),
+					 "timed out after %u s",
+					 r->opts->timeout);
+				ret = replace_worker(r, i, SIGKILL, msg, err);
+				if (!ret && assign(r, i, &next))
+					ret = replace_worker(r, i, SIGKILL,
+							     NULL, err);
+			}
+		}
+		kc_progress_update(&r->prog, 0);
+	}
+	free(pfd);
+	return ret;
+}
+
+int kc_run(const struct kc_opts *opts, struct kc_tu_list *tus,
+	   struct kc_diag *out, struct kc_run_stats *st, struct kc_err *err)
+{
+	struct sigaction sa = { 0 }, old_int, old_term, old_pipe;
+	struct runner r = { 0 };
+	char path[4096];
+	double t0 = now_s();
+	int ret;
+
+	memset(st, 0, sizeof(*st));
+	st->tus_total = tus->n;
+	interrupted = 0;
+	snprintf(path, sizeof(path), "%s/flags.tbl", kc_rules_dir(opts));
+	ret = kc_flags_load(path, &r.flags, err);
+	if (ret)
+		return ret;
+	r.opts = opts;
+	r.tus = tus;
+	r.out = out;
+	r.st = st;
+	r.nw = kc_opts_jobs(opts);
+	if ((size_t)r.nw > tus->n)
+		r.nw = tus->n ? (int)tus->n : 1;
+	r.w = calloc((size_t)r.nw, sizeof(*r.w));
+	r.stages = mmap(NULL, (size_t)r.nw * sizeof(int),
+			PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+			-1, 0);
+	if (!r.w || r.stages == MAP_FAILED) {
+		free(r.w);
+		kc_flags_free(r.flags);
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+	}
+	kc_progress_init(&r.prog, tus->n, !opts->quiet && isatty(2));
+
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, &old_pipe);
+
+	for (int i = 0; i < r.nw && !ret; i++)
+		ret = start_worker(&r, i, err);
+	if (!ret)
+		ret = loop(&r, err);
+
+	for (int i = 0; i < r.nw; i++) {
+		int status;
+
+		if (r.w[i].pid && r.w[i].tu < 0) {
+			int32_t bye = -1;
+
+			if (write_full(r.w[i].task_fd, &bye, sizeof(bye)))
+				kill(r.w[i].pid, SIGKILL);
+			stop_worker(&r, i, 0, &status);
+		} else {
+			stop_worker(&r, i, SIGKILL, &status);
+		}
+	}
+	kc_progress_clear(&r.prog);
+	if (interrupted)
+		st->interrupted = 1;
+	for (size_t i = 0; i < tus->n; i++)
+		if (tus->v[i].status == KC_TU_PENDING) {
+			tus->v[i].status = KC_TU_SKIPPED;
+			st->skipped++;
+		}
+	kc_diag_sort_unique(out);
+	st->findings = out->n;
+	st->wall_seconds = now_s() - t0;
+
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	munmap((void *)r.stages, (size_t)r.nw * sizeof(int));
+	free(r.w);
+	for (size_t i = 0; i < r.warned.n; i++)
+		free(r.warned.v[i]);
+	KC_VEC_FREE(&r.warned);
+	kc_flags_free(r.flags);
+	return ret;
+}
+
+void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
+{
+	fprintf(f, "ksizecheck: %llu file%s: %llu parsed, %llu with errors, %llu failed",
+		st->tus_total, st->tus_total == 1 ? "" : "s",
+		st->parsed_clean, st->parsed_errors, st->failed);
+	if (st->internal_errors)
+		fprintf(f, ", %llu internal errors", st->internal_errors);
+	if (st->skipped)
+		fprintf(f, ", %llu skipped", st->skipped);
+	fprintf(f, "; %llu finding%s%s\n", st->findings,
+		st->findings == 1 ? "" : "s",
+		st->interrupted ? " (interrupted)" : "");
+	if (!detail)
+		return;
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "tus-total", st->tus_total);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "parsed-clean", st->parsed_clean);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "parsed-with-errors", st->parsed_errors);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "failed", st->failed);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "internal-errors", st->internal_errors);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "skipped", st->skipped);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
+	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
+	for (int i = 0; i < KC_STAT_MAX; i++)
+		if (st->counters.counters[i])
+			fprintf(f, "ksizecheck: stats: %-24s %llu  (%s)\n",
+				kc_stat_name(i), st->counters.counters[i],
+				kc_stat_desc(i));
+}

@@ -1,0 +1,372 @@
+/* tu.c - one translation unit: file checks, flags, the libclang parse,
+ * clang's errors, the analysis. The sole caller of
+ * clang_parseTranslationUnit2.
+ *
+ * Parse options (kc_tu_parse_options): KeepGoing, so a missing header or
+ * a fatal error still leaves an AST to analyse; no SkipFunctionBodies (the
+ * analysis needs bodies); no detailed preprocessing record (costs time,
+ * nothing reads it); IgnoreNonErrorsFromIncludedFiles. Warnings are
+ * switched off by flags.tbl (-w): clang warnings are not our findings.
+ * Clang's default error limit (20) is kept so garbage input ends fast.
+ */
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "diag/finding_json.h"
+#include "driver/tu.h"
+#include "util/strbuf.h"
+
+#define KC_MAX_ERRORS_SHOWN 10
+#define KC_MAX_FILE_SIZE (64u << 20)
+
+struct kc_tu_ctx {
+	const struct kc_opts *opts;
+	const struct kc_flag_table *flags;
+	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
+	char cwd[4096];  /* directory to return to after a TU */
+};
+
+static const char *const stage_names[KC_STAGE_MAX] = {
+	"idle", "read", "flags", "parse", "diagnostics", "analysis",
+	"serialisation",
+};
+
+const char *kc_stage_name(int stage)
+{
+	return stage >= 0 && stage < KC_STAGE_MAX ? stage_names[stage] :
+						     "unknown stage";
+}
+
+unsigned kc_tu_parse_options(void)
+{
+	return CXTranslationUnit_KeepGoing |
+	       CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+}
+
+const char *kc_cxerror_name(int code)
+{
+	switch (code) {
+	case CXError_Success: return "success";
+	case CXError_Failure: return "libclang failed (bad arguments or unreadable file)";
+	case CXError_Crashed: return "libclang crashed";
+	case CXError_InvalidArguments: return "invalid arguments to libclang";
+	case CXError_ASTReadError: return "AST read error";
+	default: return "unknown libclang error";
+	}
+}
+
+struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
+				const struct kc_flag_table *flags)
+{
+	struct kc_tu_ctx *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return NULL;
+	c->opts = opts;
+	c->flags = flags;
+	c->index = clang_createIndex(0, 0);
+	if (!getcwd(c->cwd, sizeof(c->cwd)))
+		c->cwd[0] = '\0';
+	return c;
+}
+
+void kc_tu_ctx_free(struct kc_tu_ctx *c)
+{
+	if (!c)
+		return;
+	clang_disposeIndex(c->index);
+	free(c);
+}
+
+static unsigned long long now_us(void)
+{
+	struct timeval tv;
+
+	gettimeofday(&tv, NULL);
+	return (unsigned long long)tv.tv_sec * 1000000 + tv.tv_usec;
+}
+
+/* NULL if path looks like C source we can parse, else why not. */
+static const char *check_file(const char *path, char *buf, size_t size)
+{
+	unsigned char head[65536];
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		snprintf(buf, size, "cannot open: %s", strerror(errno));
+		return buf;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		close(fd);
+		snprintf(buf, size, "not a regular file");
+		return buf;
+	}
+	if (st.st_size == 0) {
+		close(fd);
+		snprintf(buf, size, "empty file, nothing to check");
+		return buf;
+	}
+	if ((unsigned long long)st.st_size > KC_MAX_FILE_SIZE) {
+		close(fd);
+		snprintf(buf, size, "file too large (%lld bytes, limit %u)",
+			 (long long)st.st_size, KC_MAX_FILE_SIZE);
+		return buf;
+	}
+	n = read(fd, head, sizeof(head));
+	close(fd);
+	if (n < 0) {
+		snprintf(buf, size, "cannot read: %s", strerror(errno));
+		return buf;
+	}
+	if (memchr(head, '\0', (size_t)n)) {
+		snprintf(buf, size, "binary file, not C source");
+		return buf;
+	}
+	return NULL;
+}
+
+static int add_str(json_object *arr, const char *s)
+{
+	json_object *v = json_object_new_string(s);
+
+	if (!v || json_object_array_add(arr, v)) {
+		json_object_put(v);
+		return -1;
+	}
+	return 0;
+}
+
+/* Is d a driver complaint about a command-line flag? Then returns the
+ * flag (in buf), else NULL. */
+static const char *flag_complaint(const char *msg, char *buf, size_t size)
+{
+	static const char *const forms[] = {
+		"unknown argument: '", "unsupported option '",
+		"unknown argument '", "unsupported argument '",
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		const char *p = strstr(msg, forms[i]), *e;
+
+		if (!p)
+			continue;
+		p += strlen(forms[i]);
+		e = strchr(p, '\'');
+		if (!e)
+			continue;
+		snprintf(buf, size, "%.*s", (int)(e - p), p);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Adds clang's errors to res; returns the number of errors (flag
+ * complaints excluded: those go to unknown_flags). */
+static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
+			       json_object *unknown)
+{
+	unsigned n = clang_getNumDiagnostics(tu), nerr = 0;
+
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+		CXString msg;
+		const char *m;
+		char flag[256];
+
+		if (sev < CXDiagnostic_Error) {
+			clang_disposeDiagnostic(d);
+			continue;
+		}
+		msg = clang_getDiagnosticSpelling(d);
+		m = clang_getCString(msg);
+		if (flag_complaint(m, flag, sizeof(flag))) {
+			add_str(unknown, flag);
+		} else {
+			nerr++;
+			if (nerr <= KC_MAX_ERRORS_SHOWN) {
+				CXSourceLocation loc =
+					clang_getDiagnosticLocation(d);
+				CXFile file;
+				unsigned line, col;
+				struct kc_strbuf sb = KC_STRBUF_INIT;
+
+				clang_getExpansionLocation(loc, &file, &line,
+							   &col, NULL);
+				if (file) {
+					CXString fn = clang_getFileName(file);
+
+					kc_strbuf_addf(&sb, "%s:%u:%u: ",
+						       clang_getCString(fn),
+						       line, col);
+					clang_disposeString(fn);
+				}
+				kc_strbuf_addf(&sb, "%s: %s",
+					       sev == CXDiagnostic_Fatal ?
+					       "fatal error" : "error", m);
+				add_str(errors, sb.buf);
+				kc_strbuf_release(&sb);
+			}
+		}
+		clang_disposeString(msg);
+		clang_disposeDiagnostic(d);
+	}
+	return nerr;
+}
+
+static void set_counter(json_object *counters, int id, unsigned long long v)
+{
+	json_object_object_add(counters, kc_stat_name(id),
+			       json_object_new_int64((int64_t)v));
+}
+
+#if defined(__has_include)
+#if __has_include("check/analyze.h")
+#define KC_HAVE_ANALYZE 1
+#endif
+#endif
+
+static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
+			const char *file, struct kc_diag *d,
+			struct kc_stats *st, struct kc_err *err)
+{
+	(void)c;
+	(void)tu;
+	(void)file;
+	(void)d;
+	(void)st;
+	(void)err;
+	return 0;
+}
+
+json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
+			   volatile int *stage)
+{
+	json_object *res = json_object_new_object();
+	json_object *errors = json_object_new_array();
+	json_object *unknown = json_object_new_array();
+	json_object *findings = json_object_new_array();
+	json_object *counters = json_object_new_object();
+	CXTranslationUnit ctu = NULL;
+	const char **args = NULL, **unk = NULL;
+	struct kc_stats st = { { 0 } };
+	struct kc_diag diag;
+	struct kc_err err = { 0 };
+	enum CXErrorCode ec;
+	char why[1024];
+	const char *bad;
+	int nargs = 0, status = KC_TU_FAILED;
+	unsigned long long t0;
+	unsigned nerr;
+
+	kc_diag_init(&diag);
+	if (!res || !errors || !unknown || !findings || !counters) {
+		json_object_put(res);
+		json_object_put(errors);
+		json_object_put(unknown);
+		json_object_put(findings);
+		json_object_put(counters);
+		return NULL;
+	}
+	json_object_object_add(res, "errors", errors);
+	json_object_object_add(res, "unknown_flags", unknown);
+	json_object_object_add(res, "findings", findings);
+	json_object_object_add(res, "counters", counters);
+
+	*stage = KC_STAGE_READ;
+	if (tu->dir && chdir(tu->dir)) {
+		snprintf(why, sizeof(why), "cannot enter directory '%s': %s",
+			 tu->dir, strerror(errno));
+		json_object_object_add(res, "message",
+				       json_object_new_string(why));
+		goto done;
+	}
+	bad = check_file(tu->file, why, sizeof(why));
+	if (bad) {
+		json_object_object_add(res, "message",
+				       json_object_new_string(bad));
+		goto done;
+	}
+
+	*stage = KC_STAGE_FLAGS;
+	args = kc_flags_translate(c->flags, tu->argv, tu->argc, &nargs, &unk);
+	if (!args) {
+		json_object_object_add(res, "message",
+				       json_object_new_string("out of memory"));
+		goto done;
+	}
+
+	*stage = KC_STAGE_PARSE;
+	t0 = now_us();
+	ec = clang_parseTranslationUnit2(c->index, tu->file, args, nargs,
+					 NULL, 0, kc_tu_parse_options(), &ctu);
+	set_counter(counters, KC_STAT_PARSE_US, now_us() - t0);
+	if (ec != CXError_Success || !ctu) {
+		snprintf(why, sizeof(why), "%s (CXErrorCode %d)",
+			 kc_cxerror_name(ec), (int)ec);
+		json_object_object_add(res, "message",
+				       json_object_new_string(why));
+		goto done;
+	}
+
+	*stage = KC_STAGE_DIAG;
+	nerr = collect_errors(ctu, errors, unknown);
+	set_counter(counters, KC_STAT_CLANG_ERRORS, nerr);
+	if (nerr > KC_MAX_ERRORS_SHOWN) {
+		snprintf(why, sizeof(why),
+			 "%s: note: %u more errors not shown", tu->file,
+			 nerr - KC_MAX_ERRORS_SHOWN);
+		add_str(errors, why);
+	}
+	status = nerr ? KC_TU_ERRORS : KC_TU_CLEAN;
+
+	*stage = KC_STAGE_ANALYZE;
+	t0 = now_us();
+	if (run_analysis(c, ctu, tu->file, &diag, &st, &err)) {
+		char msg[2048];
+
+		kc_err_format(&err, msg, sizeof(msg));
+		json_object_object_add(res, "analysis_error",
+				       json_object_new_string(msg));
+	}
+	st.counters[KC_STAT_ANALYZE_US] += now_us() - t0;
+
+	*stage = KC_STAGE_SEND;
+	for (size_t i = 0; i < diag.n; i++) {
+		json_object *f = kc_finding_to_json(diag.v[i]);
+
+		if (f && json_object_array_add(findings, f))
+			json_object_put(f);
+	}
+	for (int i = 0; i < KC_STAT_MAX; i++) {
+		json_object *have;
+
+		if (!st.counters[i])
+			continue;
+		if (json_object_object_get_ex(counters, kc_stat_name(i),
+					      &have))
+			st.counters[i] += (unsigned long long)
+				json_object_get_int64(have);
+		set_counter(counters, i, st.counters[i]);
+	}
+done:
+	if (ctu)
+		clang_disposeTranslationUnit(ctu);
+	kc_diag_release(&diag);
+	free(args);
+	free(unk);
+	if (c->cwd[0] && tu->dir && chdir(c->cwd))
+		status = KC_TU_FAILED;
+	json_object_object_add(res, "status", json_object_new_int(status));
+	*stage = KC_STAGE_IDLE;
+	return res;
+}

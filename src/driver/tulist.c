@@ -1,0 +1,173 @@
+/* tulist.c - the list of translation units, shell-style splitting and
+ * sharding. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver/run.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+
+void kc_argv_free(char **argv)
+{
+	if (!argv)
+		return;
+	for (char **p = argv; *p; p++)
+		free(*p);
+	free(argv);
+}
+
+static int push_word(void *vec, struct kc_strbuf *w)
+{
+	KC_VEC(char *) *v = vec;
+	char *s = kc_strbuf_detach(w);
+
+	if (!s || KC_VEC_PUSH(v, s)) {
+		free(s);
+		return -1;
+	}
+	return 0;
+}
+
+char **kc_shell_split(const char *cmd, int seps, int *argc)
+{
+	KC_VEC(char *) v = { 0 };
+	struct kc_strbuf w = KC_STRBUF_INIT;
+	int in_word = 0;
+	const char *p = cmd;
+
+	*argc = 0;
+	while (*p) {
+		char c = *p;
+
+		if (c == ' ' || c == '\t' || c == '\n') {
+			if (in_word && push_word(&v, &w))
+				goto fail;
+			in_word = 0;
+			p++;
+		} else if (seps && (c == ';' || c == '&' || c == '|')) {
+			if (in_word && push_word(&v, &w))
+				goto fail;
+			in_word = 0;
+			if (kc_strbuf_addch(&w, c) || push_word(&v, &w))
+				goto fail;
+			p++;
+		} else if (c == '\'') {
+			const char *e = strchr(p + 1, '\'');
+
+			if (!e)
+				goto bad;
+			if (kc_strbuf_add(&w, p + 1, (size_t)(e - p - 1)))
+				goto fail;
+			in_word = 1;
+			p = e + 1;
+		} else if (c == '"') {
+			p++;
+			while (*p && *p != '"') {
+				if (*p == '\\' && p[1] &&
+				    strchr("\\\"$`\n", p[1]))
+					p++;
+				if (kc_strbuf_addch(&w, *p++))
+					goto fail;
+			}
+			if (!*p)
+				goto bad;
+			in_word = 1;
+			p++;
+		} else if (c == '\\' && p[1]) {
+			if (kc_strbuf_addch(&w, p[1]))
+				goto fail;
+			in_word = 1;
+			p += 2;
+		} else {
+			if (kc_strbuf_addch(&w, c))
+				goto fail;
+			in_word = 1;
+			p++;
+		}
+	}
+	if (in_word && push_word(&v, &w))
+		goto fail;
+	if (KC_VEC_PUSH(&v, NULL))
+		goto fail;
+	kc_strbuf_release(&w);
+	*argc = (int)v.n - 1;
+	return v.v;
+bad:
+	*argc = -1;
+fail:
+	kc_strbuf_release(&w);
+	if (v.v) {
+		for (size_t i = 0; i < v.n; i++)
+			free(v.v[i]);
+		free(v.v);
+	}
+	if (*argc != -1)
+		*argc = 0;
+	return NULL;
+}
+
+int kc_tu_list_add(struct kc_tu_list *l, const char *dir, const char *file,
+		   char *const *argv, int argc)
+{
+	struct kc_tu tu = { 0 };
+
+	tu.file = strdup(file);
+	tu.dir = dir ? strdup(dir) : NULL;
+	tu.argv = calloc((size_t)argc + 1, sizeof(char *));
+	if (!tu.file || (dir && !tu.dir) || !tu.argv)
+		goto oom;
+	for (int i = 0; i < argc; i++) {
+		tu.argv[i] = strdup(argv[i]);
+		if (!tu.argv[i])
+			goto oom;
+		tu.argc++;
+	}
+	if (KC_VEC_PUSH(l, tu))
+		goto oom;
+	return 0;
+oom:
+	free(tu.file);
+	free(tu.dir);
+	kc_argv_free(tu.argv);
+	return -KC_ENOMEM;
+}
+
+void kc_tu_list_release(struct kc_tu_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].file);
+		free(l->v[i].dir);
+		kc_argv_free(l->v[i].argv);
+	}
+	KC_VEC_FREE(l);
+}
+
+/* FNV-1a: stable across runs and machines */
+static unsigned long long hash_str(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void kc_tu_list_shard(struct kc_tu_list *l, unsigned index, unsigned count)
+{
+	size_t k = 0;
+
+	if (count <= 1)
+		return;
+	for (size_t i = 0; i < l->n; i++) {
+		if (hash_str(l->v[i].file) % count == index) {
+			l->v[k++] = l->v[i];
+			continue;
+		}
+		free(l->v[i].file);
+		free(l->v[i].dir);
+		kc_argv_free(l->v[i].argv);
+	}
+	l->n = k;
+}
