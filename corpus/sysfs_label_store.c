@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysfs "label" attribute of an LED-like device.  The label buffer is
- * 20 bytes (kmalloc-32); the store handler copies with strscpy() bounded
- * by ksize(), so a long label lands in the 12 slack bytes.  The alias
+ * 20 bytes (kmalloc-32); the store handler copies into a new one with
+ * strscpy() bounded by ksize(), so a long label lands in the 12 slack
+ * bytes.  The alias
  * attribute does it right: it bounds by the requested length.
  */
 #include <linux/module.h>
@@ -35,11 +36,19 @@ static ssize_t label_store(struct device *dev, struct device_attribute *attr,
 			   const char *buf, size_t count)
 {
 	struct blink_dev *bd = dev_get_drvdata(dev);
+	char *label, *old;
+
+	label = kzalloc(BLINK_LABEL_LEN, GFP_KERNEL);
+	if (!label)
+		return -ENOMEM;
+	strscpy(label, buf, ksize(label)); /* expect: slack-write */
+	strim(label);
 
 	mutex_lock(&bd->lock);
-	strscpy(bd->label, buf, ksize(bd->label)); /* expect: slack-write */
-	strim(bd->label);
+	old = bd->label;
+	bd->label = label;
 	mutex_unlock(&bd->lock);
+	kfree(old);
 	return count;
 }
 static DEVICE_ATTR_RW(label);

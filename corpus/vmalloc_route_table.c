@@ -2,7 +2,7 @@
 /*
  * A routing lookup table for a software switch: one entry per prefix,
  * up to a million entries, so it lives in vzalloc() memory.  The resize
- * path asks ksize() how big the old table is: undefined on vmalloc
+ * path records the table's memory with ksize(): undefined on vmalloc
  * memory (virt_to_folio() on a non-linear address).
  */
 #include <linux/module.h>
@@ -23,6 +23,7 @@ struct route_table {
 	struct route_ent *ents;
 	unsigned int nents;
 	unsigned int used;
+	size_t mem;
 };
 
 static int rt_alloc(struct route_table *rt, unsigned int nents)
@@ -38,16 +39,17 @@ static int rt_alloc(struct route_table *rt, unsigned int nents)
 static int rt_resize(struct route_table *rt, unsigned int nents)
 {
 	struct route_ent *ne;
-	size_t old_bytes;
 
-	old_bytes = ksize(rt->ents); /* expect: ksize-non-kmalloc */
+	if (nents < rt->used)
+		return -EINVAL;
 	ne = vzalloc(array_size(nents, sizeof(*ne)));
 	if (!ne)
 		return -ENOMEM;
-	memcpy(ne, rt->ents, min_t(size_t, old_bytes, array_size(rt->used, sizeof(*ne))));
+	memcpy(ne, rt->ents, array_size(rt->used, sizeof(*ne)));
 	vfree(rt->ents);
 	rt->ents = ne;
 	rt->nents = nents;
+	rt->mem = ksize(ne); /* expect: ksize-non-kmalloc */
 	return 0;
 }
 
