@@ -84,4 +84,13 @@
 
 #define unreachable()		__builtin_unreachable()
 
+#if defined(__has_attribute)
+# if __has_attribute(__fallthrough__)
+#  define fallthrough		__attribute__((__fallthrough__))
+# endif
+#endif
+#ifndef fallthrough
+# define fallthrough		do {} while (0)  /* fallthrough */
+#endif
+
 #endif /* _KSTUB_LINUX_COMPILER_H */
