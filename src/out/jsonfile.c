@@ -25,6 +25,7 @@ int out_json_read(const char *path, json_object **obj, char **text,
 	enum json_tokener_error jerr;
 	json_object *o;
 	size_t end;
+	int ret;
 
 	*obj = NULL;
 	*text = NULL;
@@ -38,16 +39,29 @@ int out_json_read(const char *path, json_object **obj, char **text,
 		kc_strbuf_release(&sb);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	o = json_tokener_parse_ex(tok, sb.buf, (int)sb.len + 1);
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	o = json_tokener_parse_ex(tok, sb.buf, (int)sb.len);
 	jerr = json_tokener_get_error(tok);
 	end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
+	if (o && jerr == json_tokener_success) {
+		while (end < sb.len && strchr(" \t\r\n", sb.buf[end]))
+			end++;
+		if (end < sb.len) {
+			json_object_put(o);
+			ret = kc_err_set(err, KC_EPARSE, path,
+					 line_at(sb.buf, end), 0,
+					 "unexpected text after the JSON value");
+			kc_strbuf_release(&sb);
+			return ret;
+		}
+	}
 	if (!o || jerr != json_tokener_success) {
 		unsigned line = line_at(sb.buf, end ? end - 1 : 0);
-		int ret;
 
-		if (!sb.len || jerr == json_tokener_continue)
-			ret = kc_err_set(err, KC_EPARSE, path, line, 0,
+		if (jerr == json_tokener_continue)
+			ret = kc_err_set(err, KC_EPARSE, path,
+					 line_at(sb.buf, sb.len), 0,
 					 "unexpected end of file");
 		else
 			ret = kc_err_set(err, KC_EPARSE, path, line, 0,

@@ -105,6 +105,12 @@ const char *out_src_line(const struct out_src *s, unsigned line, size_t *len)
 	return p;
 }
 
+static int is_word(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_';
+}
+
 static void put(char *dst, size_t size, size_t *n, char ch)
 {
 	if (*n + 1 < size)
@@ -145,7 +151,7 @@ size_t out_normalize_line(const char *p, size_t len, char *dst, size_t size,
 			i++;
 			continue;
 		}
-		if (blank && n)
+		if (blank && n && is_word(dst[n - 1]) && is_word(ch))
 			put(dst, size, &n, ' ');
 		blank = 0;
 		if (ch == '"' || ch == '\'') {

@@ -30,8 +30,9 @@ const struct out_src *out_src_get(struct out_src_cache *c, const char *path);
 const char *out_src_line(const struct out_src *s, unsigned line, size_t *len);
 
 /* Appends to dst (capacity size, NUL-terminated) the text of [p, p+len)
- * with comments removed and whitespace runs squeezed to one blank, none at
- * the ends. String and character literals are kept as written. *in_comment
+ * with comments and whitespace removed, except one blank between two
+ * identifier or number characters ("a  ( b )" -> "a(b)", "unsigned
+ * long" stays). String and character literals are kept as written. *in_comment
  * carries an open block comment from line to line. Returns the length. */
 size_t out_normalize_line(const char *p, size_t len, char *dst, size_t size,
 			  int *in_comment);

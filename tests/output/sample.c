@@ -6,10 +6,13 @@
  *   kc-out-sample [--format text|json|sarif] [--baseline F]
  *                 [--write-baseline F] [--fail-on P] [--source F]
  *                 [--suppressed]
+ *   kc-out-sample --config FILE|DIR [PATH...]
  *
  * Run in tests/output (paths in the documents are relative to it).
  * --source F reads the findings' file as F: the baseline tests pass an
- * edited copy. Exit status: out_exit_code(), or 2 on errors.
+ * edited copy. --config loads a .ksizecheck.json, prints what it holds
+ * and whether each PATH is excluded. Exit status: out_exit_code(), or 2 on
+ * errors.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,30 +23,32 @@
 static void add_findings(struct kc_diag *d, const char *src)
 {
 	struct kc_finding *f;
-	unsigned shift = 0;
 	FILE *fp = fopen(src, "r");
 	char line[512];
-	unsigned n = 0, ring = 0;
+	unsigned n = 0, ring = 0, vm = 0, dup = 0;
 
 	/* find the lines by their text, so edited copies still work */
 	while (fp && fgets(line, sizeof(line), fp)) {
 		n++;
 		if (strstr(line, "r->buf = kmalloc(n, GFP_KERNEL);"))
 			ring = n;
+		if (strstr(line, "void *t = vmalloc(8192);"))
+			vm = n;
+		if (strstr(line, "char *copy = kstrdup(name, GFP_KERNEL);"))
+			dup = n;
 	}
 	if (fp)
 		fclose(fp);
-	shift = ring ? ring - 17 : 0;
 
 	if (ring) {
 		f = kc_report(d, kc_rule_by_id("slack-write"),
-			      (struct kc_loc){ src, 21 + shift, 2 },
+			      (struct kc_loc){ src, ring + 4, 2 },
 			      "memset() writes ksize(r->buf) bytes, past the %s bytes requested from kmalloc",
 			      "n");
 		f->function = "sample_ring_init";
-		kc_note(d, f, "allocation", (struct kc_loc){ src, 17 + shift, 11 },
+		kc_note(d, f, "allocation", (struct kc_loc){ src, ring, 11 },
 			"allocated here by kmalloc(n): requested [1, 8192] bytes -> bucket [8, 8192]");
-		kc_note(d, f, "ksize", (struct kc_loc){ src, 20 + shift, 11 },
+		kc_note(d, f, "ksize", (struct kc_loc){ src, ring + 3, 11 },
 			"ksize() returns the bucket size, not n");
 		f->slab.valid = 1;
 		f->slab.allocator = "kmalloc";
@@ -58,17 +63,19 @@ static void add_findings(struct kc_diag *d, const char *src)
 		f->slab.acc_len_hi = 8192;
 		f->slab.config = "x86_64-slub-6.1";
 	}
+	if (!vm || !dup)
+		return;
 	f = kc_report(d, kc_rule_by_id("ksize-non-kmalloc"),
-		      (struct kc_loc){ src, 32 + shift, 7 },
+		      (struct kc_loc){ src, vm + 5, 7 },
 		      "ksize() on vmalloc memory, which is never a kmalloc object");
 	f->function = "sample_table_size";
-	kc_note(d, f, "allocation", (struct kc_loc){ src, 27 + shift, 12 },
+	kc_note(d, f, "allocation", (struct kc_loc){ src, vm, 12 },
 		"allocated here by vmalloc(8192)");
 	f = kc_report(d, kc_rule_by_id("slack-read"),
-		      (struct kc_loc){ src, 42 + shift, 19 },
+		      (struct kc_loc){ src, dup + 3, 19 },
 		      "strnlen() may read ksize(copy) bytes, past the strlen(name) + 1 bytes requested from kstrdup");
 	f->function = "sample_stats";
-	kc_note(d, f, "allocation", (struct kc_loc){ src, 39 + shift, 15 },
+	kc_note(d, f, "allocation", (struct kc_loc){ src, dup, 15 },
 		"allocated here by kstrdup(name)");
 }
 
@@ -79,6 +86,31 @@ static int fail(const struct kc_err *err)
 	kc_err_format(err, buf, sizeof(buf));
 	fprintf(stderr, "kc-out-sample: %s\n", buf);
 	return 2;
+}
+
+static int show_config(const char *start, int n, char **paths)
+{
+	struct out_config cfg;
+	struct kc_err err = { 0 };
+	size_t i;
+	int r;
+
+	if (out_config_load(!strcmp(start, "-") ? NULL : start, &cfg, &err))
+		return fail(&err);
+	printf("config: %s\n", cfg.path[0] ? cfg.path : "(none)");
+	for (r = 0; r < KC_RULE_COUNT; r++)
+		printf("rule %s: %s\n", kc_rule_info(r)->id,
+		       out_config_rule_enabled(&cfg, r) ? "on" : "off");
+	printf("slab_config: %s\n", cfg.slab_config);
+	for (i = 0; i < cfg.nrules_files; i++)
+		printf("rules_file: %s\n", cfg.rules_files[i]);
+	printf("fail_on: %s\nbaseline: %s\n", cfg.fail_on, cfg.baseline);
+	for (r = 0; r < n; r++)
+		printf("%s: %s\n", paths[r],
+		       out_config_excluded(&cfg, paths[r]) ? "excluded" :
+		       "checked");
+	out_config_release(&cfg);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -98,6 +130,8 @@ int main(int argc, char **argv)
 	const char *src = "src/sample_drv.c";
 	int i, ret, have_base = 0;
 
+	if (argc >= 3 && !strcmp(argv[1], "--config"))
+		return show_config(argv[2], argc - 3, argv + 3);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--format") && i + 1 < argc)
 			ret = out_format_parse(argv[++i], &fmt, &err);

@@ -1,0 +1,286 @@
+#!/bin/sh
+# run-tests.sh - the output tests (label "output"), one per invocation:
+#   sh run-tests.sh TEST KC_OUT_SAMPLE KSIZECHECK
+# Run in tests/output. Exit 0 pass, 1 fail, 77 skipped (reason printed).
+# KC_UPDATE_GOLDEN=1 rewrites golden/ instead of comparing.
+# The SARIF validator is the official one from npm
+# (@microsoft/sarif-multitool): $KC_SARIF_MULTITOOL, sarif-multitool on
+# PATH, or /work/.npm-tools (npm install --prefix /work/.npm-tools
+# @microsoft/sarif-multitool).
+set -u
+test_name=$1
+S=$2
+K=${3:-}
+here=$(pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kc-output.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+# expect_rc WANT CMD...: runs CMD (stdout > $tmp/out, stderr > $tmp/err)
+expect_rc() {
+	want=$1
+	shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ "$rc" != "$want" ]; then
+		fail "'$*' exited $rc, want $want"
+		sed 's/^/  stderr: /' "$tmp/err" | head -20
+	fi
+}
+
+expect_grep() {
+	# expect_grep FILE PATTERN [what]
+	if ! grep -q -- "$2" "$1"; then
+		fail "${3:-$1} has no '$2'"
+		sed 's/^/  | /' "$1" | head -20
+	fi
+}
+
+expect_no_grep() {
+	if grep -q -- "$2" "$1"; then
+		fail "${3:-$1} has '$2'"
+		grep -- "$2" "$1" | sed 's/^/  | /' | head -5
+	fi
+}
+
+find_multitool() {
+	for m in "${KC_SARIF_MULTITOOL:-}" \
+		/work/.npm-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool \
+		"$(command -v sarif-multitool 2>/dev/null)"; do
+		if [ -n "$m" ] && [ -x "$m" ]; then
+			echo "$m"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# validate FILE.sarif: the official validator, no error or warning allowed
+validate() {
+	rm -f "$tmp/val.sarif"
+	"$MT" validate --level "Error;Warning" -o "$tmp/val.sarif" "$1" \
+		>"$tmp/val.log" 2>&1
+	rc=$?
+	if [ $rc != 0 ] || grep -Eq ': (error|warning) ' "$tmp/val.log"; then
+		fail "SARIF validator rejects $1 (rc $rc)"
+		grep -E ': (error|warning) |ERR' "$tmp/val.log" | head -20
+	else
+		echo "validated $1 ($(wc -c <"$1") bytes): no errors, no warnings"
+	fi
+}
+
+# golden NAME FILE: compare FILE with golden/NAME
+golden() {
+	if [ "${KC_UPDATE_GOLDEN:-0}" = 1 ]; then
+		cp "$2" "golden/$1"
+		echo "updated golden/$1"
+	elif ! diff -u "golden/$1" "$2"; then
+		fail "output differs from golden/$1 (KC_UPDATE_GOLDEN=1 to accept)"
+	fi
+}
+
+# work on a copy of src/ so edits do not touch the tree
+setup_copy() {
+	mkdir -p "$tmp/w/src"
+	cp src/sample_drv.c "$tmp/w/src/"
+	cd "$tmp/w" || exit 1
+}
+
+case $test_name in
+golden-json)
+	expect_rc 1 "$S" --format json
+	golden sample.json "$tmp/out"
+	expect_grep "$tmp/err" "suppressions: 1 comment, 1 finding suppressed"
+	;;
+golden-sarif)
+	expect_rc 1 "$S" --format sarif
+	sed "s|\"file://$here/\"|\"file:///SRCROOT/\"|" "$tmp/out" >"$tmp/norm"
+	golden sample.sarif "$tmp/norm"
+	;;
+sarif-validate)
+	MT=$(find_multitool) || {
+		echo "SKIP: the SARIF validator (npm @microsoft/sarif-multitool) is not installed; set KC_SARIF_MULTITOOL"
+		exit 77
+	}
+	expect_rc 1 "$S" --format sarif
+	cp "$tmp/out" "$tmp/plain.sarif"
+	validate "$tmp/plain.sarif"
+	expect_rc 1 "$S" --format sarif --suppressed
+	cp "$tmp/out" "$tmp/suppressed.sarif"
+	validate "$tmp/suppressed.sarif"
+	expect_grep "$tmp/suppressed.sarif" '"inSource"'
+	setup_copy
+	expect_rc 1 "$S" --write-baseline base.json
+	expect_rc 0 "$S" --format sarif --suppressed --baseline base.json
+	cp "$tmp/out" "$tmp/baseline.sarif"
+	validate "$tmp/baseline.sarif"
+	expect_grep "$tmp/baseline.sarif" '"baselineState": "unchanged"'
+	;;
+baseline)
+	setup_copy
+	expect_rc 1 "$S" --write-baseline base.json
+	expect_grep base.json '"fingerprint"'
+	expect_grep base.json '"file": "src/sample_drv.c"'
+	expect_no_grep base.json 'slack-read' "baseline (suppressed finding)"
+	# unchanged source: everything is known
+	expect_rc 0 "$S" --baseline base.json
+	expect_no_grep "$tmp/out" 'warning\|error' "output with baseline"
+	# add lines above the findings: moved, still suppressed
+	awk 'NR == 9 { print "/* a new comment */"; print "static int sample_unrelated;"; print ""; print "#define SAMPLE_X 1" } { print }' \
+		src/sample_drv.c >src/x.c && mv src/x.c src/sample_drv.c
+	expect_rc 0 "$S" --baseline base.json
+	expect_no_grep "$tmp/err" 'fixed:' "stderr after moving"
+	expect_no_grep "$tmp/out" 'warning\|error' "output after moving"
+	# re-indent the bug line: still the same finding
+	sed 's/^\tsz = ksize(t);/\tsz =  ksize( t );/' src/sample_drv.c >src/x.c &&
+		mv src/x.c src/sample_drv.c
+	expect_rc 0 "$S" --baseline base.json
+	# fix the slack write: its entry is reported fixed
+	sed 's/r->buf = kmalloc(n, GFP_KERNEL);/r->buf = kmalloc(kmalloc_size_roundup(n), GFP_KERNEL);/' \
+		src/sample_drv.c >src/x.c && mv src/x.c src/sample_drv.c
+	expect_rc 0 "$S" --baseline base.json
+	expect_grep "$tmp/err" 'fixed: .*\[slack-write\]'
+	expect_rc 0 "$S" --format json --baseline base.json
+	expect_grep "$tmp/out" '"baseline_fixed": 1'
+	# change the ksize line: a new finding, and the old entry is fixed
+	sed 's/^\tsz =  ksize( t );/\tsz = ksize(t) + 1;/' src/sample_drv.c >src/x.c &&
+		mv src/x.c src/sample_drv.c
+	expect_rc 1 "$S" --baseline base.json
+	expect_grep "$tmp/out" 'ksize-non-kmalloc'
+	expect_grep "$tmp/err" 'fixed: .*\[ksize-non-kmalloc\]'
+	;;
+suppress)
+	setup_copy
+	expect_rc 1 "$S"
+	expect_no_grep "$tmp/out" 'slack-read' "text output"
+	expect_grep "$tmp/err" 'src/sample_drv.c:41: ignore slack-read (1 finding): copy is NUL-terminated'
+	expect_grep "$tmp/err" 'suppressed: src/sample_drv.c:42: .*\[slack-read\]'
+	# no reason: still suppressed, but a warning
+	sed 's|ignore slack-read: .* \*/|ignore slack-read */|' src/sample_drv.c >src/x.c &&
+		mv src/x.c src/sample_drv.c
+	expect_rc 1 "$S"
+	expect_grep "$tmp/err" 'src/sample_drv.c:41: warning: suppression has no reason'
+	expect_no_grep "$tmp/out" 'slack-read' "text output"
+	# unknown rule: a warning, and the finding is reported
+	sed 's|ignore slack-read \*/|ignore slack-raed: typo|' src/sample_drv.c >src/x.c &&
+		mv src/x.c src/sample_drv.c
+	expect_rc 1 "$S"
+	expect_grep "$tmp/err" "src/sample_drv.c:41: warning: suppression names unknown rule 'slack-raed'"
+	expect_grep "$tmp/out" '\[slack-read\]'
+	# a line comment on the finding's own line, several rules
+	sed 's|^\t/\* ksizecheck: ignore slack-raed: typo||; s|strnlen(copy, ksize(copy)));$|strnlen(copy, ksize(copy))); // ksizecheck: ignore slack-write,slack-read: bounded|' \
+		src/sample_drv.c >src/x.c && mv src/x.c src/sample_drv.c
+	expect_rc 1 "$S" --format json
+	expect_grep "$tmp/out" '"reason": "bounded"'
+	expect_grep "$tmp/out" '"suppressed_inline": 1'
+	;;
+exit-codes)
+	expect_rc 1 "$S" --fail-on any
+	expect_rc 1 "$S" --fail-on warning
+	expect_rc 1 "$S" --fail-on error
+	expect_rc 0 "$S" --fail-on none
+	expect_rc 2 "$S" --fail-on sometimes
+	expect_grep "$tmp/err" "unknown --fail-on value 'sometimes'"
+	expect_rc 2 "$S" --format xml
+	setup_copy
+	expect_rc 1 "$S" --write-baseline base.json
+	expect_rc 0 "$S" --baseline base.json --fail-on any
+	# a changed allocation line makes the slack-write new; the error
+	# stays known: fails on warning, not on error
+	sed 's/r->buf = kmalloc(n, GFP_KERNEL);/r->buf = kmalloc(n, GFP_KERNEL); (void)0;/' \
+		src/sample_drv.c >src/x.c && mv src/x.c src/sample_drv.c
+	expect_rc 0 "$S" --baseline base.json --fail-on error
+	expect_grep "$tmp/out" '\[slack-write\]'
+	expect_no_grep "$tmp/out" 'ksize-non-kmalloc'
+	expect_rc 1 "$S" --baseline base.json --fail-on warning
+	expect_rc 1 "$S" --baseline base.json
+	;;
+malformed)
+	# each malformed/*.json starts with no comment (JSON has none); the
+	# expected message is in malformed/expect.txt: NAME<TAB>MESSAGE
+	while IFS='	' read -r kind name msg; do
+		case $kind in
+		'#'*|'') continue ;;
+		baseline) expect_rc 2 "$S" --baseline "malformed/$name" ;;
+		config) expect_rc 2 "$S" --config "malformed/$name" ;;
+		esac
+		expect_grep "$tmp/err" "$msg" "$name"
+	done <malformed/expect.txt
+	expect_rc 2 "$S" --baseline malformed/does-not-exist.json
+	expect_grep "$tmp/err" "cannot read 'malformed/does-not-exist.json'"
+	# discovery from a subdirectory, relative paths, excludes
+	mkdir -p "$tmp/proj/a/b" "$tmp/proj/drivers/staging/x"
+	cat >"$tmp/proj/.ksizecheck.json" <<'JSON'
+{
+  "version": 1,
+  "rules": {"disable": ["slack-read"]},
+  "slab_config": "arm64-slub-6.1",
+  "rules_files": ["local/allocators.tbl"],
+  "exclude": ["drivers/staging/", "*_test.c"],
+  "fail_on": "warning",
+  "baseline": "ci/baseline.json"
+}
+JSON
+	touch "$tmp/proj/drivers/staging/x/y.c" "$tmp/proj/a/b/z_test.c" \
+		"$tmp/proj/a/b/z.c"
+	(cd "$tmp/proj/a/b" && "$S" --config - ../../drivers/staging/x/y.c \
+		z_test.c z.c) >"$tmp/out" 2>"$tmp/err" || fail "config discovery failed"
+	expect_grep "$tmp/out" "config: .*/proj/.ksizecheck.json"
+	expect_grep "$tmp/out" "rule slack-read: off"
+	expect_grep "$tmp/out" "rule slack-write: on"
+	expect_grep "$tmp/out" "slab_config: arm64-slub-6.1"
+	expect_grep "$tmp/out" "rules_file: .*/proj/local/allocators.tbl"
+	expect_grep "$tmp/out" "baseline: .*/proj/ci/baseline.json"
+	expect_grep "$tmp/out" "fail_on: warning"
+	expect_grep "$tmp/out" "y.c: excluded"
+	expect_grep "$tmp/out" "z_test.c: excluded"
+	expect_grep "$tmp/out" "z.c: checked"
+	(cd / && "$S" --config - ) >"$tmp/out" 2>&1 || fail "no config found is an error"
+	expect_grep "$tmp/out" "config: (none)"
+	;;
+e2e)
+	if [ -z "$K" ] || ! "$K" --version >/dev/null 2>&1; then
+		echo "SKIP: ksizecheck does not run yet"
+		exit 77
+	fi
+	corpus=$(ls ../../corpus/*.c 2>/dev/null | head -50)
+	if [ -z "$corpus" ]; then
+		echo "SKIP: no corpus/*.c"
+		exit 77
+	fi
+	kstub="-I../include/kstub"
+	"$K" --format json -o "$tmp/c.json" $corpus -- $kstub >"$tmp/o" 2>"$tmp/e"
+	rc=$?
+	if [ $rc = 2 ]; then
+		fail "ksizecheck --format json exited 2"
+		head -20 "$tmp/e"
+	fi
+	if ! grep -q '"version": 1' "$tmp/c.json" 2>/dev/null; then
+		echo "SKIP: ksizecheck does not write --format json yet"
+		exit 77
+	fi
+	"$K" --format sarif -o "$tmp/c.sarif" $corpus -- $kstub >"$tmp/o" 2>"$tmp/e"
+	MT=$(find_multitool) || {
+		echo "SKIP: the SARIF validator is not installed"
+		exit 77
+	}
+	validate "$tmp/c.sarif"
+	n=$(grep -c '"ruleId"' "$tmp/c.sarif")
+	echo "corpus: $n results in SARIF"
+	;;
+*)
+	echo "unknown test '$test_name'"
+	exit 1
+	;;
+esac
+if [ $fails != 0 ]; then
+	echo "$test_name: $fails failure(s)"
+	exit 1
+fi
+echo "$test_name: ok"
+exit 0
