@@ -102,7 +102,7 @@ echo "tree $tree ($kver), mode $mode, results in $out"
 # (ops->ksize), a declaration/definition, nor a comment line.
 call_lines() {
 	grep -nE '(^|[^A-Za-z0-9_>.])(__)?ksize[[:space:]]*\(' "$1" |
-		grep -vE '^[0-9]+:[[:space:]]*(\*|/\*|//)' |
+		grep -vE '^[0-9]+:[[:space:]]*(\*([[:space:]]|/|$)|/\*|//)' |
 		grep -vE '^[0-9]+:[[:space:]]*size_t[[:space:]]+(__)?ksize\(' |
 		cut -d: -f1 || true
 }
