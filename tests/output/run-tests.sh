@@ -243,6 +243,33 @@ JSON
 	(cd / && "$S" --config - ) >"$tmp/out" 2>&1 || fail "no config found is an error"
 	expect_grep "$tmp/out" "config: (none)"
 	;;
+merge)
+	expect_rc 1 "$S" --format json
+	cp "$tmp/out" "$tmp/s1.json"
+	cp "$tmp/out" "$tmp/s2.json"
+	setup_copy
+	expect_rc 1 "$S" --write-baseline base.json
+	sed 's/^\tsz = ksize(t);/\tsz = ksize(t) + 1;/' src/sample_drv.c >src/x.c &&
+		mv src/x.c src/sample_drv.c
+	expect_rc 1 "$S" --format json --baseline base.json
+	cp "$tmp/out" "$tmp/s3.json"
+	expect_rc 1 "$S" merge -o "$tmp/m.json" "$tmp/s1.json" "$tmp/s2.json" "$tmp/s3.json"
+	expect_grep "$tmp/m.json" '"tu_total": 6'
+	expect_grep "$tmp/m.json" '"findings": 2'
+	expect_grep "$tmp/m.json" '"suppressed_inline": 1'
+	expect_grep "$tmp/m.json" '"suppressed_baseline": 1'
+	# the entry s3 saw fixed was found by s1 and s2: not fixed overall
+	expect_grep "$tmp/m.json" '"baseline_fixed": 0'
+	expect_rc 0 "$S" merge --fail-on none -o "$tmp/m.sarif" "$tmp/s1.json" "$tmp/s3.json"
+	expect_grep "$tmp/m.sarif" '"version": "2.1.0"'
+	if MT=$(find_multitool); then validate "$tmp/m.sarif"; fi
+	expect_rc 2 "$S" merge "$tmp/m.sarif"
+	expect_grep "$tmp/err" "not a ksizecheck JSON document"
+	expect_rc 2 "$S" merge "$here/malformed/baseline-syntax.json"
+	expect_grep "$tmp/err" "baseline-syntax.json:5: invalid JSON"
+	expect_rc 2 "$S" merge
+	expect_grep "$tmp/err" "usage: ksizecheck merge"
+	;;
 e2e)
 	if [ -z "$K" ] || ! "$K" --version >/dev/null 2>&1; then
 		echo "SKIP: ksizecheck does not run yet"

@@ -7,6 +7,7 @@
  *                 [--write-baseline F] [--fail-on P] [--source F]
  *                 [--suppressed]
  *   kc-out-sample --config FILE|DIR [PATH...]
+ *   kc-out-sample merge ARGS...          (kc_merge_main)
  *
  * Run in tests/output (paths in the documents are relative to it).
  * --source F reads the findings' file as F: the baseline tests pass an
@@ -130,6 +131,8 @@ int main(int argc, char **argv)
 	const char *src = "src/sample_drv.c";
 	int i, ret, have_base = 0;
 
+	if (argc >= 2 && !strcmp(argv[1], "merge"))
+		return kc_merge_main(argc - 1, argv + 1);
 	if (argc >= 3 && !strcmp(argv[1], "--config"))
 		return show_config(argv[2], argc - 3, argv + 3);
 	for (i = 1; i < argc; i++) {
