@@ -47,9 +47,7 @@ static int usage_err(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: ksizecheck model [--arch A] [--kernel V] [--alloc slub|slab|slob] [--page 4K|16K|64K]\n"
-			"         [--config ID | --tree DIR] [--table | --list | --all-configs]\n"
-			"         [--access OFF,LEN] [--cache ALIGN[,hwcache][,ctor][,rcu]] [SIZE | LO..HI]...\n");
+	fprintf(stderr, "\n");
 	return 2;
 }
 

@@ -229,15 +229,25 @@ static struct slab_config *cfg_of(struct slab_model *m,
 	return c;
 }
 
+enum { K_PAGE, K_MIN, K_CUTOFF, K_MAX, K_LINE, K_UNIT, K_NUM };
+static const char *const num_keys[K_NUM] = { "page", "min", "cutoff",
+					     "max", "line", "unit" };
+
+/* field index of each numeric key in the size record, -1 if absent */
+struct size_fields {
+	int idx[K_NUM];
+};
+
 static int size_key(const struct kc_tbl_rec *rec, int i,
-		    struct slab_config *c, struct kc_err *err)
+		    struct slab_config *c, struct size_fields *sf,
+		    struct kc_err *err)
 {
 	const char *f = rec->field[i];
 	const char *eq = strchr(f, '=');
 	struct kc_tbl_rec one;
 	unsigned long long v;
 	size_t klen;
-	int ret;
+	int k, ret;
 
 	if (!eq)
 		return kc_tbl_field_err(rec, i, err,
@@ -265,8 +275,19 @@ static int size_key(const struct kc_tbl_rec *rec, int i,
 						eq + 1);
 		return 0;
 	}
-	/* numeric value: parse it as a one-field record so errors point at
-	 * the value's column */
+	for (k = 0; k < K_NUM; k++)
+		if (strlen(num_keys[k]) == klen &&
+		    !strncmp(f, num_keys[k], klen))
+			break;
+	if (k == K_NUM)
+		return kc_tbl_field_err(rec, i, err, "unknown key '%.*s'",
+					(int)klen, f);
+	if (sf->idx[k] >= 0)
+		return kc_tbl_field_err(rec, i, err, "second %s=",
+					num_keys[k]);
+	sf->idx[k] = i;
+	/* parse the value as a one-field record so errors point at the
+	 * value's column */
 	one = *rec;
 	one.nfields = i + 1;
 	one.field[i] = eq + 1;
@@ -274,13 +295,15 @@ static int size_key(const struct kc_tbl_rec *rec, int i,
 	ret = kc_tbl_field_u64(&one, i, &v, err);
 	if (ret)
 		return ret;
-	if (klen == 4 && !strncmp(f, "page", 4)) {
+	switch (k) {
+	case K_PAGE:
 		if (!is_pow2(v) || v < 4096)
 			return kc_tbl_field_err(&one, i, err,
 						"page size %llu is not a power of two >= 4096",
 						v);
 		c->page = v;
-	} else if (klen == 3 && !strncmp(f, "min", 3)) {
+		break;
+	case K_MIN:
 		/* setup_kmalloc_cache_index_table: BUILD_BUG_ON(
 		 * KMALLOC_MIN_SIZE > 256 || !is_power_of_2()) */
 		if (!is_pow2(v) || v < 8 || v > 256)
@@ -288,69 +311,63 @@ static int size_key(const struct kc_tbl_rec *rec, int i,
 						"min %llu is not a power of two in 8..256",
 						v);
 		c->min = v;
-	} else if (klen == 6 && !strncmp(f, "cutoff", 6)) {
+		break;
+	case K_CUTOFF:
 		c->cutoff = v;
-	} else if (klen == 3 && !strncmp(f, "max", 3)) {
+		break;
+	case K_MAX:
 		c->max = v;
-	} else if (klen == 4 && !strncmp(f, "line", 4)) {
+		break;
+	case K_LINE:
 		if (!is_pow2(v))
 			return kc_tbl_field_err(&one, i, err,
 						"line %llu is not a power of two",
 						v);
 		c->line = v;
-	} else if (klen == 4 && !strncmp(f, "unit", 4)) {
+		break;
+	default:
 		if (!is_pow2(v) || v > 8)
 			return kc_tbl_field_err(&one, i, err,
 						"unit %llu is not 1, 2, 4 or 8",
 						v);
 		c->unit = v;
-	} else {
-		return kc_tbl_field_err(rec, i, err, "unknown key '%.*s'",
-					(int)klen, f);
+		break;
 	}
 	return 0;
 }
 
-/* Cross-checks one preset's numbers; col points at the record start. */
+/* Cross-checks one preset's numbers; errors point at the key. */
 static int size_check(const struct kc_tbl_rec *rec, struct slab_config *c,
-		      struct kc_err *err)
+		      const struct size_fields *sf, struct kc_err *err)
 {
-	static const char *const need[] = { "page", "min", "cutoff", "max",
-					    "line" };
-	unsigned long long v[5];
-	size_t k;
+	int k;
 
-	v[0] = c->page;
-	v[1] = c->min;
-	v[2] = c->cutoff;
-	v[3] = c->max;
-	v[4] = c->line;
-	for (k = 0; k < 5; k++)
-		if (!v[k])
+	for (k = 0; k < K_UNIT; k++)
+		if (sf->idx[k] < 0)
 			return kc_tbl_field_err(rec, 1, err,
 						"preset '%s' has no %s=", c->id,
-						need[k]);
+						num_keys[k]);
 	if (c->alloc == SLAB_ALLOC_SLOB) {
 		if (!c->unit)
 			return kc_tbl_field_err(rec, 1, err,
 						"SLOB preset '%s' needs unit=",
 						c->id);
 		if (c->cutoff != c->page - c->min - 1)
-			return kc_tbl_field_err(rec, 1, err,
+			return kc_tbl_field_err(rec, sf->idx[K_CUTOFF], err,
 						"SLOB cutoff must be page - min - 1 = %llu, not %llu",
 						c->page - c->min - 1,
 						c->cutoff);
 	} else {
 		if (c->unit)
-			return kc_tbl_field_err(rec, 1, err,
+			return kc_tbl_field_err(rec, sf->idx[K_UNIT], err,
 						"unit= is for SLOB presets only");
 		if (c->cutoff != 2 * c->page)
-			return kc_tbl_field_err(rec, 1, err,
+			return kc_tbl_field_err(rec, sf->idx[K_CUTOFF], err,
 						"cutoff must be 2 * page = %llu (KMALLOC_SHIFT_HIGH = PAGE_SHIFT + 1), not %llu",
 						2 * c->page, c->cutoff);
 	}
 	if (!is_pow2(c->max) || c->max < 2 * c->page)
-		return kc_tbl_field_err(rec, 1, err,
+		return kc_tbl_field_err(rec, sf->idx[K_MAX], err,
 					"max %llu is not a power of two >= 2 pages",
 					c->max);
 	c->have_size = 1;
@@ -361,6 +378,7 @@ static int size_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 		    struct kc_err *err)
 {
 	struct slab_config *c = cfg_of(m, rec, err);
+	struct size_fields sf;
 	int i, ret;
 
 	if (!c)
@@ -368,12 +386,14 @@ static int size_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 	if (c->have_size)
 		return kc_tbl_field_err(rec, 0, err,
 					"second 'size' record for '%s'", c->id);
+	for (i = 0; i < K_NUM; i++)
+		sf.idx[i] = -1;
 	for (i = 2; i < rec->nfields; i++) {
-		ret = size_key(rec, i, c, err);
+		ret = size_key(rec, i, c, &sf, err);
 		if (ret)
 			return ret;
 	}
-	return size_check(rec, c, err);
+	return size_check(rec, c, &sf, err);
 }
 
 static int valid_cond_name(const char *s, size_t n)

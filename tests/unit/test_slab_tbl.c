@@ -1,0 +1,326 @@
+/* test_slab_tbl.c - the slab model's data files and entry points:
+ * malformed rows rejected with file:line:col, `ksizecheck model` exit
+ * codes, and preset selection from a kernel tree (synthetic trees in a
+ * temp dir, plus the two real trees under /work/kernels when present).
+ * Prints "N passed, M failed".
+ */
+#include "model/slab.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static unsigned passed, failed;
+static char tmp[256];
+
+static void ok(int cond, int line, const char *what, const char *detail)
+{
+	if (cond) {
+		passed++;
+		return;
+	}
+	failed++;
+	fprintf(stderr, "test_slab_tbl.c:%d: %s%s%s\n", line, what,
+		detail ? ": " : "", detail ? detail : "");
+}
+#define OK(cond, detail) ok((cond), __LINE__, #cond, (detail))
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	fputs(text, f);
+	fclose(f);
+}
+
+static const char good_classes[] =
+	"class 1 96\nclass 2 192\nclass 3 8\nclass 4 16\nclass 5 32\n"
+	"class 6 64\nclass 7 128\nclass 8 256\nclass 9 512\nclass 10 1K\n"
+	"class 11 2K\nclass 12 4K\nclass 13 8K\n";
+
+static const char good_presets[] =
+	"default x86_64 slub\n"
+	"preset x86_64-slub-6.1 x86_64 slub 6.1-6.11 \"x86_64 SLUB 6.1\"\n"
+	"size x86_64-slub-6.1 page=4K min=8 cutoff=8K max=4M over=pages line=64\n"
+	"when x86_64-slub-6.1 CONFIG_X86_64=y CONFIG_SLUB=y\n";
+
+/* Loads classes + presets text from temp files; wants an error whose
+ * formatted text contains want (NULL: wants success). */
+static void expect_load(int line, const char *classes, const char *presets,
+			const char *want)
+{
+	char cpath[512], ppath[512], buf[2048];
+	struct slab_model *m = NULL;
+	struct kc_err err;
+	int ret;
+
+	snprintf(cpath, sizeof(cpath), "%s/rules/slab/classes.tbl", tmp);
+	snprintf(ppath, sizeof(ppath), "%s/rules/slab/presets.tbl", tmp);
+	write_file(cpath, classes);
+	write_file(ppath, presets);
+	kc_err_clear(&err);
+	ret = slab_model_load_files(&m, cpath, ppath, &err);
+	kc_err_format(&err, buf, sizeof(buf));
+	if (!want) {
+		ok(ret == 0 && m, line, "load succeeds", buf);
+	} else {
+		char full[2048];
+
+		/* want is relative to the tmp dir: "presets.tbl:3:4: ..." */
+		snprintf(full, sizeof(full), "%s/rules/slab/%s", tmp, want);
+		if (ret >= 0 || !strstr(buf, full))
+			fprintf(stderr, "  got '%s' (%d)\n  want '%s'\n", buf,
+				ret, full);
+		ok(ret < 0 && strstr(buf, full) != NULL, line,
+		   "malformed table error", want);
+	}
+	slab_model_free(m);
+}
+
+static void test_malformed(void)
+{
+	char p[8192];
+
+	expect_load(__LINE__, good_classes, good_presets, NULL);
+	expect_load(__LINE__, "class 1 95\n", good_presets,
+		    "classes.tbl:1:9: class size 95 is not a multiple of 8");
+	expect_load(__LINE__, "class 40 96\n", good_presets,
+		    "classes.tbl:1:7: kmalloc index 40 is not in 1..31");
+	expect_load(__LINE__, "klass 1 96\n", good_presets,
+		    "classes.tbl:1:1: unknown record 'klass'");
+	expect_load(__LINE__, "class 1 abc\n", good_presets,
+		    "classes.tbl:1:9: 'abc' is not a number");
+
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slubb 6.1- \"y\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:17: unknown allocator 'slubb'");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.12-6.1 \"y\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:22: bad kernel range '6.12-6.1'");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n"
+		 "size y page=4K min=48 cutoff=8K max=4M over=pages line=64\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:20: min 48 is not a power of two in 8..256");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n"
+		 "size y page=4K min=8 cutoff=16K max=4M over=pages line=64\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:22: cutoff must be 2 * page = 8192");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n"
+		 "size y page=4K min=8 cutoff=8K max=4M over=pages line=64 colour=red\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:58: unknown key 'colour'");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "size z page=4K\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:6: unknown preset 'z'");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl: preset 'y' has no 'size' record");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "when x86_64-slub-6.1 X86=y\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:1: second 'when' record");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n"
+		 "size y page=4K min=8 cutoff=8K max=4M over=pages line=64\n"
+		 "when y X86=y\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:7:8: expected CONFIG_NAME=VALUE, got 'X86=y'");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"y\"\n"
+		 "size y page=4K min=8 cutoff=8K max=4M over=maybe line=64\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:39: over must be pages or size");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y x86_64 slub 6.1- \"unterminated\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:27: unterminated quote");
+	/* 16K pages need a 32K class that this classes.tbl lacks */
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "preset y arm64 slub 6.1- \"y\"\n"
+		 "size y page=16K min=8 cutoff=32K max=32M over=pages line=64\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl: preset 'y': no class of size cutoff 32768");
+	expect_load(__LINE__, good_classes,
+		    "preset x x86_64 slub 6.1- \"x\"\n"
+		    "size x page=4K min=8 cutoff=8K max=4M over=pages line=64\n",
+		    "presets.tbl: no 'default' record");
+}
+
+static int run_main(int n, const char **args)
+{
+	char *argv[16];
+	char rules[512];
+	int i;
+
+	snprintf(rules, sizeof(rules), "%s/rules", getenv("KC_SOURCE_DIR") ?
+		 getenv("KC_SOURCE_DIR") : ".");
+	argv[0] = "model";
+	for (i = 0; i < n && i < 15; i++)
+		argv[i + 1] = (char *)args[i];
+	argv[n + 1] = NULL;
+	fflush(stdout);
+	return slab_model_main(n + 1, argv, rules);
+}
+
+static void test_cli(void)
+{
+	const char *bad_arch[] = { "--arch", "vax", "100" };
+	const char *neg[] = { "-5" };
+	const char *nan[] = { "12abc" };
+	const char *badver[] = { "--kernel", "six", "1" };
+	const char *good[] = { "--arch", "arm64", "--kernel", "6.1", "100" };
+	const char *rules_bad[] = { "--rules", tmp, "1" };
+	const char *all[] = { "--all-configs", "--kernel", "6.1", "100" };
+	char rdir[512];
+
+	fprintf(stderr, "(the following error messages are expected)\n");
+	OK(run_main(3, bad_arch) == 2, "unknown arch exits 2");
+	OK(run_main(1, neg) == 2, "negative size exits 2");
+	OK(run_main(1, nan) == 2, "non-numeric size exits 2");
+	OK(run_main(3, badver) == 2, "bad version exits 2");
+	/* malformed data file: the last good_classes + broken presets */
+	snprintf(rdir, sizeof(rdir), "%s/rules/slab/presets.tbl", tmp);
+	write_file(rdir, "preset x x86_64 slab 6.1- \"x\"\nsize x page=3K\n");
+	rules_bad[1] = rdir;
+	snprintf(rdir, sizeof(rdir), "%s/rules", tmp);
+	rules_bad[1] = rdir;
+	OK(run_main(3, rules_bad) == 2, "malformed data exits 2");
+	OK(run_main(5, good) == 0, "arm64 6.1 100");
+	OK(run_main(4, all) == 0, "--all-configs");
+}
+
+static void make_tree(const char *name, const char *makefile,
+		      const char *config)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", tmp, name);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/%s/Makefile", tmp, name);
+	write_file(path, makefile);
+	if (config) {
+		snprintf(path, sizeof(path), "%s/%s/.config", tmp, name);
+		write_file(path, config);
+	}
+}
+
+static void expect_tree(int line, const struct slab_model *m,
+			const char *dir, const char *want, int want_warning)
+{
+	const struct slab_config *c = NULL;
+	const char *warning = NULL;
+	struct kc_err err;
+	char path[512];
+	int ret;
+
+	if (dir[0] == '/')
+		snprintf(path, sizeof(path), "%s", dir);
+	else
+		snprintf(path, sizeof(path), "%s/%s", tmp, dir);
+	kc_err_clear(&err);
+	ret = slab_config_for_tree(m, path, &c, &warning, &err);
+	ok(ret == 0 && c && !strcmp(slab_config_id(c), want), line,
+	   "tree selects the preset", want);
+	ok(!!warning == want_warning, line, "warning as expected",
+	   warning ? warning : "(none)");
+	if (warning)
+		ok(strstr(warning, want) != NULL, line,
+		   "warning names the preset used", warning);
+}
+
+static void test_tree(const struct slab_model *m)
+{
+	static const char mk61[] = "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n";
+	static const char mk68[] = "VERSION = 6\nPATCHLEVEL = 8\n";
+	static const char mk612[] = "VERSION = 6\nPATCHLEVEL = 12\n";
+	const struct slab_config *c;
+	const char *w;
+	struct kc_err err;
+	char path[512];
+
+	make_tree("a64k", mk61, "CONFIG_ARM64=y\nCONFIG_ARM64_16K_PAGES=y\n"
+				"CONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "a64k", "arm64-16k-slub-6.1", 0);
+	make_tree("a64k68", mk68, "CONFIG_ARM64=y\nCONFIG_ARM64_16K_PAGES=y\n"
+				  "CONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "a64k68", "arm64-16k-slub-6.5", 0);
+	make_tree("rv", mk61, "CONFIG_RISCV=y\nCONFIG_64BIT=y\n"
+			      "CONFIG_RISCV_DMA_NONCOHERENT=y\nCONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "rv", "riscv64-slub-6.1", 0);
+	make_tree("rvc", mk61, "CONFIG_RISCV=y\nCONFIG_64BIT=y\n"
+			       "# CONFIG_RISCV_DMA_NONCOHERENT is not set\n"
+			       "CONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "rvc", "riscv64-coherent-slub-6.1", 0);
+	make_tree("slab", mk61, "CONFIG_X86_64=y\nCONFIG_SLAB=y\n");
+	expect_tree(__LINE__, m, "slab", "x86_64-slab-6.1", 0);
+	make_tree("armv7", mk612, "CONFIG_ARM=y\nCONFIG_ARM_L1_CACHE_SHIFT=6\n"
+				  "CONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "armv7", "arm-v7-slub-6.12", 0);
+	make_tree("sparc", mk612, "CONFIG_SPARC64=y\nCONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "sparc", "x86_64-slub-6.12", 1);
+	make_tree("noconfig", mk68, NULL);
+	expect_tree(__LINE__, m, "noconfig", "x86_64-slub-6.1", 1);
+	make_tree("old", "VERSION = 5\nPATCHLEVEL = 15\n",
+		  "CONFIG_X86_64=y\nCONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "old", "x86_64-slub-6.1", 1);
+	/* not a kernel tree */
+	snprintf(path, sizeof(path), "%s/nothere", tmp);
+	kc_err_clear(&err);
+	OK(slab_config_for_tree(m, path, &c, &w, &err) == -KC_EIO,
+	   "missing Makefile");
+	/* the two configured trees of this machine (allmodconfig x86_64) */
+	if (!access("/work/kernels/linux-source-6.1/.config", R_OK))
+		expect_tree(__LINE__, m, "/work/kernels/linux-source-6.1",
+			    "x86_64-slub-6.1", 0);
+	if (!access("/work/kernels/linux-source-6.12/.config", R_OK))
+		expect_tree(__LINE__, m, "/work/kernels/linux-source-6.12",
+			    "x86_64-slub-6.12", 0);
+}
+
+int main(void)
+{
+	const char *dir = getenv("KC_SOURCE_DIR");
+	struct slab_model *m = NULL;
+	struct kc_err err;
+	char rules[4096], cmd[600];
+
+	snprintf(tmp, sizeof(tmp), "/tmp/kc-slab-XXXXXX");
+	if (!mkdtemp(tmp)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(rules, sizeof(rules), "%s/rules", tmp);
+	mkdir(rules, 0700);
+	snprintf(rules, sizeof(rules), "%s/rules/slab", tmp);
+	mkdir(rules, 0700);
+
+	test_malformed();
+	test_cli();
+	snprintf(rules, sizeof(rules), "%s/rules", dir ? dir : ".");
+	kc_err_clear(&err);
+	if (slab_model_load(&m, rules, &err)) {
+		fprintf(stderr, "cannot load %s: %s\n", rules, err.msg);
+		failed++;
+	} else {
+		test_tree(m);
+	}
+	slab_model_free(m);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
+	if (system(cmd))
+		fprintf(stderr, "cannot remove %s\n", tmp);
+	printf("%u passed, %u failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
