@@ -355,7 +355,7 @@ if [ -f "$tsv" ] && [ "$mode" != parse ]; then
 	NR == 1 { next }
 	!($1 in run) { skipped++; next }
 	{
-		file = $1; line = $2; exp = $4; notes = $5
+		file = $1; line = $2; want = $4; notes = $5
 		lines = "," line ","
 		if ($6 != "-") lines = lines $6 ","
 		got = ""
@@ -368,13 +368,13 @@ if [ -f "$tsv" ] && [ "$mode" != parse ]; then
 				fpr[NR] = fpr[NR] " " fr[i] "@" fl[i]
 		}
 		verdict = ""
-		if (exp == "none") {
+		if (want == "none") {
 			verdict = (got == "") ? "ok-silent" : "FP"
-		} else if (exp == "undecidable") {
+		} else if (want == "undecidable") {
 			verdict = (got == "") ? "undecided-silent" \
 				: "undecided-flagged(" $7 ")"
 		} else {
-			n = split(exp, r, ",")
+			n = split(want, r, ",")
 			hit = 0
 			for (k = 1; k <= n; k++)
 				if (index("," got, "," r[k] "@")) hit++
@@ -382,9 +382,9 @@ if [ -f "$tsv" ] && [ "$mode" != parse ]; then
 		}
 		if (fpr[NR] != "") verdict = "FP"
 		count[verdict]++
-		printf "%-44s %5s %-16.16s %-26s %s\n", file, line, exp,
+		printf "%-44s %5s %-16.16s %-26s %s\n", file, line, want,
 			(got == "" ? "-" : got), verdict
-		printf "%s\t%s\t%s\t%s\t%s\n", file, line, exp, got, \
+		printf "%s\t%s\t%s\t%s\t%s\n", file, line, want, got, \
 			verdict >> cmp
 	}
 	END {
