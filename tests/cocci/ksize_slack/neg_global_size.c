@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-2.0
+/* negative: the size is a global, other code reads it */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/slab.h>
+
+static size_t default_size = 100;
+
+struct cache_ent {
+	char *buf;
+	size_t cap;
+};
+
+int cache_ent_init(struct cache_ent *e)
+{
+	e->buf = kmalloc(default_size, GFP_KERNEL);
+	if (!e->buf)
+		return -ENOMEM;
+	e->cap = ksize(e->buf);
+	return 0;
+}
