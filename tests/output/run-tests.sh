@@ -270,6 +270,53 @@ merge)
 	expect_rc 2 "$S" merge
 	expect_grep "$tmp/err" "usage: ksizecheck merge"
 	;;
+changed)
+	command -v git >/dev/null || { echo "SKIP: git is not installed"; exit 77; }
+	r="$tmp/repo"
+	mkdir -p "$r/include/linux" "$r/drv" "$r/kb"
+	cd "$r" || exit 1
+	git init -q . && git config user.email t@example.org &&
+		git config user.name test || { fail "git init"; exit 1; }
+	printf '#include "local.h"\nint a;\n' >drv/a.c
+	printf '#define LOCAL 1\n#include "deep.h"\n' >drv/local.h
+	printf '#define DEEP 1\n' >drv/deep.h
+	printf '#include <linux/thing.h>\nint b;\n' >drv/b.c
+	printf '#include <linux/other.h>\nint c;\n' >drv/c.c
+	printf '#define THING 1\n' >include/linux/thing.h
+	printf '#define OTHER 1\n' >include/linux/other.h
+	printf 'int d;\n' >kb/d.c
+	printf 'int e;\n' >kb/e.c
+	# a Kbuild dependency file, as fixdep writes it
+	printf 'savedcmd_kb/d.o := clang -c kb/d.c\n\nsource_kb/d.o := kb/d.c\n\ndeps_kb/d.o := \\\n  include/linux/other.h \\\n    $(wildcard include/config/X) \\\n  include/linux/thing.h \\\n\nkb/d.o: $(deps_kb/d.o)\n\n$(deps_kb/d.o):\n' >kb/.d.o.cmd
+	git add drv include kb/d.c kb/e.c && git commit -q -m base || fail "commit"
+	# nothing changed
+	expect_rc 0 "$S" --changed-since HEAD drv/a.c drv/b.c drv/c.c kb/d.c kb/e.c
+	expect_grep "$tmp/out" "drv/a.c: skip"
+	expect_grep "$tmp/out" "kb/e.c: skip"
+	# a header two levels down, and a <linux/...> header
+	echo '#define DEEP 2' >drv/deep.h
+	echo '#define THING 2' >include/linux/thing.h
+	expect_rc 0 "$S" --changed-since HEAD drv/a.c drv/b.c drv/c.c kb/d.c kb/e.c
+	expect_grep "$tmp/out" "drv/a.c: check"
+	expect_grep "$tmp/out" "drv/b.c: check"
+	expect_grep "$tmp/out" "drv/c.c: skip"
+	expect_grep "$tmp/out" "kb/d.c: check"
+	expect_grep "$tmp/out" "kb/e.c: skip"
+	git commit -q -a -m headers
+	# a touched source file; an untracked new file
+	echo 'int e2;' >>kb/e.c
+	printf 'int f;\n' >drv/f.c
+	expect_rc 0 "$S" --changed-since HEAD drv/a.c kb/e.c drv/f.c
+	expect_grep "$tmp/out" "drv/a.c: skip"
+	expect_grep "$tmp/out" "kb/e.c: check"
+	expect_grep "$tmp/out" "drv/f.c: check"
+	# committed changes since an older revision count too
+	expect_rc 0 "$S" --changed-since HEAD~1 drv/a.c drv/c.c
+	expect_grep "$tmp/out" "drv/a.c: check"
+	expect_grep "$tmp/out" "drv/c.c: skip"
+	expect_rc 2 "$S" --changed-since no-such-rev drv/a.c
+	expect_grep "$tmp/err" "'git diff --name-only' failed"
+	;;
 e2e)
 	if [ -z "$K" ] || ! "$K" --version >/dev/null 2>&1; then
 		echo "SKIP: ksizecheck does not run yet"

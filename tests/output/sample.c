@@ -8,6 +8,7 @@
  *                 [--suppressed]
  *   kc-out-sample --config FILE|DIR [PATH...]
  *   kc-out-sample merge ARGS...          (kc_merge_main)
+ *   kc-out-sample --changed-since REV FILE...  (out_changed_since)
  *
  * Run in tests/output (paths in the documents are relative to it).
  * --source F reads the findings' file as F: the baseline tests pass an
@@ -89,6 +90,22 @@ static int fail(const struct kc_err *err)
 	return 2;
 }
 
+static int show_changed(const char *rev, int n, char **files)
+{
+	unsigned char keep[64];
+	struct kc_err err = { 0 };
+	int i;
+
+	if (n > 64)
+		n = 64;
+	if (out_changed_since(rev, (const char *const *)files, (size_t)n,
+			      NULL, 0, keep, &err))
+		return fail(&err);
+	for (i = 0; i < n; i++)
+		printf("%s: %s\n", files[i], keep[i] ? "check" : "skip");
+	return 0;
+}
+
 static int show_config(const char *start, int n, char **paths)
 {
 	struct out_config cfg;
@@ -131,6 +148,8 @@ int main(int argc, char **argv)
 	const char *src = "src/sample_drv.c";
 	int i, ret, have_base = 0;
 
+	if (argc >= 3 && !strcmp(argv[1], "--changed-since"))
+		return show_changed(argv[2], argc - 3, argv + 3);
 	if (argc >= 2 && !strcmp(argv[1], "merge"))
 		return kc_merge_main(argc - 1, argv + 1);
 	if (argc >= 3 && !strcmp(argv[1], "--config"))
