@@ -185,6 +185,19 @@ int slab_judge_all(const struct slab_model *m, const struct slab_filter *f,
 		   unsigned long long len_lo, unsigned long long len_hi,
 		   struct slab_judgement *out);
 
+/* The checker's two-step judgement (docs/model.md section 3): judges
+ * under c into *main, then under every preset whose range holds kernel
+ * major.minor (c's first version when major is 0) into *alt. Returns 1
+ * when alt->verdict is worse than main->verdict (worth a note naming
+ * alt->config), 0 when not, -KC_EUSAGE for bad ranges. */
+int slab_judge_with_alt(const struct slab_model *m,
+			const struct slab_config *c, unsigned major,
+			unsigned minor, unsigned long long req_lo,
+			unsigned long long req_hi, unsigned long long off_lo,
+			unsigned long long off_hi, unsigned long long len_lo,
+			unsigned long long len_hi, struct slab_judgement *main,
+			struct slab_judgement *alt);
+
 /* One-line English explanation of j for a finding's message, e.g.
  * "access ends at 100, past the requested 96 but inside kmalloc-96 (x86_64
  * SLUB 6.1)"; returns buf. */

@@ -170,6 +170,35 @@ int slab_judge_all(const struct slab_model *m, const struct slab_filter *f,
 	return n ? 0 : -KC_EUSAGE;
 }
 
+int slab_judge_with_alt(const struct slab_model *m,
+			const struct slab_config *c, unsigned major,
+			unsigned minor, unsigned long long req_lo,
+			unsigned long long req_hi, unsigned long long off_lo,
+			unsigned long long off_hi, unsigned long long len_lo,
+			unsigned long long len_hi, struct slab_judgement *main,
+			struct slab_judgement *alt)
+{
+	struct slab_filter f;
+	int ret;
+
+	ret = slab_judge(c, req_lo, req_hi, off_lo, off_hi, len_lo, len_hi,
+			 main);
+	*alt = *main;
+	if (ret)
+		return ret;
+	f.major = major ? major : c->since / 1000;
+	f.minor = major ? minor : c->since % 1000;
+	f.arch = NULL;
+	f.alloc = -1;
+	ret = slab_judge_all(m, &f, req_lo, req_hi, off_lo, off_hi, len_lo,
+			     len_hi, alt);
+	if (ret) {
+		*alt = *main; /* no preset for that version: nothing worse */
+		return 0;
+	}
+	return alt->verdict > main->verdict;
+}
+
 const char *slab_judgement_describe(const struct slab_judgement *j,
 				    char *buf, size_t size)
 {

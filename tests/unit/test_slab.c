@@ -450,6 +450,21 @@ static void test_judge(const struct slab_model *m)
 		f.alloc = SLAB_ALLOC_SLAB;
 		EXPECT_EQ(slab_judge_all(m, &f, 9, 9, 0, 0, 16, 16, &j),
 			  -KC_EUSAGE, "no SLAB in 6.12 (removed in 6.8)");
+		/* default preset plus the note (docs/model.md section 3) */
+		{
+			struct slab_judgement mj, aj;
+			const struct slab_config *d = slab_model_default(m, 6, 1);
+
+			EXPECT_EQ(slab_judge_with_alt(m, d, 6, 1, 9, 9, 0, 0,
+						      16, 16, &mj, &aj), 1,
+				  "SLOB 6.1 is worse than SLUB");
+			EXPECT_EQ(mj.verdict, SLAB_SLACK, "kernel-facts 1.5");
+			EXPECT_EQ(aj.verdict, SLAB_OVERFLOW, "kernel-facts 1.5");
+			d = slab_model_default(m, 6, 12);
+			EXPECT_EQ(slab_judge_with_alt(m, d, 0, 0, 9, 9, 0, 0,
+						      16, 16, &mj, &aj), 0,
+				  "nothing worse in 6.12");
+		}
 		/* 65 bytes, 100 written: overflow on x86_64 (kmalloc-96),
 		 * slack on arm64 6.1 (min 128) */
 		slab_judge(slab_model_find(m, "arm64-slub-6.1"), 65, 65, 0, 0,
