@@ -43,6 +43,24 @@ struct slab_model {
 	struct slab_warnings *warn;
 };
 
+static inline int slab_is_pow2(unsigned long long v)
+{
+	return v && !(v & (v - 1));
+}
+
+/* ALIGN(v, a), saturating at ~0ULL */
+static inline unsigned long long slab_align_up(unsigned long long v,
+					       unsigned long long a)
+{
+	unsigned long long r = v % a;
+
+	if (!r)
+		return v;
+	if (v > ~0ULL - (a - r))
+		return ~0ULL;
+	return v + (a - r);
+}
+
 #define SLAB_VER(maj, min) ((maj) * 1000u + (min))
 
 /* Stores a copy of msg in m's warning list; returns it or a static
