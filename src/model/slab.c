@@ -40,16 +40,6 @@ int slab_config_has_version(const struct slab_config *c, unsigned major,
 	return v >= c->since && (!c->until || v <= c->until);
 }
 
-/* distance of version v from c's range, 0 inside */
-static unsigned ver_dist(const struct slab_config *c, unsigned v)
-{
-	if (v < c->since)
-		return c->since - v;
-	if (c->until && v > c->until)
-		return v - c->until;
-	return 0;
-}
-
 const struct slab_config *slab_model_default(const struct slab_model *m,
 					     unsigned major, unsigned minor)
 {
@@ -65,7 +55,7 @@ const struct slab_config *slab_model_default(const struct slab_model *m,
 		    c->alloc != m->default_alloc || c->min_runtime ||
 		    c->page != 4096)
 			continue;
-		d = ver_dist(c, v);
+		d = slab_ver_dist(c, v);
 		if (d < bestd) {
 			best = c;
 			bestd = d;

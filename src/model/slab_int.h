@@ -63,6 +63,16 @@ static inline unsigned long long slab_align_up(unsigned long long v,
 
 #define SLAB_VER(maj, min) ((maj) * 1000u + (min))
 
+/* Distance of version v from c's kernel range, 0 inside it. */
+static inline unsigned slab_ver_dist(const struct slab_config *c, unsigned v)
+{
+	if (v < c->since)
+		return c->since - v;
+	if (c->until && v > c->until)
+		return v - c->until;
+	return 0;
+}
+
 /* Stores a copy of msg in m's warning list; returns it or a static
  * fallback text on OOM. */
 const char *slab_model_keep_warning(const struct slab_model *m,

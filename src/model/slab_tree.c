@@ -112,15 +112,6 @@ static int all_hold(const struct slab_config *c, const char *config)
 	return 1;
 }
 
-static unsigned ver_dist(const struct slab_config *c, unsigned v)
-{
-	if (v < c->since)
-		return c->since - v;
-	if (c->until && v > c->until)
-		return v - c->until;
-	return 0;
-}
-
 int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
 			 const struct slab_config **out, const char **warning,
 			 struct kc_err *err)
@@ -158,7 +149,7 @@ int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
 
 		if (!c->nconds || !all_hold(c, sb.buf))
 			continue;
-		d = ver_dist(c, v);
+		d = slab_ver_dist(c, v);
 		if (d < bestd || (d == bestd && c->nconds > bestn)) {
 			best = c;
 			bestd = d;
