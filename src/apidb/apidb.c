@@ -435,6 +435,20 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 						"roundup)", rec->field[2]);
 		if (parse_argno(rec, 3, 0, &fn->arg, err))
 			return -KC_EPARSE;
+	} else if (!strcmp(t, "pred")) {
+		fn->kind = APIDB_PRED;
+		if (need_fields(rec, 4, 4, err) || parse_name(rec, 1, err))
+			return -KC_EPARSE;
+		if (!strcmp(rec->field[2], "iserr"))
+			fn->query = APIDB_P_ISERR;
+		else if (!strcmp(rec->field[2], "iserr_or_null"))
+			fn->query = APIDB_P_ISERR_OR_NULL;
+		else
+			return kc_tbl_field_err(rec, 2, err,
+						"unknown predicate '%s' (iserr, "
+						"iserr_or_null)", rec->field[2]);
+		if (parse_argno(rec, 3, 0, &fn->arg, err))
+			return -KC_EPARSE;
 	} else if (!strcmp(t, "sink")) {
 		fn->kind = APIDB_SINK;
 		if (need_fields(rec, 5, KC_TBL_MAX_FIELDS, err) ||
@@ -451,7 +465,7 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 	} else {
 		return kc_tbl_field_err(rec, 0, err,
 					"unknown record type '%s' (alloc, "
-					"free, query, sink)", t);
+					"free, query, pred, sink)", t);
 	}
 	fn->name = kc_arena_strdup(&db->arena, rec->field[1]);
 	fn->file = kc_arena_strdup(&db->arena, rec->file);

@@ -18,6 +18,12 @@ enum apidb_kind {
 	APIDB_FREE,      /* releases an argument */
 	APIDB_QUERY,     /* ksize-like or roundup-like size query */
 	APIDB_SINK,      /* reads/writes memory through pointer arguments */
+	APIDB_PRED,      /* IS_ERR-like test of a pointer argument */
+};
+
+enum apidb_pred {
+	APIDB_P_ISERR = 1,     /* true iff the argument is an ERR_PTR */
+	APIDB_P_ISERR_OR_NULL, /* true iff ERR_PTR or NULL */
 };
 
 /* Memory families; the order matters only for printing. */
@@ -69,8 +75,8 @@ struct apidb_fn {
 	int family;              /* ALLOC and FREE: enum apidb_family */
 	struct apidb_expr *size; /* ALLOC: requested size; SINK: length */
 	int realloc_arg;         /* ALLOC: argument that is reallocated, -1 */
-	int arg;                 /* FREE: freed arg; QUERY: queried arg */
-	int query;               /* QUERY: enum apidb_query */
+	int arg;                 /* FREE: freed; QUERY, PRED: tested arg */
+	int query;               /* QUERY: enum apidb_query; PRED: enum apidb_pred */
 	int dst, src;            /* SINK: pointer arguments or -1 */
 	unsigned flags;          /* APIDB_F_* */
 	const char *file;        /* where it was defined */

@@ -1,0 +1,182 @@
+/* analyze.c - kc_analyze_tu(): finds the functions defined in the main
+ * file, decides which are analysed on their own (static helpers that are
+ * only ever called directly are analysed in their callers' contexts
+ * instead), runs the interpreter on each and emits the findings. */
+#include "check/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_BUDGET 400000ULL
+#define DEFAULT_DEPTH 3
+
+struct fn_use {
+	unsigned hash;
+	unsigned calls, refs;
+};
+
+struct scan {
+	struct fn_use *v;
+	size_t n, cap;
+	CXCursor *defs;
+	size_t ndefs, capdefs;
+	int oom;
+};
+
+static struct fn_use *use_get(struct scan *sc, CXCursor decl)
+{
+	unsigned h = clang_hashCursor(clang_getCanonicalCursor(decl));
+	size_t i;
+
+	for (i = 0; i < sc->n; i++)
+		if (sc->v[i].hash == h)
+			return &sc->v[i];
+	if (sc->n == sc->cap) {
+		size_t nc = sc->cap ? sc->cap * 2 : 64;
+		struct fn_use *nv = realloc(sc->v, nc * sizeof(*nv));
+
+		if (!nv) {
+			sc->oom = 1;
+			return NULL;
+		}
+		sc->v = nv;
+		sc->cap = nc;
+	}
+	memset(&sc->v[sc->n], 0, sizeof(sc->v[0]));
+	sc->v[sc->n].hash = h;
+	return &sc->v[sc->n++];
+}
+
+static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
+					 CXClientData data)
+{
+	struct scan *sc = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor ref;
+	struct fn_use *u;
+
+	(void)parent;
+	if (k == CXCursor_CallExpr || k == CXCursor_DeclRefExpr) {
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+		    (u = use_get(sc, ref))) {
+			if (k == CXCursor_CallExpr)
+				u->calls++;
+			else
+				u->refs++;
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult scan_top(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct scan *sc = data;
+
+	(void)parent;
+	if (!cx_in_main_file(c))
+		return CXChildVisit_Continue;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl &&
+	    clang_isCursorDefinition(c)) {
+		if (sc->ndefs == sc->capdefs) {
+			size_t nc = sc->capdefs ? sc->capdefs * 2 : 64;
+			CXCursor *nv = realloc(sc->defs, nc * sizeof(*nv));
+
+			if (!nv) {
+				sc->oom = 1;
+				return CXChildVisit_Break;
+			}
+			sc->defs = nv;
+			sc->capdefs = nc;
+		}
+		sc->defs[sc->ndefs++] = c;
+	}
+	clang_visitChildren(c, scan_body, sc);
+	return CXChildVisit_Continue;
+}
+
+/* A static function whose every reference is a direct call is analysed
+ * only where it is called, with the caller's arguments. */
+static int only_called(struct scan *sc, CXCursor def)
+{
+	struct fn_use *u;
+
+	if (clang_Cursor_getStorageClass(def) != CX_SC_Static)
+		return 0;
+	u = use_get(sc, def);
+	return u && u->calls > 0 && u->refs <= u->calls;
+}
+
+static void analyse_fn(struct eng_tu *t, CXCursor def)
+{
+	struct eng_fn f;
+	struct state s;
+
+	memset(&f, 0, sizeof(f));
+	f.t = t;
+	f.fn = def;
+	f.name = cx_spelling(&t->arena, def);
+	st_init(&f.memo);
+	st_init_dead(&f.ret);
+	st_init(&s);
+	t->steps = 0;
+	t->over_budget = 0;
+	eng_run_body(&f, &s);
+	eng_stat(t, "functions-analysed", 1);
+	if (t->over_budget)
+		eng_stat(t, "functions-over-budget", 1);
+	st_release(&s);
+	st_release(&f.memo);
+	st_release(&f.ret);
+}
+
+int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
+		  const char *main_file, struct kc_diag *out,
+		  struct kc_stats *stats, struct kc_err *err)
+{
+	struct eng_tu t;
+	struct scan sc;
+	size_t i;
+	int ret;
+
+	(void)main_file;
+	if (!env || !env->api || !tu || !out)
+		return kc_err_set(err, KC_EINTERNAL, main_file, 0, 0,
+				  "kc_analyze_tu called without an API "
+				  "database or translation unit");
+	memset(&t, 0, sizeof(t));
+	t.env = env;
+	t.tu = tu;
+	t.out = out;
+	t.stats = stats;
+	t.config = env->config;
+	if (!t.config && env->model)
+		t.config = slab_model_default(env->model, 0, 0);
+	t.budget = env->step_budget ? env->step_budget : DEFAULT_BUDGET;
+	t.max_depth = env->max_inline_depth ? env->max_inline_depth :
+					       DEFAULT_DEPTH;
+	kc_arena_init(&t.arena);
+	ir_objs_init(&t.objs, &t.arena);
+	ir_intern_init(&t.keys, &t.arena);
+	memset(&sc, 0, sizeof(sc));
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top,
+			    &sc);
+	for (i = 0; i < sc.ndefs && !sc.oom; i++)
+		if (!only_called(&sc, sc.defs[i]))
+			analyse_fn(&t, sc.defs[i]);
+	ret = eng_emit(&t);
+	if (sc.oom || t.oom)
+		ret = -KC_ENOMEM;
+	if (ret)
+		kc_err_set(err, -ret, main_file, 0, 0,
+			   "out of memory while analysing");
+	free(sc.v);
+	free(sc.defs);
+	free(t.ks);
+	free(t.acc);
+	ir_intern_release(&t.keys);
+	ir_objs_release(&t.objs);
+	kc_arena_release(&t.arena);
+	return ret;
+}

@@ -1,0 +1,35 @@
+/* analyze.h - the analysis entry point: provenance of every ksize()
+ * argument and bounds of every access to kmalloc memory, for one parsed
+ * translation unit. Design: docs/analysis.md.
+ */
+#ifndef KC_CHECK_ANALYZE_H
+#define KC_CHECK_ANALYZE_H
+
+#include <clang-c/Index.h>
+
+#include "apidb/apidb.h"
+#include "diag/diag.h"
+#include "driver/stats.h"
+#include "model/slab.h"
+#include "util/err.h"
+
+struct kc_analysis_env {
+	const struct apidb *api;          /* required */
+	const struct slab_model *model;   /* NULL: no access verdicts */
+	const struct slab_config *config; /* judged config; NULL: default */
+	int all_configs;      /* also judge every preset of model */
+	unsigned enabled_rules_mask;      /* bit (1 << KC_RULE_x); 0 = all */
+	unsigned max_inline_depth;        /* 0: default (3) */
+	unsigned long long step_budget;   /* per function; 0: default */
+};
+
+/* Analyses every function defined in main_file of tu and adds findings
+ * to out (owned by out). stats may be NULL; the analysis adds to its
+ * counters (ksize-calls, accesses-judged, ...). Returns 0, or -KC_ENOMEM /
+ * -KC_EINTERNAL with err filled; findings made before an error stay in
+ * out. */
+int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
+		  const char *main_file, struct kc_diag *out,
+		  struct kc_stats *stats, struct kc_err *err);
+
+#endif

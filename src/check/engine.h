@@ -1,0 +1,127 @@
+/* engine.h - internals of the analysis shared by src/check/ *.c: the TU
+ * context (object table, interned keys, call-site records), the function
+ * activation, and the abstract interpreter over libclang cursors.
+ *
+ * The interpreter walks a function body in structured order, carrying a
+ * struct state; branches fork and join states, loops iterate to a fixed
+ * point (widening after two rounds), break/continue/return/goto park the
+ * state in the activation until the target point joins it. Calls to
+ * apidb functions apply their effect; calls to other functions defined in
+ * the main file are analysed in the caller's context (bounded depth).
+ */
+#ifndef KC_CHECK_ENGINE_H
+#define KC_CHECK_ENGINE_H
+
+#include "check/analyze.h"
+#include "cx/cx.h"
+#include "ir/state.h"
+#include "ir/val.h"
+
+/* What was seen at one ksize() call site, over every visit. */
+struct ks_site {
+	unsigned long long site;
+	struct kc_loc loc;
+	const char *function;
+	const char *callee;      /* "ksize" / "__ksize" */
+	struct val v;            /* joined argument provenance */
+	int overflow_pel;        /* some visit had more elements than fit */
+};
+
+/* Worst judgement at one access site. */
+struct acc_site {
+	unsigned long long site;
+	struct kc_loc loc;
+	const char *function;
+	int rule;                /* -1: judged fine; else KC_RULE_* */
+	int judged, unbounded;
+	int rank;                /* severity rank of rule */
+	const char *msg;
+	int obj;                 /* object id for the note */
+	struct kc_slab_numbers slab;
+};
+
+struct eng_tu {
+	const struct kc_analysis_env *env;
+	const struct slab_config *config;
+	CXTranslationUnit tu;
+	struct kc_arena arena;
+	struct ir_objs objs;
+	struct ir_intern keys;
+	struct kc_diag *out;
+	struct kc_stats *stats;
+	struct ks_site *ks;
+	size_t nks, capks;
+	struct acc_site *acc;
+	size_t nacc, capacc;
+	int oom;
+	unsigned long long steps;   /* of the current top-level function */
+	unsigned long long budget;
+	int over_budget;
+	unsigned max_depth;
+};
+
+struct jump {
+	struct state brk, cont;
+	int is_loop;
+};
+
+struct label_pend {
+	unsigned long long site;
+	struct state st;
+	int seen;                   /* label already passed (backward goto) */
+};
+
+struct eng_fn {
+	struct eng_tu *t;
+	struct eng_fn *caller;
+	CXCursor fn;
+	const char *name;
+	int depth;
+	unsigned long long ctx;     /* call-context hash for object keys */
+	struct state memo;          /* initial values of keys */
+	struct state ret;           /* joined states at return */
+	struct val retval;
+	int have_ret;
+	struct jump *jumps[64];
+	int njumps;
+	void *switches[32];         /* struct sw_ctx of interp_stmt.c */
+	int nswitches;
+	struct label_pend *labels;
+	size_t nlabels, caplabels;
+};
+
+/* interp_expr.c */
+struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c);
+/* Evaluates c for its side effects only. */
+void eng_effect(struct eng_fn *f, struct state *s, CXCursor c);
+/* Stores v into lvalue c (with a write check when it is memory). */
+void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
+	       const struct val *v);
+/* The interned access path of lvalue c, or NULL. */
+const char *eng_key(struct eng_fn *f, CXCursor c);
+/* The value of key (state, else its initial value). */
+struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
+			CXType type);
+struct val eng_initial(void *fctx, const char *key);
+int eng_tick(struct eng_fn *f);
+
+/* interp_stmt.c */
+void eng_exec(struct eng_fn *f, struct state *s, CXCursor c);
+/* Refines s assuming c evaluates to truth (0/1); may make s dead. */
+void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth);
+/* Runs function body fn with the state in *s (parameters bound); on
+ * return *s is the joined exit state and f->retval the return value. */
+void eng_run_body(struct eng_fn *f, struct state *s);
+
+/* sites.c */
+void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
+		    const struct val *arg);
+/* An access of len bytes at ptr + extra: judged for every kmalloc
+ * element of ptr. */
+void eng_access(struct eng_fn *f, CXCursor at, const struct val *ptr,
+		struct ival extra, struct ival len, int write,
+		const char *what);
+int eng_emit(struct eng_tu *t);
+void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
+
+#endif

@@ -1,0 +1,1235 @@
+/* interp_expr.c - abstract evaluation of expressions: access paths,
+ * arithmetic on intervals, pointer arithmetic, lvalue reads and writes
+ * (with access checks), and calls (apidb effects, same-TU functions
+ * analysed in the caller's context, unknown calls). */
+#include "check/engine.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_ARGS 16
+
+static int isalnum_c(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+int eng_tick(struct eng_fn *f)
+{
+	struct eng_tu *t = f->t;
+
+	if (t->over_budget)
+		return 1;
+	if (++t->steps > t->budget) {
+		t->over_budget = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static unsigned long long mix(unsigned long long a, unsigned long long b)
+{
+	a ^= b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+	return a;
+}
+
+static unsigned long long str_key(const char *s)
+{
+	unsigned long long h = 1469598103934665603ULL;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static int is_global_var(CXCursor decl)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+	CXCursor sp = clang_getCursorSemanticParent(decl);
+
+	if (sc == CX_SC_Static || sc == CX_SC_Extern)
+		return 1;
+	return clang_getCursorKind(sp) == CXCursor_TranslationUnit;
+}
+
+static const char *var_key(struct eng_fn *f, CXCursor decl, char *buf,
+			   size_t size)
+{
+	CXString s = clang_getCursorSpelling(decl);
+
+	if (is_global_var(decl) &&
+	    clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
+	    CXCursor_TranslationUnit)
+		snprintf(buf, size, "g:%s", clang_getCString(s));
+	else
+		snprintf(buf, size, "v%x:%s", clang_hashCursor(decl),
+			 clang_getCString(s));
+	clang_disposeString(s);
+	return buf;
+}
+
+static int is_arrow(CXCursor base)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(base));
+
+	return t.kind == CXType_Pointer;
+}
+
+/* Writes the access path of c into buf; 0 on success. */
+static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
+{
+	struct cx_kids k;
+	size_t len;
+	CXCursor ref;
+
+	c = cx_strip(c);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) != CXCursor_VarDecl &&
+		    clang_getCursorKind(ref) != CXCursor_ParmDecl)
+			return -1;
+		var_key(f, ref, buf, size);
+		return 0;
+	case CXCursor_CStyleCastExpr:
+		cx_children(c, &k);
+		if (!k.n)
+			return -1;
+		return key_rec(f, k.k[k.n - 1], buf, size);
+	case CXCursor_MemberRefExpr: {
+		CXString s;
+
+		cx_children(c, &k);
+		if (k.n < 1 || key_rec(f, k.k[0], buf, size))
+			return -1;
+		len = strlen(buf);
+		s = clang_getCursorSpelling(c);
+		snprintf(buf + len, size - len, "%s%s",
+			 is_arrow(cx_strip(k.k[0])) ? "->" : ".",
+			 clang_getCString(s));
+		clang_disposeString(s);
+		return strlen(buf) + 1 >= size ? -1 : 0;
+	}
+	case CXCursor_ArraySubscriptExpr:
+		cx_children(c, &k);
+		if (k.n != 2 || key_rec(f, k.k[0], buf, size))
+			return -1;
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "[]");
+		return strlen(buf) + 1 >= size ? -1 : 0;
+	case CXCursor_UnaryOperator:
+		if (cx_unop(c) != CXUnaryOperator_Deref)
+			return -1;
+		cx_children(c, &k);
+		if (k.n != 1 || key_rec(f, k.k[0], buf, size))
+			return -1;
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "->*");
+		return strlen(buf) + 1 >= size ? -1 : 0;
+	default:
+		return -1;
+	}
+}
+
+const char *eng_key(struct eng_fn *f, CXCursor c)
+{
+	char buf[512];
+
+	if (key_rec(f, c, buf, sizeof(buf)))
+		return NULL;
+	return ir_intern(&f->t->keys, buf);
+}
+
+static const char *key_name(const char *key)
+{
+	const char *p = strchr(key, ':');
+
+	return p ? p + 1 : key;
+}
+
+struct val eng_initial(void *fctx, const char *key)
+{
+	struct eng_fn *f = fctx;
+	struct val *m = st_find(&f->memo, key);
+
+	return m ? *m : val_top();
+}
+
+struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
+			CXType type)
+{
+	struct val *v = st_find(s, key), nv;
+	struct eng_tu *t = f->t;
+
+	if (v)
+		return *v;
+	v = st_find(&f->memo, key);
+	if (v)
+		return *v;
+	type = clang_getCanonicalType(type);
+	if (type.kind == CXType_Pointer) {
+		int id;
+		struct prov_obj *o = ir_obj_get(&t->objs,
+						mix(str_key(key), f->ctx),
+						PO_UNKNOWN, &id);
+
+		if (!o)
+			return val_top();
+		o->alloc = key_name(key);
+		nv = val_obj(id, iv_const(0));
+	} else if (cx_is_integer(type)) {
+		int sym = ir_sym_new(&t->objs, SYM_OPAQUE, 0, key_name(key));
+
+		nv = val_int(iv_sym(sym));
+		if (type.kind == CXType_Bool || (type.kind >= CXType_UChar &&
+						 type.kind <= CXType_UInt128))
+			nv.iv.lo = 0;
+		if (type.kind == CXType_UChar || type.kind == CXType_Char_U)
+			nv.iv.hi = 255;
+		if (type.kind == CXType_UShort)
+			nv.iv.hi = 65535;
+	} else {
+		nv = val_top();
+	}
+	st_set(&f->memo, key, &nv);
+	return nv;
+}
+
+/* The unknown result of call site c, the same on every visit. */
+static struct val call_result(struct eng_fn *f, CXCursor c, const char *name)
+{
+	char buf[96];
+
+	snprintf(buf, sizeof(buf), "@%llx:%s()", cx_site(c),
+		 name ? name : "?");
+	return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
+			    clang_getCursorType(c));
+}
+
+static struct val var_object(struct eng_fn *f, CXCursor decl)
+{
+	struct eng_tu *t = f->t;
+	int id, global = is_global_var(decl);
+	struct prov_obj *o;
+	long long sz;
+
+	o = ir_obj_get(&t->objs, mix(clang_hashCursor(decl), f->ctx),
+		       global ? PO_GLOBAL : PO_STACK, &id);
+	if (!o)
+		return val_top();
+	if (!o->alloc) {
+		o->alloc = cx_spelling(&t->arena, decl);
+		o->loc = cx_loc(&t->arena, decl);
+		sz = cx_type_size(clang_getCursorType(decl));
+		o->size = sz >= 0 ? iv_const(sz) : iv_top();
+	}
+	return val_obj(id, iv_const(0));
+}
+
+static struct val literal_object(struct eng_fn *f, CXCursor c)
+{
+	struct eng_tu *t = f->t;
+	int id;
+	struct prov_obj *o = ir_obj_get(&t->objs, cx_site(c), PO_LITERAL,
+					&id);
+	long long sz;
+
+	if (!o)
+		return val_top();
+	if (!o->alloc) {
+		o->alloc = "string literal";
+		o->loc = cx_loc(&t->arena, c);
+		sz = cx_type_size(clang_getCursorType(c));
+		o->size = sz >= 0 ? iv_const(sz) : iv_top();
+	}
+	return val_obj(id, iv_const(0));
+}
+
+/* Address of lvalue c as a pointer value. */
+static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor ref;
+	struct val b;
+
+	c = cx_strip(c);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_VarDecl ||
+		    clang_getCursorKind(ref) == CXCursor_ParmDecl)
+			return var_object(f, ref);
+		return val_top();
+	case CXCursor_StringLiteral:
+		return literal_object(f, c);
+	case CXCursor_ArraySubscriptExpr: {
+		struct val i;
+		long long esz = cx_type_size(clang_getCursorType(c));
+
+		cx_children(c, &k);
+		if (k.n != 2)
+			return val_top();
+		if (cx_is_pointer(clang_getCursorType(k.k[0]))) {
+			b = eng_eval(f, s, k.k[0]);
+			i = eng_eval(f, s, k.k[1]);
+		} else {
+			i = eng_eval(f, s, k.k[0]);
+			b = eng_eval(f, s, k.k[1]);
+		}
+		if (esz <= 0)
+			return val_top();
+		return val_ptr_add(&b, iv_mul(i.iv, iv_const(esz)));
+	}
+	case CXCursor_UnaryOperator:
+		if (cx_unop(c) != CXUnaryOperator_Deref)
+			return val_top();
+		cx_children(c, &k);
+		return k.n == 1 ? eng_eval(f, s, k.k[0]) : val_top();
+	case CXCursor_MemberRefExpr: {
+		long long off;
+		CXCursor base;
+
+		cx_children(c, &k);
+		if (k.n < 1)
+			return val_top();
+		base = cx_strip(k.k[0]);
+		b = is_arrow(base) ? eng_eval(f, s, k.k[0]) :
+				     eng_addr(f, s, k.k[0]);
+		ref = clang_getCursorReferenced(c);
+		off = clang_Cursor_getOffsetOfField(ref);
+		if (off < 0) {
+			b = val_ptr_add(&b, iv_range(0, IV_PINF));
+			return b;
+		}
+		return val_ptr_add(&b, iv_const(off / 8));
+	}
+	default:
+		return val_top();
+	}
+}
+
+static int has_heap(const struct val *v, const struct eng_tu *t)
+{
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ &&
+		    ir_obj(&t->objs, v->p[i].obj)->origin == PO_ALLOC)
+			return 1;
+	return 0;
+}
+
+static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
+			 int write, struct val *addr_out)
+{
+	CXCursor sc = cx_strip(c);
+	enum CXCursorKind k = clang_getCursorKind(sc);
+	struct val a;
+	long long sz;
+
+	if (k != CXCursor_ArraySubscriptExpr && k != CXCursor_MemberRefExpr &&
+	    k != CXCursor_UnaryOperator) {
+		if (addr_out)
+			*addr_out = val_top();
+		return;
+	}
+	a = eng_addr(f, s, sc);
+	if (addr_out)
+		*addr_out = a;
+	if (!has_heap(&a, f->t))
+		return;
+	sz = cx_type_size(clang_getCursorType(sc));
+	if (sz <= 0)
+		return;
+	eng_access(f, sc, &a, iv_const(0), iv_const(sz), write, NULL);
+}
+
+static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	CXType ty = clang_getCanonicalType(clang_getCursorType(c));
+	const char *key;
+
+	if (ty.kind == CXType_ConstantArray ||
+	    ty.kind == CXType_IncompleteArray ||
+	    ty.kind == CXType_VariableArray)
+		return eng_addr(f, s, c);
+	check_lvalue(f, s, c, 0, NULL);
+	key = eng_key(f, c);
+	if (!key)
+		return val_top();
+	return eng_read_key(f, s, key, clang_getCursorType(c));
+}
+
+void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
+	       const struct val *v)
+{
+	const char *key;
+	struct val nv = *v;
+
+	if (s->dead)
+		return;
+	check_lvalue(f, s, c, 1, NULL);
+	key = eng_key(f, c);
+	if (!key)
+		return;
+	st_kill_under(s, key);
+	if (strstr(key, "[]") || strstr(key, "->*")) {
+		struct val old = eng_read_key(f, s, key,
+					      clang_getCursorType(c));
+
+		nv = val_join(&old, v);
+	}
+	st_set(s, key, &nv);
+}
+
+static struct ival arith(enum CXBinaryOperatorKind op, struct ival a,
+			 struct ival b)
+{
+	switch (op) {
+	case CXBinaryOperator_Add:
+	case CXBinaryOperator_AddAssign:
+		return iv_add(a, b);
+	case CXBinaryOperator_Sub:
+	case CXBinaryOperator_SubAssign:
+		return iv_sub(a, b);
+	case CXBinaryOperator_Mul:
+	case CXBinaryOperator_MulAssign:
+		return iv_mul(a, b);
+	case CXBinaryOperator_Div:
+	case CXBinaryOperator_DivAssign:
+		return iv_div(a, b);
+	case CXBinaryOperator_Shl:
+	case CXBinaryOperator_ShlAssign:
+		return iv_shl(a, b);
+	case CXBinaryOperator_Shr:
+	case CXBinaryOperator_ShrAssign:
+		return iv_shr(a, b);
+	case CXBinaryOperator_And:
+	case CXBinaryOperator_AndAssign:
+		return iv_and(a, b);
+	case CXBinaryOperator_Rem:
+	case CXBinaryOperator_RemAssign:
+		if (b.lo > 0 && b.hi != IV_PINF && a.lo >= 0)
+			return iv_range(0, b.hi - 1);
+		return iv_top();
+	default:
+		return iv_top();
+	}
+}
+
+/* a op b where a or b may be a pointer (types ta, tb). */
+static struct val binop_val(enum CXBinaryOperatorKind op, struct val a,
+			    CXType ta, struct val b, CXType tb)
+{
+	int pa = cx_is_pointer(ta), pb = cx_is_pointer(tb);
+
+	if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_AddAssign) &&
+	    (pa || pb) && !(pa && pb)) {
+		if (pb) {
+			struct val x = a;
+			CXType tx = ta;
+
+			a = b, ta = tb;
+			b = x, tb = tx;
+		}
+		return val_ptr_add(&a, iv_mul(b.iv,
+					      iv_const(cx_pointee_size(ta))));
+	}
+	if ((op == CXBinaryOperator_Sub || op == CXBinaryOperator_SubAssign) &&
+	    pa && !pb)
+		return val_ptr_add(&a, iv_mul(iv_neg(b.iv),
+					      iv_const(cx_pointee_size(ta))));
+	if (pa && pb)
+		return val_int(iv_top());
+	return val_int(arith(op, a.iv, b.iv));
+}
+
+static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	enum CXBinaryOperatorKind op = cx_binop(c);
+	struct cx_kids k;
+	struct val a, b;
+
+	cx_children(c, &k);
+	if (k.n != 2)
+		return val_top();
+	switch (op) {
+	case CXBinaryOperator_Assign:
+		b = eng_eval(f, s, k.k[1]);
+		eng_store(f, s, k.k[0], &b);
+		return b;
+	case CXBinaryOperator_Comma:
+		eng_effect(f, s, k.k[0]);
+		return eng_eval(f, s, k.k[1]);
+	case CXBinaryOperator_LAnd:
+	case CXBinaryOperator_LOr: {
+		struct state s2;
+
+		if (st_copy(&s2, s))
+			return val_top();
+		eng_assume(f, &s2, k.k[0], op == CXBinaryOperator_LAnd);
+		eng_effect(f, &s2, k.k[1]);
+		eng_assume(f, s, k.k[0], op != CXBinaryOperator_LAnd);
+		st_join(s, &s2, eng_initial, f, 0);
+		st_release(&s2);
+		return val_int(iv_range(0, 1));
+	}
+	case CXBinaryOperator_LT:
+	case CXBinaryOperator_GT:
+	case CXBinaryOperator_LE:
+	case CXBinaryOperator_GE:
+	case CXBinaryOperator_EQ:
+	case CXBinaryOperator_NE:
+		eng_effect(f, s, k.k[0]);
+		eng_effect(f, s, k.k[1]);
+		return val_int(iv_range(0, 1));
+	default:
+		break;
+	}
+	if (op >= CXBinaryOperator_MulAssign &&
+	    op <= CXBinaryOperator_OrAssign) {
+		struct val r;
+
+		a = eng_eval(f, s, k.k[0]);
+		b = eng_eval(f, s, k.k[1]);
+		r = binop_val(op, a, clang_getCursorType(k.k[0]), b,
+			      clang_getCursorType(k.k[1]));
+		eng_store(f, s, k.k[0], &r);
+		return r;
+	}
+	a = eng_eval(f, s, k.k[0]);
+	b = eng_eval(f, s, k.k[1]);
+	return binop_val(op, a, clang_getCursorType(k.k[0]), b,
+			 clang_getCursorType(k.k[1]));
+}
+
+static struct val eval_unop(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	enum CXUnaryOperatorKind op = cx_unop(c);
+	struct cx_kids k;
+	struct val v, nv;
+
+	cx_children(c, &k);
+	if (k.n != 1)
+		return val_top();
+	switch (op) {
+	case CXUnaryOperator_AddrOf:
+		return eng_addr(f, s, k.k[0]);
+	case CXUnaryOperator_Deref:
+		return read_lvalue(f, s, c);
+	case CXUnaryOperator_PostInc:
+	case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc:
+	case CXUnaryOperator_PreDec: {
+		int inc = op == CXUnaryOperator_PostInc ||
+			  op == CXUnaryOperator_PreInc;
+		CXType ty = clang_getCursorType(k.k[0]);
+
+		v = eng_eval(f, s, k.k[0]);
+		nv = binop_val(inc ? CXBinaryOperator_Add :
+				     CXBinaryOperator_Sub, v, ty,
+			       val_int(iv_const(1)), clang_getCursorType(c));
+		if (cx_is_pointer(ty))
+			nv = val_ptr_add(&v, iv_const(inc ?
+					 cx_pointee_size(ty) :
+					 -cx_pointee_size(ty)));
+		eng_store(f, s, k.k[0], &nv);
+		return (op == CXUnaryOperator_PostInc ||
+			op == CXUnaryOperator_PostDec) ? v : nv;
+	}
+	case CXUnaryOperator_Minus:
+		v = eng_eval(f, s, k.k[0]);
+		return val_int(iv_neg(v.iv));
+	case CXUnaryOperator_Plus:
+	case CXUnaryOperator_Extension:
+		return eng_eval(f, s, k.k[0]);
+	case CXUnaryOperator_LNot:
+		v = eng_eval(f, s, k.k[0]);
+		if (v.iv.lo > 0 || v.iv.hi < 0)
+			return val_int(iv_const(0));
+		if (iv_is_const(&v.iv, NULL) && !v.np)
+			return val_int(iv_const(1));
+		return val_int(iv_range(0, 1));
+	default:
+		eng_effect(f, s, k.k[0]);
+		return val_top();
+	}
+}
+
+/* ---- calls ---- */
+
+static long long literal_len(CXCursor c)
+{
+	long long sz;
+
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_StringLiteral)
+		return -1;
+	sz = cx_type_size(clang_getCursorType(c));
+	return sz > 0 ? sz - 1 : -1;
+}
+
+static struct ival formula(const struct apidb_expr *e, const struct val *a,
+			   const CXCursor *ac, int n)
+{
+	struct ival l, r;
+
+	if (!e)
+		return iv_top();
+	switch (e->op) {
+	case APIDB_OP_NUM:
+		return iv_const((long long)e->num);
+	case APIDB_OP_ARG:
+		return e->arg < n ? a[e->arg].iv : iv_top();
+	case APIDB_OP_STRLEN:
+		if (e->l && e->l->op == APIDB_OP_ARG && e->l->arg < n) {
+			long long len = literal_len(ac[e->l->arg]);
+
+			if (len >= 0)
+				return iv_const(len);
+		}
+		return iv_range(0, IV_PINF);
+	case APIDB_OP_MIN:
+		l = formula(e->l, a, ac, n);
+		r = formula(e->r, a, ac, n);
+		return iv_range(l.lo < r.lo ? l.lo : r.lo,
+				l.hi < r.hi ? l.hi : r.hi);
+	case APIDB_OP_UNKNOWN:
+		return iv_top();
+	}
+	l = formula(e->l, a, ac, n);
+	r = formula(e->r, a, ac, n);
+	switch (e->op) {
+	case APIDB_OP_ADD:
+		return iv_add(l, r);
+	case APIDB_OP_SUB:
+		return iv_sub(l, r);
+	case APIDB_OP_MUL:
+		return iv_mul(l, r);
+	case APIDB_OP_SHL:
+		return iv_shl(l, r);
+	}
+	return iv_top();
+}
+
+static const char *display_name(struct eng_tu *t, const char *name)
+{
+	char buf[128];
+	size_t len;
+
+	while (name[0] == '_' && name[1] == '_' && name[2])
+		name += 2;
+	snprintf(buf, sizeof(buf), "%s", name);
+	len = strlen(buf);
+	if (len > 7 && !strcmp(buf + len - 7, "_noprof"))
+		buf[len - 7] = '\0';
+	return kc_arena_strdup(&t->arena, buf);
+}
+
+static const char *arg_text(struct eng_tu *t, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXToken *toks = NULL;
+	unsigned n = 0, i;
+	char buf[160];
+	size_t len = 0;
+
+	if (!cx_in_main_file(c))
+		return NULL;
+	clang_tokenize(t->tu, r, &toks, &n);
+	buf[0] = '\0';
+	for (i = 0; i < n && len < sizeof(buf) - 2; i++) {
+		CXString s = clang_getTokenSpelling(t->tu, toks[i]);
+		const char *p = clang_getCString(s);
+		int sp = i && (isalnum_c(p[0]) && isalnum_c(buf[len - 1]));
+
+		len += snprintf(buf + len, sizeof(buf) - len, "%s%s",
+				sp ? " " : "", p);
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(t->tu, toks, n);
+	if (!n || len >= sizeof(buf) - 2)
+		return NULL;
+	return kc_arena_strdup(&t->arena, buf);
+}
+
+struct free_ctx {
+	int obj;
+	unsigned line;
+	int must;
+};
+
+static void free_one(struct val *v, void *data)
+{
+	struct free_ctx *fc = data;
+	unsigned i;
+
+	for (i = 0; i < v->np; i++) {
+		struct pel e;
+
+		if (v->p[i].kind != PK_OBJ || v->p[i].obj != fc->obj)
+			continue;
+		e = v->p[i];
+		e.kind = PK_FREED;
+		e.line = fc->line;
+		e.off = iv_const(0);
+		if (fc->must) {
+			v->p[i] = v->p[--v->np];
+			val_add_pel(v, &e);
+			i = (unsigned)-1;
+			continue;
+		}
+		val_add_pel(v, &e);
+	}
+}
+
+static void apply_free(struct state *s, int obj, unsigned line, int must)
+{
+	struct free_ctx fc = { obj, line, must };
+
+	st_map(s, free_one, &fc);
+}
+
+static void do_free(struct eng_fn *f, struct state *s, const struct val *a,
+		    unsigned line)
+{
+	unsigned i, nobj = 0;
+
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].kind == PK_OBJ)
+			nobj++;
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].kind == PK_OBJ &&
+		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN)
+			apply_free(s, a->p[i].obj, line,
+				   nobj == 1 && !a->ptop);
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].kind == PK_OBJ &&
+		    ir_obj(&f->t->objs, a->p[i].obj)->origin == PO_UNKNOWN)
+			apply_free(s, a->p[i].obj, line,
+				   nobj == 1 && !a->ptop);
+}
+
+static struct val do_alloc(struct eng_fn *f, CXCursor c,
+			   const struct apidb_fn *api, const char *name,
+			   const struct val *a, const CXCursor *ac, int n)
+{
+	struct eng_tu *t = f->t;
+	struct prov_obj *o;
+	struct val r;
+	struct pel nul;
+	int id;
+	unsigned i;
+
+	if (api->family == APIDB_FAM_KCONST && n > 0) {
+		int lit = a[0].np > 0 && !a[0].ptop;
+
+		for (i = 0; i < a[0].np; i++)
+			if (a[0].p[i].kind != PK_OBJ ||
+			    ir_obj(&t->objs, a[0].p[i].obj)->origin !=
+			    PO_LITERAL)
+				lit = 0;
+		if (lit)
+			return a[0];
+	}
+	o = ir_obj_get(&t->objs, mix(cx_site(c), f->ctx), PO_ALLOC, &id);
+	if (!o)
+		return val_top();
+	o->family = api->family;
+	o->alloc = display_name(t, name);
+	o->loc = cx_loc(&t->arena, c);
+	o->size = formula(api->size, a, ac, n);
+	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
+		     api->size->arg < n && a[api->size->arg].iv.rounded;
+	if (api->size && api->size->op == APIDB_OP_ARG &&
+	    api->size->arg < n && !o->size_text)
+		o->size_text = arg_text(t, ac[api->size->arg]);
+	r = val_obj(id, iv_const(0));
+	memset(&nul, 0, sizeof(nul));
+	nul.kind = PK_NULL;
+	nul.off = iv_const(0);
+	val_add_pel(&r, &nul);
+	if (api->flags & APIDB_F_ERRPTR) {
+		nul.kind = PK_ERR;
+		val_add_pel(&r, &nul);
+	}
+	return r;
+}
+
+static void kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
+{
+	CXCursor a = cx_strip(arg);
+	const char *key;
+
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+	    cx_unop(a) == CXUnaryOperator_AddrOf) {
+		struct cx_kids k;
+
+		cx_children(a, &k);
+		if (k.n == 1 && (key = eng_key(f, k.k[0]))) {
+			struct val top = val_top();
+
+			st_kill_under(s, key);
+			if (clang_getCursorKind(cx_strip(k.k[0])) ==
+			    CXCursor_DeclRefExpr)
+				st_set(s, key, &top);
+		}
+		return;
+	}
+	if (!cx_is_pointer(clang_getCursorType(a)))
+		return;
+	key = eng_key(f, a);
+	if (key)
+		st_kill_under(s, key);
+}
+
+static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
+			  const struct apidb_fn *api, const char *name,
+			  const struct val *a, const CXCursor *ac, int n)
+{
+	struct ival len = formula(api->size, a, ac, n);
+
+	if (api->dst >= 0 && api->dst < n) {
+		eng_access(f, c, &a[api->dst], iv_const(0), len, 1, name);
+		kill_arg(f, s, ac[api->dst]);
+	}
+	if (api->src >= 0 && api->src < n)
+		eng_access(f, c, &a[api->src], iv_const(0), len, 0, name);
+	if (api->dst >= 0 && api->dst < n)
+		return a[api->dst];
+	return val_int(iv_top());
+}
+
+/* Copies caller entries under prefix from into to + suffix. */
+static void copy_under(struct eng_fn *f, struct state *dst,
+		       const struct state *src, const char *from,
+		       const char *to, int deref_map)
+{
+	size_t len = strlen(from);
+	unsigned i;
+	char buf[600];
+
+	for (i = 0; i < src->n; i++) {
+		const char *k = src->e[i].key, *nk;
+		const char *rest;
+
+		if (strncmp(k, from, len))
+			continue;
+		rest = k + len;
+		if (deref_map) {
+			/* callee "P->*" is caller "X"; "P->f" is "X.f" */
+			if (!strncmp(rest, "->*", 3))
+				snprintf(buf, sizeof(buf), "%s%s", to,
+					 rest + 3);
+			else if (!strncmp(rest, "->", 2))
+				snprintf(buf, sizeof(buf), "%s.%s", to,
+					 rest + 2);
+			else
+				continue;
+		} else {
+			if (rest[0] != '-' && rest[0] != '.' &&
+			    rest[0] != '[')
+				continue;
+			snprintf(buf, sizeof(buf), "%s%s", to, rest);
+		}
+		nk = ir_intern(&f->t->keys, buf);
+		if (nk)
+			st_set(dst, nk, &src->e[i].v);
+	}
+}
+
+static int on_stack(struct eng_fn *f, CXCursor def)
+{
+	for (; f; f = f->caller)
+		if (clang_equalCursors(f->fn, def))
+			return 1;
+	return 0;
+}
+
+struct freed_scan {
+	int obj[16];
+	unsigned line[16];
+	int n;
+};
+
+static void scan_freed(struct val *v, void *data)
+{
+	struct freed_scan *fs = data;
+	unsigned i;
+	int j;
+
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind != PK_FREED)
+			continue;
+		for (j = 0; j < fs->n; j++)
+			if (fs->obj[j] == v->p[i].obj)
+				break;
+		if (j == fs->n && fs->n < 16) {
+			fs->obj[fs->n] = v->p[i].obj;
+			fs->line[fs->n++] = v->p[i].line;
+		}
+	}
+}
+
+static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
+			    CXCursor def, const char *name,
+			    const struct val *a, const CXCursor *ac, int n)
+{
+	struct eng_tu *t = f->t;
+	struct eng_fn g;
+	struct state cs;
+	struct freed_scan fs;
+	int i, np = clang_Cursor_getNumArguments(def);
+	struct val r;
+	const char *pkeys[MAX_ARGS];
+
+	memset(&g, 0, sizeof(g));
+	g.t = t;
+	g.caller = f;
+	g.fn = def;
+	g.name = name;
+	g.depth = f->depth + 1;
+	g.ctx = mix(f->ctx, cx_site(c));
+	st_init(&g.memo);
+	st_init_dead(&g.ret);
+	st_init(&cs);
+	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
+		CXCursor p = clang_Cursor_getArgument(def, i);
+		char buf[256];
+		const char *ck;
+		CXCursor arg = cx_strip(ac[i]);
+
+		pkeys[i] = ir_intern(&t->keys, var_key(&g, p, buf,
+						       sizeof(buf)));
+		if (!pkeys[i])
+			continue;
+		st_set(&cs, pkeys[i], &a[i]);
+		if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
+		    cx_unop(arg) == CXUnaryOperator_AddrOf) {
+			struct cx_kids k;
+
+			cx_children(arg, &k);
+			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
+			if (ck) {
+				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
+				copy_under(f, &cs, s, ck,
+					   ir_intern(&t->keys, buf), 0);
+				{
+					struct val *cv = st_find(s, ck);
+
+					if (cv)
+						st_set(&cs, ir_intern(&t->keys,
+								      buf),
+						       cv);
+				}
+			}
+		} else if ((ck = eng_key(f, arg))) {
+			copy_under(f, &cs, s, ck, pkeys[i], 0);
+		}
+	}
+	eng_stat(t, "calls-inlined", 1);
+	eng_run_body(&g, &cs);
+	if (cs.dead) {
+		/* the callee never returns (or we lost it): keep going */
+		r = g.have_ret ? g.retval : call_result(f, c, name);
+		goto out;
+	}
+	memset(&fs, 0, sizeof(fs));
+	st_map(&cs, scan_freed, &fs);
+	for (i = 0; i < fs.n; i++)
+		apply_free(s, fs.obj[i], fs.line[i], 0);
+	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
+		CXCursor arg = cx_strip(ac[i]);
+		const char *ck;
+
+		if (!pkeys[i])
+			continue;
+		if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
+		    cx_unop(arg) == CXUnaryOperator_AddrOf) {
+			struct cx_kids k;
+
+			cx_children(arg, &k);
+			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
+			if (ck) {
+				struct val *pv;
+				char buf[256];
+
+				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
+				pv = st_find(&cs, ir_intern(&t->keys, buf));
+				if (pv)
+					st_set(s, ck, pv);
+				copy_under(f, s, &cs, pkeys[i], ck, 1);
+			}
+		} else if ((ck = eng_key(f, arg))) {
+			copy_under(f, s, &cs, pkeys[i], ck, 0);
+		}
+	}
+	r = g.have_ret ? g.retval : val_int(iv_top());
+out:
+	st_release(&cs);
+	st_release(&g.memo);
+	st_release(&g.ret);
+	return r;
+}
+
+static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct eng_tu *t = f->t;
+	char nbuf[128];
+	const char *name = cx_callee_name(c, nbuf, sizeof(nbuf));
+	int n = clang_Cursor_getNumArguments(c), i;
+	struct val a[MAX_ARGS];
+	CXCursor ac[MAX_ARGS];
+	const struct apidb_fn *api;
+	CXCursor def;
+
+	if (n < 0) {
+		eng_effect(f, s, cx_first_child(c));
+		n = 0;
+	}
+	if (name && !strcmp(name, "__builtin_expect") && n >= 1)
+		return eng_eval(f, s, clang_Cursor_getArgument(c, 0));
+	for (i = 0; i < n; i++) {
+		CXCursor arg = clang_Cursor_getArgument(c, i);
+
+		if (i < MAX_ARGS) {
+			ac[i] = arg;
+			a[i] = eng_eval(f, s, arg);
+		} else {
+			eng_effect(f, s, arg);
+		}
+	}
+	if (n > MAX_ARGS)
+		n = MAX_ARGS;
+	if (s->dead)
+		return val_top();
+	if (!name)
+		goto unknown;
+	api = apidb_lookup(t->env->api, name);
+	if (api) {
+		switch (api->kind) {
+		case APIDB_ALLOC:
+			return do_alloc(f, c, api, name, a, ac, n);
+		case APIDB_FREE:
+			if (api->arg < n)
+				do_free(f, s, &a[api->arg], cx_line(c));
+			return val_int(iv_top());
+		case APIDB_QUERY:
+			if (api->arg >= n)
+				return val_int(iv_top());
+			if (api->query == APIDB_Q_KSIZE) {
+				struct val r = val_int(iv_range(0, IV_PINF));
+				const struct val *p = &a[api->arg];
+				int obj = 0;
+				unsigned k;
+
+				eng_note_ksize(f, c, name, p);
+				for (k = 0; k < p->np; k++) {
+					if (p->p[k].kind != PK_OBJ)
+						continue;
+					if (obj || !iv_is_const(&p->p[k].off,
+								NULL) ||
+					    p->p[k].off.lo)
+						obj = -1;
+					else
+						obj = p->p[k].obj;
+				}
+				if (obj > 0 && !p->ptop) {
+					r.iv = iv_sym(ir_ksize_sym(&t->objs,
+								   obj));
+					r.iv.lo = 0;
+				}
+				r.iv.rounded = 1;
+				return r;
+			} else {
+				long long sz;
+				struct val r = val_int(iv_range(
+					a[api->arg].iv.lo > 0 ?
+					a[api->arg].iv.lo : 0, IV_PINF));
+
+				if (iv_is_const(&a[api->arg].iv, &sz) &&
+				    sz >= 0 && t->config)
+					r.iv = iv_const((long long)slab_roundup(
+						t->config,
+						(unsigned long long)sz));
+				r.iv.rounded = 1;
+				return r;
+			}
+		case APIDB_SINK:
+			return do_sink(f, s, c, api, name, a, ac, n);
+		case APIDB_PRED:
+			return val_int(iv_range(0, 1));
+		}
+	}
+	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	if (!clang_Cursor_isNull(def) && cx_in_main_file(def) &&
+	    (unsigned)f->depth < t->max_depth && !on_stack(f, def) &&
+	    !t->over_budget)
+		return do_inline(f, s, c, def, name, a, ac, n);
+	if (!strncmp(name, "__builtin", 9))
+		return call_result(f, c, name);
+unknown:
+	for (i = 0; i < n; i++)
+		kill_arg(f, s, ac[i]);
+	return call_result(f, c, name);
+}
+
+static struct val eval_stmt_expr(struct eng_fn *f, struct state *s,
+				 CXCursor c)
+{
+	CXCursor body = cx_first_child(c);
+	struct cx_kids k;
+	unsigned i;
+
+	if (clang_getCursorKind(body) != CXCursor_CompoundStmt)
+		return val_top();
+	cx_children(body, &k);
+	if (!k.n)
+		return val_top();
+	for (i = 0; i + 1 < k.n; i++)
+		eng_exec(f, s, k.k[i]);
+	if (clang_isExpression(clang_getCursorKind(k.k[k.n - 1])))
+		return eng_eval(f, s, k.k[k.n - 1]);
+	eng_exec(f, s, k.k[k.n - 1]);
+	return val_top();
+}
+
+static struct val eval_cond(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	struct state s2;
+	struct val a, b, r;
+
+	cx_children(c, &k);
+	if (k.n != 3 && k.n != 2)
+		return val_top();
+	if (st_copy(&s2, s))
+		return val_top();
+	if (k.n == 2) { /* GNU a ?: b */
+		a = eng_eval(f, &s2, k.k[0]);
+		eng_assume(f, &s2, k.k[0], 1);
+		eng_assume(f, s, k.k[0], 0);
+		b = eng_eval(f, s, k.k[1]);
+	} else {
+		eng_assume(f, &s2, k.k[0], 1);
+		a = eng_eval(f, &s2, k.k[1]);
+		eng_assume(f, s, k.k[0], 0);
+		b = eng_eval(f, s, k.k[2]);
+	}
+	if (s2.dead)
+		r = b;
+	else if (s->dead)
+		r = a;
+	else
+		r = val_join(&a, &b);
+	st_join(s, &s2, eng_initial, f, 0);
+	st_release(&s2);
+	return r;
+}
+
+static struct val eval_raw(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	long long cv;
+	CXCursor ref;
+	unsigned i;
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_UnaryExpr:
+		if (cx_eval_int(c, &cv))
+			return val_int(iv_const(cv));
+		return val_int(iv_top());
+	case CXCursor_StringLiteral:
+		return literal_object(f, c);
+	case CXCursor_GNUNullExpr:
+		return val_null();
+	case CXCursor_ParenExpr:
+		return eng_eval(f, s, cx_first_child(c));
+	case CXCursor_CStyleCastExpr:
+		cx_children(c, &k);
+		return k.n ? eng_eval(f, s, k.k[k.n - 1]) : val_top();
+	case CXCursor_UnexposedExpr:
+		cx_children(c, &k);
+		if (k.total == 1)
+			return eng_eval(f, s, k.k[0]);
+		if (cx_eval_int(c, &cv))
+			return val_int(iv_const(cv));
+		if (k.total == 3 && cx_eval_int(k.k[0], &cv))
+			/* __builtin_choose_expr */
+			return eng_eval(f, s, k.k[cv ? 1 : 2]);
+		for (i = 0; i < k.n; i++)
+			eng_effect(f, s, k.k[i]);
+		return val_top();
+	case CXCursor_DeclRefExpr:
+		ref = clang_getCursorReferenced(c);
+		if (clang_getCursorKind(ref) == CXCursor_EnumConstantDecl)
+			return val_int(iv_const(
+				clang_getEnumConstantDeclValue(ref)));
+		if (clang_getCursorKind(ref) == CXCursor_VarDecl ||
+		    clang_getCursorKind(ref) == CXCursor_ParmDecl)
+			return read_lvalue(f, s, c);
+		return val_top();
+	case CXCursor_MemberRefExpr:
+	case CXCursor_ArraySubscriptExpr:
+		return read_lvalue(f, s, c);
+	case CXCursor_UnaryOperator:
+		return eval_unop(f, s, c);
+	case CXCursor_BinaryOperator:
+	case CXCursor_CompoundAssignOperator:
+		if (clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+		    cx_is_integer(clang_getCursorType(c)) &&
+		    cx_binop(c) != CXBinaryOperator_Assign &&
+		    cx_binop(c) != CXBinaryOperator_Comma &&
+		    cx_eval_int(c, &cv))
+			return val_int(iv_const(cv));
+		return eval_binop(f, s, c);
+	case CXCursor_ConditionalOperator:
+		return eval_cond(f, s, c);
+	case CXCursor_CallExpr:
+		return eval_call(f, s, c);
+	case CXCursor_StmtExpr:
+		return eval_stmt_expr(f, s, c);
+	default:
+		if (clang_isExpression(clang_getCursorKind(c)) &&
+		    cx_eval_int(c, &cv))
+			return val_int(iv_const(cv));
+		cx_children(c, &k);
+		for (i = 0; i < k.n; i++)
+			if (clang_isExpression(clang_getCursorKind(k.k[i])))
+				eng_effect(f, s, k.k[i]);
+		return val_top();
+	}
+}
+
+struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct val v;
+	CXType ty;
+
+	if (s->dead || eng_tick(f))
+		return val_top();
+	v = eval_raw(f, s, c);
+	ty = clang_getCanonicalType(clang_getCursorType(c));
+	if (ty.kind == CXType_Pointer) {
+		if (!v.np && iv_is_const(&v.iv, NULL) && v.iv.lo == 0 &&
+		    !v.ptop)
+			return val_null();
+		if (!v.np)
+			v.ptop = 1;
+	} else if (cx_is_integer(ty) && !v.np && ty.kind != CXType_Bool) {
+		/* unsigned types cannot be negative */
+		if (ty.kind >= CXType_UChar && ty.kind <= CXType_UInt128 &&
+		    v.iv.lo < 0 && v.iv.hi >= 0 && !v.iv.sym)
+			v.iv.lo = 0;
+	}
+	return v;
+}
+
+void eng_effect(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	(void)eng_eval(f, s, c);
+}

@@ -1,0 +1,827 @@
+/* interp_stmt.c - abstract execution of statements: if/else, loops to a
+ * fixed point, switch with fall-through and default, goto/labels,
+ * break/continue/return, and assume() that prunes paths on conditions
+ * (comparisons, NULL tests, IS_ERR-like predicates of the apidb). */
+#include "check/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LOOP_MAX_ROUNDS 8
+#define LOOP_WIDEN_AFTER 2
+
+static void join_into(struct eng_fn *f, struct state *dst,
+		      const struct state *src)
+{
+	if (st_join(dst, src, eng_initial, f, 0))
+		f->t->oom = 1;
+}
+
+/* ---- assume ---- */
+
+static enum CXBinaryOperatorKind negate(enum CXBinaryOperatorKind op)
+{
+	switch (op) {
+	case CXBinaryOperator_LT: return CXBinaryOperator_GE;
+	case CXBinaryOperator_GE: return CXBinaryOperator_LT;
+	case CXBinaryOperator_GT: return CXBinaryOperator_LE;
+	case CXBinaryOperator_LE: return CXBinaryOperator_GT;
+	case CXBinaryOperator_EQ: return CXBinaryOperator_NE;
+	default: return CXBinaryOperator_EQ;
+	}
+}
+
+static enum CXBinaryOperatorKind flip(enum CXBinaryOperatorKind op)
+{
+	switch (op) {
+	case CXBinaryOperator_LT: return CXBinaryOperator_GT;
+	case CXBinaryOperator_GT: return CXBinaryOperator_LT;
+	case CXBinaryOperator_LE: return CXBinaryOperator_GE;
+	case CXBinaryOperator_GE: return CXBinaryOperator_LE;
+	default: return op;
+	}
+}
+
+/* Keeps only the elements that pass keep(); returns the number left. */
+static unsigned filter_pels(struct val *v, int keep_null, int keep_err,
+			    int keep_obj)
+{
+	unsigned i, j = 0;
+
+	for (i = 0; i < v->np; i++) {
+		int k = v->p[i].kind;
+
+		if ((k == PK_NULL && keep_null) || (k == PK_ERR && keep_err) ||
+		    ((k == PK_OBJ || k == PK_FREED) && keep_obj))
+			v->p[j++] = v->p[i];
+	}
+	v->np = j;
+	return j;
+}
+
+static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
+		       int nonnull)
+{
+	const char *key = eng_key(f, e);
+	struct val v;
+
+	if (!key)
+		return;
+	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	if (!v.np && !v.ptop)
+		return;
+	if (nonnull) {
+		if (!filter_pels(&v, 0, 1, 1) && !v.ptop) {
+			s->dead = 1;
+			return;
+		}
+	} else {
+		int had_null = 0;
+		unsigned i;
+
+		for (i = 0; i < v.np; i++)
+			if (v.p[i].kind == PK_NULL)
+				had_null = 1;
+		if (!had_null && !v.ptop && v.np) {
+			/* only allocations and unknown objects: they may
+			 * still be NULL (failure); treat as NULL */
+			int unknown = 0;
+
+			for (i = 0; i < v.np; i++)
+				if (v.p[i].kind == PK_OBJ &&
+				    ir_obj(&f->t->objs, v.p[i].obj)->origin ==
+				    PO_UNKNOWN)
+					unknown = 1;
+			if (!unknown) {
+				s->dead = 1;
+				return;
+			}
+		}
+		v = val_null();
+	}
+	st_set(s, key, &v);
+}
+
+static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
+		       enum CXBinaryOperatorKind op, const struct val *other)
+{
+	const char *key = eng_key(f, e);
+	struct val v;
+	long long c;
+
+	if (!key || other->np)
+		return;
+	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	if (v.np || v.ptop)
+		return;
+	switch (op) {
+	case CXBinaryOperator_LT:
+		iv_assume_le(&v.iv, &other->iv, -1);
+		break;
+	case CXBinaryOperator_LE:
+		iv_assume_le(&v.iv, &other->iv, 0);
+		break;
+	case CXBinaryOperator_GT:
+		iv_assume_ge(&v.iv, &other->iv, 1);
+		break;
+	case CXBinaryOperator_GE:
+		iv_assume_ge(&v.iv, &other->iv, 0);
+		break;
+	case CXBinaryOperator_EQ:
+		iv_assume_le(&v.iv, &other->iv, 0);
+		iv_assume_ge(&v.iv, &other->iv, 0);
+		break;
+	case CXBinaryOperator_NE:
+		if (iv_is_const(&other->iv, &c)) {
+			if (v.iv.lo == c)
+				v.iv.lo++;
+			else if (v.iv.hi == c)
+				v.iv.hi--;
+		}
+		break;
+	default:
+		return;
+	}
+	if (v.iv.lo > v.iv.hi) {
+		s->dead = 1;
+		return;
+	}
+	st_set(s, key, &v);
+}
+
+static int is_null_val(const struct val *v)
+{
+	unsigned i;
+
+	if (v->ptop)
+		return 0;
+	if (!v->np)
+		return iv_is_const(&v->iv, NULL) && v->iv.lo == 0;
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind != PK_NULL)
+			return 0;
+	return 1;
+}
+
+static void assume_cmp(struct eng_fn *f, struct state *s, CXCursor c,
+		       int truth)
+{
+	enum CXBinaryOperatorKind op = cx_binop(c);
+	struct cx_kids k;
+	struct val a, b;
+	long long ca, cb;
+
+	cx_children(c, &k);
+	if (k.n != 2)
+		return;
+	a = eng_eval(f, s, k.k[0]);
+	b = eng_eval(f, s, k.k[1]);
+	if (s->dead)
+		return;
+	if (!truth)
+		op = negate(op);
+	if (cx_is_pointer(clang_getCursorType(k.k[0])) ||
+	    cx_is_pointer(clang_getCursorType(k.k[1]))) {
+		if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
+			return;
+		if (is_null_val(&b))
+			refine_ptr(f, s, k.k[0], op == CXBinaryOperator_NE);
+		else if (is_null_val(&a))
+			refine_ptr(f, s, k.k[1], op == CXBinaryOperator_NE);
+		return;
+	}
+	if (!a.np && !b.np && iv_is_const(&a.iv, &ca) &&
+	    iv_is_const(&b.iv, &cb)) {
+		int r;
+
+		switch (op) {
+		case CXBinaryOperator_LT: r = ca < cb; break;
+		case CXBinaryOperator_GT: r = ca > cb; break;
+		case CXBinaryOperator_LE: r = ca <= cb; break;
+		case CXBinaryOperator_GE: r = ca >= cb; break;
+		case CXBinaryOperator_EQ: r = ca == cb; break;
+		default: r = ca != cb; break;
+		}
+		if (!r)
+			s->dead = 1;
+		return;
+	}
+	refine_int(f, s, k.k[0], op, &b);
+	if (!s->dead)
+		refine_int(f, s, k.k[1], flip(op), &a);
+}
+
+static int assume_pred(struct eng_fn *f, struct state *s, CXCursor c,
+		       int truth)
+{
+	char nbuf[128];
+	const char *name = cx_callee_name(c, nbuf, sizeof(nbuf));
+	const struct apidb_fn *api;
+	CXCursor arg;
+	const char *key;
+	struct val v;
+
+	if (!name)
+		return 0;
+	if (!strcmp(name, "__builtin_expect") &&
+	    clang_Cursor_getNumArguments(c) >= 1) {
+		eng_assume(f, s, clang_Cursor_getArgument(c, 0), truth);
+		return 1;
+	}
+	api = apidb_lookup(f->t->env->api, name);
+	if (!api || api->kind != APIDB_PRED ||
+	    api->arg >= clang_Cursor_getNumArguments(c))
+		return 0;
+	eng_effect(f, s, c);
+	arg = clang_Cursor_getArgument(c, api->arg);
+	key = eng_key(f, arg);
+	if (!key || s->dead)
+		return 1;
+	v = eng_read_key(f, s, key, clang_getCursorType(cx_strip(arg)));
+	if (truth) {
+		unsigned left = filter_pels(&v, api->query ==
+					    APIDB_P_ISERR_OR_NULL, 1, 0);
+		int unknown = v.ptop;
+
+		if (!left && !unknown) {
+			struct val old = eng_read_key(f, s, key,
+						      clang_getCursorType(
+							cx_strip(arg)));
+			unsigned i;
+
+			for (i = 0; i < old.np; i++)
+				if (old.p[i].kind == PK_OBJ &&
+				    ir_obj(&f->t->objs, old.p[i].obj)->origin
+				    == PO_UNKNOWN)
+					unknown = 1;
+			if (!unknown) {
+				s->dead = 1;
+				return 1;
+			}
+			return 1;
+		}
+	} else {
+		filter_pels(&v, api->query != APIDB_P_ISERR_OR_NULL, 0, 1);
+		if (!v.np && !v.ptop) {
+			s->dead = 1;
+			return 1;
+		}
+	}
+	st_set(s, key, &v);
+	return 1;
+}
+
+void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
+{
+	struct cx_kids k;
+	struct val v;
+	CXType ty;
+
+	if (s->dead || eng_tick(f))
+		return;
+	c = cx_strip(c);
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_UnaryOperator:
+		if (cx_unop(c) == CXUnaryOperator_LNot) {
+			cx_children(c, &k);
+			if (k.n == 1) {
+				eng_assume(f, s, k.k[0], !truth);
+				return;
+			}
+		}
+		break;
+	case CXCursor_BinaryOperator: {
+		enum CXBinaryOperatorKind op = cx_binop(c);
+
+		cx_children(c, &k);
+		if (k.n != 2)
+			break;
+		if ((op == CXBinaryOperator_LAnd && truth) ||
+		    (op == CXBinaryOperator_LOr && !truth)) {
+			eng_assume(f, s, k.k[0], truth);
+			eng_assume(f, s, k.k[1], truth);
+			return;
+		}
+		if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+			struct state s2;
+
+			if (st_copy(&s2, s))
+				return;
+			/* first operand decides */
+			eng_assume(f, s, k.k[0], truth);
+			eng_assume(f, &s2, k.k[0], !truth);
+			eng_assume(f, &s2, k.k[1], truth);
+			join_into(f, s, &s2);
+			st_release(&s2);
+			return;
+		}
+		if (op == CXBinaryOperator_Comma) {
+			eng_effect(f, s, k.k[0]);
+			eng_assume(f, s, k.k[1], truth);
+			return;
+		}
+		if (op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE) {
+			assume_cmp(f, s, c, truth);
+			return;
+		}
+		break;
+	}
+	case CXCursor_CallExpr:
+		if (assume_pred(f, s, c, truth))
+			return;
+		break;
+	default:
+		break;
+	}
+	v = eng_eval(f, s, c);
+	if (s->dead)
+		return;
+	ty = clang_getCanonicalType(clang_getCursorType(c));
+	if (ty.kind == CXType_Pointer) {
+		refine_ptr(f, s, c, truth);
+		return;
+	}
+	if (!v.np && iv_is_const(&v.iv, NULL)) {
+		if ((v.iv.lo != 0) != truth)
+			s->dead = 1;
+		return;
+	}
+	if (!v.np && (v.iv.lo > 0 || v.iv.hi < 0) && !truth) {
+		s->dead = 1;
+		return;
+	}
+	if (cx_is_integer(ty)) {
+		struct val zero = val_int(iv_const(0));
+
+		refine_int(f, s, c, truth ? CXBinaryOperator_NE :
+					    CXBinaryOperator_EQ, &zero);
+	}
+}
+
+/* ---- loops ---- */
+
+static int is_update(CXCursor c)
+{
+	enum CXCursorKind k;
+
+	c = cx_strip(c);
+	k = clang_getCursorKind(c);
+	if (k == CXCursor_DeclStmt || k == CXCursor_CompoundAssignOperator)
+		return 1;
+	if (k == CXCursor_BinaryOperator) {
+		enum CXBinaryOperatorKind op = cx_binop(c);
+
+		if (op == CXBinaryOperator_Assign)
+			return 1;
+		if (op == CXBinaryOperator_Comma) {
+			struct cx_kids kk;
+
+			cx_children(c, &kk);
+			return kk.n == 2 && is_update(kk.k[1]);
+		}
+		return 0;
+	}
+	if (k == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = cx_unop(c);
+
+		return op == CXUnaryOperator_PostInc ||
+		       op == CXUnaryOperator_PostDec ||
+		       op == CXUnaryOperator_PreInc ||
+		       op == CXUnaryOperator_PreDec;
+	}
+	return 0;
+}
+
+static void run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
+		     CXCursor inc, CXCursor body, int do_while)
+{
+	struct jump j;
+	struct state head, exitst, cur, tmp;
+	int round;
+
+	if (f->njumps >= 64) {
+		st_release(s);
+		st_init_dead(s);
+		return;
+	}
+	memset(&j, 0, sizeof(j));
+	st_init_dead(&j.brk);
+	st_init_dead(&j.cont);
+	j.is_loop = 1;
+	st_init_dead(&exitst);
+	st_init_dead(&head);
+	st_move(&head, s);
+	for (round = 0; round < LOOP_MAX_ROUNDS; round++) {
+		if (st_copy(&cur, &head)) {
+			f->t->oom = 1;
+			break;
+		}
+		if (!do_while && !clang_Cursor_isNull(cond)) {
+			if (!st_copy(&tmp, &cur)) {
+				eng_assume(f, &tmp, cond, 0);
+				join_into(f, &exitst, &tmp);
+				st_release(&tmp);
+			}
+			eng_assume(f, &cur, cond, 1);
+		}
+		f->jumps[f->njumps++] = &j;
+		eng_exec(f, &cur, body);
+		f->njumps--;
+		join_into(f, &cur, &j.cont);
+		st_release(&j.cont);
+		st_init_dead(&j.cont);
+		if (do_while && !clang_Cursor_isNull(cond)) {
+			if (!st_copy(&tmp, &cur)) {
+				eng_assume(f, &tmp, cond, 0);
+				join_into(f, &exitst, &tmp);
+				st_release(&tmp);
+			}
+			eng_assume(f, &cur, cond, 1);
+		}
+		if (!clang_Cursor_isNull(inc))
+			eng_effect(f, &cur, inc);
+		if (st_copy(&tmp, &head)) {
+			st_release(&cur);
+			break;
+		}
+		if (st_join(&tmp, &cur, eng_initial, f,
+			    round >= LOOP_WIDEN_AFTER))
+			f->t->oom = 1;
+		st_release(&cur);
+		if (st_equal(&tmp, &head) || f->t->over_budget) {
+			st_release(&tmp);
+			break;
+		}
+		st_move(&head, &tmp);
+	}
+	st_release(&head);
+	join_into(f, &exitst, &j.brk);
+	st_release(&j.brk);
+	st_release(&j.cont);
+	st_move(s, &exitst);
+}
+
+static void exec_for(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor init = clang_getNullCursor(), cond = init, inc = init;
+	CXCursor body;
+	unsigned n;
+
+	cx_children(c, &k);
+	if (!k.n)
+		return;
+	body = k.k[k.n - 1];
+	n = k.n - 1;
+	if (n == 3) {
+		init = k.k[0];
+		cond = k.k[1];
+		inc = k.k[2];
+	} else if (n == 2) {
+		if (!is_update(k.k[0])) {
+			cond = k.k[0];
+			inc = k.k[1];
+		} else if (is_update(k.k[1])) {
+			init = k.k[0];
+			inc = k.k[1];
+		} else {
+			init = k.k[0];
+			cond = k.k[1];
+		}
+	} else if (n == 1) {
+		if (clang_getCursorKind(k.k[0]) == CXCursor_DeclStmt)
+			init = k.k[0];
+		else if (is_update(k.k[0]))
+			inc = k.k[0];
+		else
+			cond = k.k[0];
+	}
+	if (!clang_Cursor_isNull(init))
+		eng_exec(f, s, init);
+	run_loop(f, s, cond, inc, body, 0);
+}
+
+/* ---- switch ---- */
+
+struct sw_ctx {
+	struct state entry;
+	CXCursor cond;
+	int has_default;
+};
+
+
+static int find_default(CXCursor c, int depth)
+{
+	struct cx_kids k;
+	unsigned i;
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	if (kind == CXCursor_DefaultStmt)
+		return 1;
+	if (kind == CXCursor_SwitchStmt || depth > 6)
+		return 0;
+	if (kind != CXCursor_CompoundStmt && kind != CXCursor_CaseStmt &&
+	    kind != CXCursor_LabelStmt)
+		return 0;
+	cx_children(c, &k);
+	for (i = 0; i < k.n; i++)
+		if (find_default(k.k[i], depth + 1))
+			return 1;
+	return 0;
+}
+
+static void exec_switch(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	struct sw_ctx sw;
+	struct jump j;
+
+	cx_children(c, &k);
+	if (k.n < 2 || f->njumps >= 64 || f->nswitches >= 32)
+		return;
+	eng_effect(f, s, k.k[k.n - 2]);
+	memset(&sw, 0, sizeof(sw));
+	sw.cond = k.k[k.n - 2];
+	st_move(&sw.entry, s);
+	sw.has_default = find_default(k.k[k.n - 1], 0);
+	memset(&j, 0, sizeof(j));
+	st_init_dead(&j.brk);
+	st_init_dead(&j.cont);
+	st_init_dead(s);
+	f->jumps[f->njumps++] = &j;
+	f->switches[f->nswitches++] = &sw;
+	eng_exec(f, s, k.k[k.n - 1]);
+	f->nswitches--;
+	f->njumps--;
+	join_into(f, s, &j.brk);
+	if (!sw.has_default)
+		join_into(f, s, &sw.entry);
+	st_release(&j.brk);
+	st_release(&j.cont);
+	st_release(&sw.entry);
+}
+
+static void exec_case(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	struct sw_ctx *sw = f->nswitches ?
+			     f->switches[f->nswitches - 1] : NULL;
+
+	cx_children(c, &k);
+	if (!k.n)
+		return;
+	if (sw) {
+		struct state e;
+
+		if (!st_copy(&e, &sw->entry)) {
+			long long cv;
+			const char *key = eng_key(f, sw->cond);
+
+			if (clang_getCursorKind(c) == CXCursor_CaseStmt &&
+			    key && k.n >= 2 && cx_eval_int(k.k[0], &cv)) {
+				struct val v = eng_read_key(f, &e, key,
+					clang_getCursorType(sw->cond));
+
+				if (!v.np && !v.ptop &&
+				    (cv < v.iv.lo || cv > v.iv.hi))
+					e.dead = 1;
+				else {
+					v = val_int(iv_const(cv));
+					st_set(&e, key, &v);
+				}
+			}
+			join_into(f, s, &e);
+			st_release(&e);
+		}
+	}
+	eng_exec(f, s, k.k[k.n - 1]);
+}
+
+/* ---- labels ---- */
+
+static struct label_pend *label_get(struct eng_fn *f, CXCursor label)
+{
+	unsigned long long site = cx_site(label);
+	size_t i;
+
+	for (i = 0; i < f->nlabels; i++)
+		if (f->labels[i].site == site)
+			return &f->labels[i];
+	if (f->nlabels == f->caplabels) {
+		size_t nc = f->caplabels ? f->caplabels * 2 : 8;
+		struct label_pend *nl = realloc(f->labels, nc * sizeof(*nl));
+
+		if (!nl)
+			return NULL;
+		f->labels = nl;
+		f->caplabels = nc;
+	}
+	memset(&f->labels[f->nlabels], 0, sizeof(*f->labels));
+	f->labels[f->nlabels].site = site;
+	st_init_dead(&f->labels[f->nlabels].st);
+	return &f->labels[f->nlabels++];
+}
+
+/* ---- statements ---- */
+
+struct exec_ctx {
+	struct eng_fn *f;
+	struct state *s;
+};
+
+static enum CXChildVisitResult exec_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct exec_ctx *ec = data;
+
+	(void)parent;
+	eng_exec(ec->f, ec->s, c);
+	return CXChildVisit_Continue;
+}
+
+static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	unsigned i;
+
+	cx_children(c, &k);
+	for (i = 0; i < k.n; i++) {
+		CXCursor d = k.k[i], init;
+		const char *key;
+		char buf[300];
+		CXString nm;
+		struct val v;
+		CXType ty;
+
+		if (clang_getCursorKind(d) != CXCursor_VarDecl)
+			continue;
+		init = clang_Cursor_getVarDeclInitializer(d);
+		if (clang_Cursor_getStorageClass(d) == CX_SC_Static) {
+			continue;
+		}
+		ty = clang_getCanonicalType(clang_getCursorType(d));
+		v = clang_Cursor_isNull(init) ? val_top() :
+						eng_eval(f, s, init);
+		if (ty.kind == CXType_ConstantArray ||
+		    ty.kind == CXType_Record)
+			v = val_top();
+		nm = clang_getCursorSpelling(d);
+		snprintf(buf, sizeof(buf), "v%x:%s", clang_hashCursor(d),
+			 clang_getCString(nm));
+		clang_disposeString(nm);
+		key = ir_intern(&f->t->keys, buf);
+		if (!key)
+			continue;
+		st_kill_under(s, key);
+		if (cx_is_integer(ty) && !v.np && iv_is_top(&v.iv))
+			v = eng_read_key(f, &f->memo, key, ty);
+		st_set(s, key, &v);
+	}
+}
+
+void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+
+	if (s->dead && clang_getCursorKind(c) != CXCursor_LabelStmt &&
+	    clang_getCursorKind(c) != CXCursor_CaseStmt &&
+	    clang_getCursorKind(c) != CXCursor_DefaultStmt &&
+	    clang_getCursorKind(c) != CXCursor_CompoundStmt)
+		return;
+	if (eng_tick(f))
+		return;
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_CompoundStmt: {
+		struct exec_ctx ec = { f, s };
+
+		clang_visitChildren(c, exec_cb, &ec);
+		return;
+	}
+	case CXCursor_DeclStmt:
+		exec_decl(f, s, c);
+		return;
+	case CXCursor_IfStmt: {
+		struct state s2;
+
+		cx_children(c, &k);
+		if (k.n < 2)
+			return;
+		if (st_copy(&s2, s))
+			return;
+		eng_assume(f, &s2, k.k[0], 1);
+		eng_exec(f, &s2, k.k[1]);
+		eng_assume(f, s, k.k[0], 0);
+		if (k.n >= 3)
+			eng_exec(f, s, k.k[2]);
+		join_into(f, s, &s2);
+		st_release(&s2);
+		return;
+	}
+	case CXCursor_WhileStmt:
+		cx_children(c, &k);
+		if (k.n == 2)
+			run_loop(f, s, k.k[0], clang_getNullCursor(), k.k[1],
+				 0);
+		return;
+	case CXCursor_DoStmt:
+		cx_children(c, &k);
+		if (k.n == 2)
+			run_loop(f, s, k.k[1], clang_getNullCursor(), k.k[0],
+				 1);
+		return;
+	case CXCursor_ForStmt:
+		exec_for(f, s, c);
+		return;
+	case CXCursor_SwitchStmt:
+		exec_switch(f, s, c);
+		return;
+	case CXCursor_CaseStmt:
+	case CXCursor_DefaultStmt:
+		exec_case(f, s, c);
+		return;
+	case CXCursor_BreakStmt:
+	case CXCursor_ContinueStmt: {
+		int brk = clang_getCursorKind(c) == CXCursor_BreakStmt;
+		int n = f->njumps;
+
+		while (n > 0 && !brk && !f->jumps[n - 1]->is_loop)
+			n--;
+		if (n > 0)
+			join_into(f, brk ? &f->jumps[n - 1]->brk :
+					   &f->jumps[n - 1]->cont, s);
+		st_release(s);
+		st_init_dead(s);
+		return;
+	}
+	case CXCursor_ReturnStmt:
+		cx_children(c, &k);
+		if (k.n) {
+			struct val v = eng_eval(f, s, k.k[0]);
+
+			if (!s->dead) {
+				f->retval = f->have_ret ?
+					val_join(&f->retval, &v) : v;
+				f->have_ret = 1;
+			}
+		}
+		join_into(f, &f->ret, s);
+		st_release(s);
+		st_init_dead(s);
+		return;
+	case CXCursor_GotoStmt: {
+		CXCursor lab = clang_getCursorReferenced(cx_first_child(c));
+		struct label_pend *lp;
+
+		if (!clang_Cursor_isNull(lab) && (lp = label_get(f, lab)) &&
+		    !lp->seen)
+			join_into(f, &lp->st, s);
+		st_release(s);
+		st_init_dead(s);
+		return;
+	}
+	case CXCursor_LabelStmt: {
+		struct label_pend *lp = label_get(f, c);
+
+		if (lp) {
+			join_into(f, s, &lp->st);
+			lp->seen = 1;
+		}
+		cx_children(c, &k);
+		if (k.n)
+			eng_exec(f, s, k.k[k.n - 1]);
+		return;
+	}
+	case CXCursor_NullStmt:
+	case CXCursor_GCCAsmStmt:
+	case CXCursor_MSAsmStmt:
+		return;
+	default:
+		if (clang_isExpression(clang_getCursorKind(c)))
+			eng_effect(f, s, c);
+		return;
+	}
+}
+
+void eng_run_body(struct eng_fn *f, struct state *s)
+{
+	struct cx_kids k;
+	size_t i;
+
+	cx_children(f->fn, &k);
+	if (!k.n || clang_getCursorKind(k.k[k.n - 1]) !=
+		    CXCursor_CompoundStmt) {
+		st_release(s);
+		st_init_dead(s);
+		return;
+	}
+	eng_exec(f, s, k.k[k.n - 1]);
+	join_into(f, &f->ret, s);
+	st_release(s);
+	st_move(s, &f->ret);
+	st_init_dead(&f->ret);
+	for (i = 0; i < f->nlabels; i++)
+		st_release(&f->labels[i].st);
+	free(f->labels);
+	f->labels = NULL;
+	f->nlabels = f->caplabels = 0;
+}

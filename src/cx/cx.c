@@ -1,0 +1,207 @@
+/* cx.c - libclang wrappers (cx.h). */
+#include "cx/cx.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static enum CXChildVisitResult kids_cb(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct cx_kids *kids = data;
+
+	(void)parent;
+	if (kids->n < CX_MAX_KIDS)
+		kids->k[kids->n++] = c;
+	kids->total++;
+	return CXChildVisit_Continue;
+}
+
+void cx_children(CXCursor c, struct cx_kids *kids)
+{
+	kids->n = kids->total = 0;
+	clang_visitChildren(c, kids_cb, kids);
+}
+
+static enum CXChildVisitResult first_cb(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	(void)parent;
+	*(CXCursor *)data = c;
+	return CXChildVisit_Break;
+}
+
+CXCursor cx_first_child(CXCursor c)
+{
+	CXCursor r = clang_getNullCursor();
+
+	clang_visitChildren(c, first_cb, &r);
+	return r;
+}
+
+CXCursor cx_strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+		struct cx_kids kids;
+
+		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+			return c;
+		cx_children(c, &kids);
+		if (kids.total != 1)
+			return c;
+		c = kids.k[0];
+	}
+}
+
+struct kc_loc cx_loc(struct kc_arena *a, CXCursor c)
+{
+	struct kc_loc loc = { NULL, 0, 0 };
+	CXSourceLocation sl = clang_getCursorLocation(c);
+	CXFile f;
+	unsigned line, col, off;
+
+	clang_getExpansionLocation(sl, &f, &line, &col, &off);
+	if (f) {
+		CXString s = clang_getFileName(f);
+
+		loc.file = kc_arena_strdup(a, clang_getCString(s));
+		clang_disposeString(s);
+	}
+	loc.line = line;
+	loc.col = col;
+	return loc;
+}
+
+unsigned cx_line(CXCursor c)
+{
+	unsigned line, col, off;
+	CXFile f;
+
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &line,
+				   &col, &off);
+	return line;
+}
+
+int cx_in_main_file(CXCursor c)
+{
+	return clang_Location_isFromMainFile(
+		clang_getCursorLocation(c)) != 0;
+}
+
+unsigned long long cx_site(CXCursor c)
+{
+	CXSourceLocation sl = clang_getCursorLocation(c);
+	unsigned line, col, off, soff;
+	CXFile f;
+
+	clang_getExpansionLocation(sl, &f, &line, &col, &off);
+	clang_getSpellingLocation(sl, &f, &line, &col, &soff);
+	return ((unsigned long long)off << 32) ^ soff ^
+	       ((unsigned long long)clang_getCursorKind(c) << 56);
+}
+
+const char *cx_spelling(struct kc_arena *a, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *r = kc_arena_strdup(a, clang_getCString(s));
+
+	clang_disposeString(s);
+	return r;
+}
+
+const char *cx_callee_name(CXCursor call, char *buf, unsigned size)
+{
+	CXCursor ref = clang_getCursorReferenced(call);
+	CXString s;
+
+	if (clang_Cursor_isNull(ref) ||
+	    clang_getCursorKind(ref) != CXCursor_FunctionDecl)
+		return NULL;
+	s = clang_getCursorSpelling(ref);
+	snprintf(buf, size, "%s", clang_getCString(s));
+	clang_disposeString(s);
+	return buf[0] ? buf : NULL;
+}
+
+enum CXBinaryOperatorKind cx_binop(CXCursor c)
+{
+	return clang_getCursorBinaryOperatorKind(c);
+}
+
+enum CXUnaryOperatorKind cx_unop(CXCursor c)
+{
+	return clang_getCursorUnaryOperatorKind(c);
+}
+
+int cx_eval_int(CXCursor c, long long *out)
+{
+	CXEvalResult r;
+	int ok = 0;
+
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+	case CXCursor_UnaryExpr:
+	case CXCursor_BinaryOperator:
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_UnexposedExpr:
+	case CXCursor_DeclRefExpr:
+	case CXCursor_ConditionalOperator:
+	case CXCursor_UnaryOperator:
+		break;
+	default:
+		return 0;
+	}
+	r = clang_Cursor_Evaluate(c);
+	if (!r)
+		return 0;
+	if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		if (clang_EvalResult_isUnsignedInt(r))
+			*out = (long long)clang_EvalResult_getAsUnsigned(r);
+		else
+			*out = clang_EvalResult_getAsLongLong(r);
+		ok = 1;
+	}
+	clang_EvalResult_dispose(r);
+	return ok;
+}
+
+long long cx_type_size(CXType t)
+{
+	long long s = clang_Type_getSizeOf(t);
+
+	return s < 0 ? -1 : s;
+}
+
+long long cx_pointee_size(CXType t)
+{
+	CXType e;
+	long long s;
+
+	t = clang_getCanonicalType(t);
+	if (t.kind == CXType_Pointer)
+		e = clang_getPointeeType(t);
+	else if (t.kind == CXType_ConstantArray ||
+		 t.kind == CXType_IncompleteArray ||
+		 t.kind == CXType_VariableArray)
+		e = clang_getArrayElementType(t);
+	else
+		return 1;
+	s = clang_Type_getSizeOf(e);
+	return s > 0 ? s : 1;
+}
+
+int cx_is_pointer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind == CXType_Pointer || t.kind == CXType_ConstantArray ||
+	       t.kind == CXType_IncompleteArray;
+}
+
+int cx_is_integer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||
+	       t.kind == CXType_Enum;
+}

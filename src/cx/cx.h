@@ -1,0 +1,64 @@
+/* cx.h - thin libclang wrappers used by the analysis: children of a
+ * cursor as an array, user-facing locations (the expansion site of a macro
+ * in the user's file), names copied into an arena, operator kinds, and
+ * constant evaluation. No CXCursor outlives its translation unit.
+ */
+#ifndef KC_CX_CX_H
+#define KC_CX_CX_H
+
+#include <clang-c/Index.h>
+
+#include "diag/diag.h"
+#include "util/arena.h"
+
+#define CX_MAX_KIDS 64
+
+struct cx_kids {
+	unsigned n;          /* number of children (capped at CX_MAX_KIDS) */
+	unsigned total;      /* real number of children */
+	CXCursor k[CX_MAX_KIDS];
+};
+
+/* Fills kids with the direct children of c, in source order. */
+void cx_children(CXCursor c, struct cx_kids *kids);
+
+/* Returns the first child of c or a null cursor. */
+CXCursor cx_first_child(CXCursor c);
+
+/* Strips ParenExpr and implicit (unexposed) wrappers with one child. */
+CXCursor cx_strip(CXCursor c);
+
+/* Location of c as the user spells it: for a cursor inside a macro
+ * expansion, the expansion site. file is copied into a (NULL on OOM). */
+struct kc_loc cx_loc(struct kc_arena *a, CXCursor c);
+/* Only the line of cx_loc (no allocation). */
+unsigned cx_line(CXCursor c);
+/* 1 if c's expansion location is in the main file of its TU. */
+int cx_in_main_file(CXCursor c);
+/* An integer identifying c's position (file offset of the expansion
+ * location combined with the spelling offset); stable within a TU. */
+unsigned long long cx_site(CXCursor c);
+
+/* Cursor spelling copied into a (disposes of the CXString). */
+const char *cx_spelling(struct kc_arena *a, CXCursor c);
+/* Name of the function a CallExpr calls directly, or NULL. Copied into
+ * buf (size bytes) and returned. */
+const char *cx_callee_name(CXCursor call, char *buf, unsigned size);
+
+/* Operator kind of a BinaryOperator / CompoundAssignOperator cursor. */
+enum CXBinaryOperatorKind cx_binop(CXCursor c);
+enum CXUnaryOperatorKind cx_unop(CXCursor c);
+
+/* Evaluates c as an integer constant. Returns 1 and *out, or 0. */
+int cx_eval_int(CXCursor c, long long *out);
+
+/* sizeof the pointee of a pointer (or element of an array) type; 1 for
+ * void and unknown types (GNU void * arithmetic). */
+long long cx_pointee_size(CXType t);
+/* sizeof(t) or -1. */
+long long cx_type_size(CXType t);
+/* 1 for pointer, array and function-pointer-free integer types. */
+int cx_is_pointer(CXType t);
+int cx_is_integer(CXType t);
+
+#endif

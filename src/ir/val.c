@@ -1,0 +1,540 @@
+/* val.c - integer intervals, provenance sets and the object table
+ * (val.h). */
+#include "ir/val.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ir_objs_init(struct ir_objs *t, struct kc_arena *a)
+{
+	memset(t, 0, sizeof(*t));
+	t->arena = a;
+}
+
+void ir_objs_release(struct ir_objs *t)
+{
+	free(t->obj);
+	free(t->sym);
+	memset(t, 0, sizeof(*t));
+}
+
+struct prov_obj *ir_obj_get(struct ir_objs *t, unsigned long long key,
+			    int origin, int *id)
+{
+	struct prov_obj *o;
+	int i;
+
+	/* recent objects first: the same site is usually asked again soon */
+	for (i = t->nobj; i > 0 && i > t->nobj - 4096; i--)
+		if (t->obj[i]->key == key && t->obj[i]->origin == origin) {
+			*id = i;
+			return t->obj[i];
+		}
+	if (t->nobj + 1 >= t->capobj) {
+		int nc = t->capobj ? t->capobj * 2 : 256;
+		struct prov_obj **nv = realloc(t->obj, nc * sizeof(*nv));
+
+		if (!nv)
+			return NULL;
+		t->obj = nv;
+		t->capobj = nc;
+	}
+	o = kc_arena_alloc(t->arena, sizeof(*o));
+	if (!o)
+		return NULL;
+	o->origin = origin;
+	o->key = key;
+	o->size = iv_top();
+	t->obj[++t->nobj] = o;
+	*id = t->nobj;
+	return o;
+}
+
+struct prov_obj *ir_obj(const struct ir_objs *t, int id)
+{
+	if (id <= 0 || id > t->nobj)
+		return NULL;
+	return t->obj[id];
+}
+
+int ir_sym_new(struct ir_objs *t, int kind, int obj, const char *name)
+{
+	struct prov_sym *s;
+
+	if (t->nsym + 1 >= t->capsym) {
+		int nc = t->capsym ? t->capsym * 2 : 256;
+		struct prov_sym **nv = realloc(t->sym, nc * sizeof(*nv));
+
+		if (!nv)
+			return 0;
+		t->sym = nv;
+		t->capsym = nc;
+	}
+	s = kc_arena_alloc(t->arena, sizeof(*s));
+	if (!s)
+		return 0;
+	s->kind = kind;
+	s->obj = obj;
+	s->name = name;
+	t->sym[++t->nsym] = s;
+	return t->nsym;
+}
+
+const struct prov_sym *ir_sym(const struct ir_objs *t, int id)
+{
+	if (id <= 0 || id > t->nsym)
+		return NULL;
+	return t->sym[id];
+}
+
+int ir_ksize_sym(struct ir_objs *t, int obj)
+{
+	struct prov_obj *o = ir_obj(t, obj);
+
+	if (!o)
+		return 0;
+	if (!o->ksize_sym)
+		o->ksize_sym = ir_sym_new(t, SYM_KSIZE, obj, NULL);
+	return o->ksize_sym;
+}
+
+/* ---- integers ---- */
+
+static long long sat(long long v)
+{
+	if (v <= IV_NINF)
+		return IV_NINF;
+	if (v >= IV_PINF)
+		return IV_PINF;
+	return v;
+}
+
+static long long sadd(long long a, long long b)
+{
+	if (a == IV_NINF || b == IV_NINF)
+		return (a == IV_PINF || b == IV_PINF) ? 0 : IV_NINF;
+	if (a == IV_PINF || b == IV_PINF)
+		return IV_PINF;
+	return sat(a + b);
+}
+
+static long long smul(long long a, long long b)
+{
+	__int128 r = (__int128)a * b;
+
+	if (!a || !b)
+		return 0;
+	if (a == IV_NINF || a == IV_PINF || b == IV_NINF || b == IV_PINF)
+		return ((a < 0) != (b < 0)) ? IV_NINF : IV_PINF;
+	if (r <= IV_NINF)
+		return IV_NINF;
+	if (r >= IV_PINF)
+		return IV_PINF;
+	return (long long)r;
+}
+
+struct ival iv_top(void)
+{
+	struct ival r = { IV_NINF, IV_PINF, 0, IV_NINF, IV_PINF, 0 };
+
+	return r;
+}
+
+struct ival iv_const(long long c)
+{
+	struct ival r = iv_top();
+
+	r.lo = r.hi = sat(c);
+	return r;
+}
+
+struct ival iv_range(long long lo, long long hi)
+{
+	struct ival r = iv_top();
+
+	r.lo = sat(lo);
+	r.hi = sat(hi);
+	return r;
+}
+
+struct ival iv_sym(int sym)
+{
+	struct ival r = iv_top();
+
+	r.sym = sym;
+	r.slo = r.shi = 0;
+	return r;
+}
+
+int iv_is_const(const struct ival *a, long long *c)
+{
+	if (a->lo != a->hi || a->lo == IV_NINF || a->lo == IV_PINF)
+		return 0;
+	if (c)
+		*c = a->lo;
+	return 1;
+}
+
+int iv_is_top(const struct ival *a)
+{
+	return a->lo == IV_NINF && a->hi == IV_PINF && !a->sym;
+}
+
+static void iv_norm(struct ival *r)
+{
+	if (r->sym && r->slo == IV_NINF && r->shi == IV_PINF)
+		r->sym = 0;
+	if (!r->sym)
+		r->slo = IV_NINF, r->shi = IV_PINF;
+}
+
+struct ival iv_add(struct ival a, struct ival b)
+{
+	struct ival r = iv_top();
+
+	r.lo = sadd(a.lo, b.lo);
+	r.hi = sadd(a.hi, b.hi);
+	if (a.sym && !b.sym) {
+		r.sym = a.sym;
+		r.slo = sadd(a.slo, b.lo);
+		r.shi = sadd(a.shi, b.hi);
+	} else if (b.sym && !a.sym) {
+		r.sym = b.sym;
+		r.slo = sadd(b.slo, a.lo);
+		r.shi = sadd(b.shi, a.hi);
+	}
+	if (a.lo == IV_NINF || b.lo == IV_NINF)
+		r.lo = IV_NINF;
+	if (a.hi == IV_PINF || b.hi == IV_PINF)
+		r.hi = IV_PINF;
+	iv_norm(&r);
+	return r;
+}
+
+struct ival iv_neg(struct ival a)
+{
+	struct ival r = iv_top();
+
+	r.lo = a.hi == IV_PINF ? IV_NINF : -a.hi;
+	r.hi = a.lo == IV_NINF ? IV_PINF : -a.lo;
+	return r;
+}
+
+struct ival iv_sub(struct ival a, struct ival b)
+{
+	struct ival r;
+
+	if (a.sym && a.sym == b.sym) {
+		/* (s + x) - (s + y) */
+		r = iv_add(iv_range(a.slo, a.shi), iv_neg(iv_range(b.slo,
+								   b.shi)));
+		if (a.slo == IV_NINF || b.shi == IV_PINF)
+			r.lo = IV_NINF;
+		if (a.shi == IV_PINF || b.slo == IV_NINF)
+			r.hi = IV_PINF;
+		return r;
+	}
+	b.sym = 0;
+	return iv_add(a, iv_neg(b));
+}
+
+struct ival iv_mul(struct ival a, struct ival b)
+{
+	struct ival r = iv_top();
+	long long p[4], lo, hi;
+	int i;
+	long long c;
+
+	if (iv_is_const(&b, &c) && c == 1)
+		return a;
+	if (iv_is_const(&a, &c) && c == 1)
+		return b;
+	p[0] = smul(a.lo, b.lo);
+	p[1] = smul(a.lo, b.hi);
+	p[2] = smul(a.hi, b.lo);
+	p[3] = smul(a.hi, b.hi);
+	lo = hi = p[0];
+	for (i = 1; i < 4; i++) {
+		if (p[i] < lo)
+			lo = p[i];
+		if (p[i] > hi)
+			hi = p[i];
+	}
+	r.lo = lo;
+	r.hi = hi;
+	return r;
+}
+
+struct ival iv_div(struct ival a, struct ival b)
+{
+	long long c;
+
+	if (iv_is_const(&b, &c) && c > 0 && a.lo >= 0) {
+		struct ival r = iv_top();
+
+		r.lo = a.lo / c;
+		r.hi = a.hi == IV_PINF ? IV_PINF : a.hi / c;
+		return r;
+	}
+	if (a.lo >= 0 && b.lo >= 1)
+		return iv_range(0, a.hi);
+	return iv_top();
+}
+
+struct ival iv_shl(struct ival a, struct ival b)
+{
+	long long c;
+
+	if (iv_is_const(&b, &c) && c >= 0 && c < 62)
+		return iv_mul(a, iv_const(1LL << c));
+	if (b.lo >= 0 && b.hi < 62 && a.lo >= 0)
+		return iv_mul(a, iv_range(1LL << b.lo, 1LL << b.hi));
+	return iv_top();
+}
+
+struct ival iv_shr(struct ival a, struct ival b)
+{
+	long long c;
+
+	if (iv_is_const(&b, &c) && c >= 0 && c < 62)
+		return iv_div(a, iv_const(1LL << c));
+	if (a.lo >= 0)
+		return iv_range(0, a.hi);
+	return iv_top();
+}
+
+struct ival iv_and(struct ival a, struct ival b)
+{
+	if (b.lo >= 0 && b.hi != IV_PINF)
+		return iv_range(0, b.hi);
+	if (a.lo >= 0 && a.hi != IV_PINF)
+		return iv_range(0, a.hi);
+	if (a.lo >= 0 || b.lo >= 0)
+		return iv_range(0, IV_PINF);
+	return iv_top();
+}
+
+struct ival iv_join(struct ival a, struct ival b)
+{
+	struct ival r = iv_top();
+
+	r.lo = a.lo < b.lo ? a.lo : b.lo;
+	r.hi = a.hi > b.hi ? a.hi : b.hi;
+	if (a.sym && a.sym == b.sym) {
+		r.sym = a.sym;
+		r.slo = a.slo < b.slo ? a.slo : b.slo;
+		r.shi = a.shi > b.shi ? a.shi : b.shi;
+	}
+	r.rounded = a.rounded && b.rounded;
+	iv_norm(&r);
+	return r;
+}
+
+struct ival iv_widen(struct ival old, struct ival nw)
+{
+	struct ival r = iv_join(old, nw);
+
+	if (r.lo < old.lo)
+		r.lo = IV_NINF;
+	if (r.hi > old.hi)
+		r.hi = IV_PINF;
+	if (r.sym && r.sym == old.sym) {
+		if (r.slo < old.slo)
+			r.slo = IV_NINF;
+		if (r.shi > old.shi)
+			r.shi = IV_PINF;
+	}
+	iv_norm(&r);
+	return r;
+}
+
+int iv_equal(const struct ival *a, const struct ival *b)
+{
+	return a->lo == b->lo && a->hi == b->hi && a->sym == b->sym &&
+	       a->slo == b->slo && a->shi == b->shi &&
+	       a->rounded == b->rounded;
+}
+
+void iv_assume_le(struct ival *a, const struct ival *b, long long adj)
+{
+	long long h = sadd(b->hi, adj);
+
+	if (b->hi != IV_PINF && h < a->hi)
+		a->hi = h;
+	if (b->sym && b->shi != IV_PINF) {
+		long long sh = sadd(b->shi, adj);
+
+		if (a->sym == b->sym) {
+			if (sh < a->shi)
+				a->shi = sh;
+		} else if (!a->sym) {
+			a->sym = b->sym;
+			a->slo = IV_NINF;
+			a->shi = sh;
+		}
+	}
+}
+
+void iv_assume_ge(struct ival *a, const struct ival *b, long long adj)
+{
+	long long l = sadd(b->lo, adj);
+
+	if (b->lo != IV_NINF && l > a->lo)
+		a->lo = l;
+	if (b->sym && a->sym == b->sym && b->slo != IV_NINF) {
+		long long sl = sadd(b->slo, adj);
+
+		if (sl > a->slo)
+			a->slo = sl;
+	}
+}
+
+const char *iv_str(const struct ival *a, char *buf, unsigned size)
+{
+	char lo[32], hi[32];
+
+	if (a->lo == a->hi) {
+		snprintf(buf, size, "%lld", a->lo);
+		return buf;
+	}
+	if (a->lo == IV_NINF)
+		snprintf(lo, sizeof(lo), "-inf");
+	else
+		snprintf(lo, sizeof(lo), "%lld", a->lo);
+	if (a->hi == IV_PINF)
+		snprintf(hi, sizeof(hi), "inf");
+	else
+		snprintf(hi, sizeof(hi), "%lld", a->hi);
+	snprintf(buf, size, "[%s, %s]", lo, hi);
+	return buf;
+}
+
+/* ---- values ---- */
+
+struct val val_top(void)
+{
+	struct val v;
+
+	memset(&v, 0, sizeof(v));
+	v.iv = iv_top();
+	v.ptop = 1;
+	return v;
+}
+
+struct val val_int(struct ival iv)
+{
+	struct val v;
+
+	memset(&v, 0, sizeof(v));
+	v.iv = iv;
+	return v;
+}
+
+struct val val_null(void)
+{
+	struct val v = val_int(iv_const(0));
+
+	v.np = 1;
+	v.p[0].kind = PK_NULL;
+	v.p[0].off = iv_const(0);
+	return v;
+}
+
+struct val val_obj(int obj, struct ival off)
+{
+	struct val v = val_int(iv_top());
+
+	v.np = 1;
+	v.p[0].kind = PK_OBJ;
+	v.p[0].obj = obj;
+	v.p[0].off = off;
+	return v;
+}
+
+static int pel_same(const struct pel *a, const struct pel *b)
+{
+	if (a->kind != b->kind)
+		return 0;
+	if (a->kind == PK_OBJ || a->kind == PK_FREED)
+		return a->obj == b->obj;
+	return 1;
+}
+
+void val_add_pel(struct val *v, const struct pel *e)
+{
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (pel_same(&v->p[i], e)) {
+			v->p[i].off = iv_join(v->p[i].off, e->off);
+			if (e->kind == PK_FREED && e->line < v->p[i].line)
+				v->p[i].line = e->line;
+			return;
+		}
+	if (v->np < VAL_MAXP)
+		v->p[v->np++] = *e;
+	else
+		v->ptop = 1;
+}
+
+struct val val_join(const struct val *a, const struct val *b)
+{
+	struct val r = *a;
+	unsigned i;
+
+	r.iv = iv_join(a->iv, b->iv);
+	r.ptop = a->ptop || b->ptop;
+	for (i = 0; i < b->np; i++)
+		val_add_pel(&r, &b->p[i]);
+	return r;
+}
+
+struct val val_widen(const struct val *old, const struct val *nw)
+{
+	struct val r = val_join(old, nw);
+	unsigned i, j;
+
+	r.iv = iv_widen(old->iv, nw->iv);
+	for (i = 0; i < r.np; i++)
+		for (j = 0; j < old->np; j++)
+			if (pel_same(&r.p[i], &old->p[j]))
+				r.p[i].off = iv_widen(old->p[j].off,
+						      r.p[i].off);
+	return r;
+}
+
+int val_equal(const struct val *a, const struct val *b)
+{
+	unsigned i, j;
+
+	if (!iv_equal(&a->iv, &b->iv) || a->np != b->np ||
+	    a->ptop != b->ptop)
+		return 0;
+	for (i = 0; i < a->np; i++) {
+		for (j = 0; j < b->np; j++)
+			if (pel_same(&a->p[i], &b->p[j]) &&
+			    iv_equal(&a->p[i].off, &b->p[j].off))
+				break;
+		if (j == b->np)
+			return 0;
+	}
+	return 1;
+}
+
+struct val val_ptr_add(const struct val *v, struct ival delta)
+{
+	struct val r = *v;
+	unsigned i;
+
+	for (i = 0; i < r.np; i++)
+		if (r.p[i].kind == PK_OBJ)
+			r.p[i].off = iv_add(r.p[i].off, delta);
+	r.iv = iv_top();
+	return r;
+}
+
+int val_is_pointer(const struct val *v)
+{
+	return v->np > 0;
+}

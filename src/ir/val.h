@@ -1,0 +1,142 @@
+/* val.h - abstract values of the analysis: integer intervals with an
+ * optional symbolic bound, and pointer provenance sets.
+ *
+ * An integer value v satisfies lo <= v <= hi and, when sym != 0,
+ * sym + slo <= v <= sym + shi, where sym names an opaque value (a
+ * parameter, an unknown call result) or ksize() of an object. A pointer
+ * value is a set of provenance elements (object + byte offset, freed
+ * object, NULL, ERR_PTR) plus a "top" flag for possibilities that were
+ * lost (unknown). Objects and symbols live in TU-wide tables (ir_objs),
+ * so findings can name the allocation site. No libclang here.
+ */
+#ifndef KC_IR_VAL_H
+#define KC_IR_VAL_H
+
+#include "diag/diag.h"
+#include "util/arena.h"
+
+#define IV_NINF (-(1LL << 60))
+#define IV_PINF (1LL << 60)
+
+struct ival {
+	long long lo, hi;
+	int sym;             /* 0, or a symbol id of struct ir_objs */
+	long long slo, shi;
+	unsigned char rounded; /* from ksize()/kmalloc_size_roundup() */
+};
+
+enum prov_kind {
+	PK_OBJ = 1,  /* points into obj at off */
+	PK_FREED,    /* obj was freed at line */
+	PK_NULL,
+	PK_ERR,      /* ERR_PTR */
+};
+
+struct pel {
+	unsigned char kind;  /* enum prov_kind */
+	int obj;             /* object id for PK_OBJ / PK_FREED */
+	unsigned line;       /* PK_FREED: free site line */
+	struct ival off;     /* PK_OBJ: byte offset from the start */
+};
+
+#define VAL_MAXP 4
+
+struct val {
+	struct ival iv;
+	unsigned char np;
+	unsigned char ptop;  /* may also point anywhere unknown */
+	struct pel p[VAL_MAXP];
+};
+
+/* Object origins. */
+enum prov_origin {
+	PO_ALLOC = 1, /* from an allocator of apidb (family says which) */
+	PO_STACK,
+	PO_GLOBAL,
+	PO_LITERAL,
+	PO_UNKNOWN,   /* whatever a parameter / field / call held */
+};
+
+struct prov_obj {
+	int origin;
+	int family;             /* PO_ALLOC: enum apidb_family */
+	const char *alloc;      /* allocator name, or variable name */
+	struct kc_loc loc;      /* allocation / declaration site */
+	struct ival size;       /* requested size (bytes) */
+	const char *size_text;  /* as written, or NULL */
+	unsigned char rounded;  /* size is a bucket size (roundup/ksize) */
+	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
+	unsigned long long key; /* identity (site, context) for reuse */
+};
+
+enum { SYM_OPAQUE = 1, SYM_KSIZE };
+
+struct prov_sym {
+	int kind;
+	int obj;            /* SYM_KSIZE */
+	const char *name;   /* SYM_OPAQUE: what it stands for */
+};
+
+/* TU-wide tables; ids start at 1. */
+struct ir_objs {
+	struct kc_arena *arena;
+	struct prov_obj **obj;
+	int nobj, capobj;
+	struct prov_sym **sym;
+	int nsym, capsym;
+};
+
+void ir_objs_init(struct ir_objs *t, struct kc_arena *a);
+void ir_objs_release(struct ir_objs *t);
+/* Returns the object with this key, creating it (zeroed but for origin
+ * and key) if needed; id in *id. NULL on OOM. */
+struct prov_obj *ir_obj_get(struct ir_objs *t, unsigned long long key,
+			    int origin, int *id);
+struct prov_obj *ir_obj(const struct ir_objs *t, int id);
+/* New symbol; returns its id or 0 on OOM. */
+int ir_sym_new(struct ir_objs *t, int kind, int obj, const char *name);
+const struct prov_sym *ir_sym(const struct ir_objs *t, int id);
+/* The symbol standing for ksize(obj). */
+int ir_ksize_sym(struct ir_objs *t, int obj);
+
+/* ---- integers ---- */
+struct ival iv_top(void);
+struct ival iv_const(long long c);
+struct ival iv_range(long long lo, long long hi);
+struct ival iv_sym(int sym);
+int iv_is_const(const struct ival *a, long long *c);
+int iv_is_top(const struct ival *a);
+struct ival iv_add(struct ival a, struct ival b);
+struct ival iv_neg(struct ival a);
+struct ival iv_sub(struct ival a, struct ival b);
+struct ival iv_mul(struct ival a, struct ival b);
+struct ival iv_div(struct ival a, struct ival b);
+struct ival iv_shl(struct ival a, struct ival b);
+struct ival iv_shr(struct ival a, struct ival b);
+struct ival iv_and(struct ival a, struct ival b);
+struct ival iv_join(struct ival a, struct ival b);
+/* Like join, but bounds that moved go to infinity. */
+struct ival iv_widen(struct ival old, struct ival nw);
+int iv_equal(const struct ival *a, const struct ival *b);
+/* Constrains a to <= b + adj (adj is -1 for <). */
+void iv_assume_le(struct ival *a, const struct ival *b, long long adj);
+/* Constrains a to >= b + adj. */
+void iv_assume_ge(struct ival *a, const struct ival *b, long long adj);
+/* Writes "[lo, hi]" or "n" into buf. */
+const char *iv_str(const struct ival *a, char *buf, unsigned size);
+
+/* ---- values ---- */
+struct val val_top(void);
+struct val val_int(struct ival iv);
+struct val val_null(void);
+struct val val_obj(int obj, struct ival off);
+/* Adds element e to v (merging an equal element's offset). */
+void val_add_pel(struct val *v, const struct pel *e);
+struct val val_join(const struct val *a, const struct val *b);
+struct val val_widen(const struct val *old, const struct val *nw);
+int val_equal(const struct val *a, const struct val *b);
+/* Pointer arithmetic: every element's offset += delta. */
+struct val val_ptr_add(const struct val *v, struct ival delta);
+int val_is_pointer(const struct val *v);
+
+#endif
