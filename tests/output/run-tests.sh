@@ -317,6 +317,32 @@ changed)
 	expect_rc 2 "$S" --changed-since no-such-rev drv/a.c
 	expect_grep "$tmp/err" "'git diff --name-only' failed"
 	;;
+docs)
+	ids=$(sed -n 's/^KC_RULE([A-Z_]*, "\([a-z-]*\)".*/\1/p' ../../src/rules/rule_list.h)
+	[ -n "$ids" ] || fail "no rule ids in src/rules/rule_list.h"
+	for id in $ids; do
+		doc=../../docs/rules/$id.md
+		if [ ! -f "$doc" ]; then
+			fail "no $doc"
+			continue
+		fi
+		for sec in "# $id" "## What it finds" "## Why it matters" \
+			"## Bad" "## Good" "## How to fix" "## How to suppress" \
+			"ksizecheck: ignore $id:"; do
+			expect_grep "$doc" "$sec" "$doc"
+		done
+		expect_grep golden/sample.sarif "docs/rules/$id.md" "SARIF helpUri"
+	done
+	if command -v man >/dev/null; then
+		LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l ../../docs/ksizecheck.1 \
+			>"$tmp/man" 2>"$tmp/manerr" || fail "man ksizecheck.1 failed"
+		[ -s "$tmp/manerr" ] && { fail "man warnings"; cat "$tmp/manerr"; }
+		expect_grep "$tmp/man" "EXIT STATUS"
+	fi
+	for f in ci.md json-schema.md; do
+		[ -f "../../docs/$f" ] || fail "no docs/$f"
+	done
+	;;
 e2e)
 	if [ -z "$K" ] || ! "$K" --version >/dev/null 2>&1; then
 		echo "SKIP: ksizecheck does not run yet"
