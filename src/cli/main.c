@@ -257,6 +257,12 @@ int main(int argc, char **argv)
 	if (o.shard_count)
 		kc_tu_list_shard(&tus, o.shard_index, o.shard_count);
 
+	if (o.print) {
+		ret = kc_tu_list_print(&o, &tus, stdout, &err);
+		kc_tu_list_release(&tus);
+		kc_opts_release(&o);
+		return ret ? die_usage(&err) : 0;
+	}
 	kc_diag_init(&diag);
 	ret = kc_run(&o, &tus, &diag, &st, &err);
 	if (ret) {

@@ -27,7 +27,7 @@ enum {
 	OPT_CHANGED_SINCE, OPT_FIX, OPT_RULES, OPT_SLAB_CONFIG,
 	OPT_ALL_CONFIGS, OPT_ENABLE, OPT_DISABLE, OPT_TIMEOUT, OPT_MEM_LIMIT,
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
-	OPT_RULES_DIR,
+	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS,
 };
 
 static const struct option long_opts[] = {
@@ -58,6 +58,8 @@ static const struct option long_opts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "print-compdb", no_argument, NULL, OPT_PRINT_COMPDB },
+	{ "print-commands", no_argument, NULL, OPT_PRINT_COMMANDS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -210,6 +212,8 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case 'h':
 	case OPT_HELP: o->mode = KC_MODE_HELP; break;
 	case OPT_LIST_RULES: o->mode = KC_MODE_LIST_RULES; break;
+	case OPT_PRINT_COMPDB: o->print = 1; break;
+	case OPT_PRINT_COMMANDS: o->print = 2; break;
 	default:
 		ret = -KC_EUSAGE;
 	}
@@ -419,6 +423,9 @@ void kc_opts_usage(FILE *f)
 "                        <exe>/../share/ksizecheck/rules, the source tree)\n"
 "  --config-file FILE, --no-config   ksizecheck configuration file\n"
 "  --list-rules          list rule ids and exit\n"
+"  --print-compdb        print the TUs as compile_commands.json, check nothing\n"
+"  --print-commands      print 'clang -fsyntax-only' commands with the flags\n"
+"                        ksizecheck gives libclang, check nothing\n"
 "Output:\n"
 "  --format text|json|sarif   (default text)\n"
 "  -o, --output FILE     write findings to FILE\n"

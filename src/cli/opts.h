@@ -74,6 +74,8 @@ struct kc_opts {
 	struct kc_strlist cflags;   /* after --, or the CHECK= arguments */
 	int argc;                   /* the original command line, for */
 	char **argv;                /* chaining to sparse */
+	int print;                  /* --print-compdb (1), --print-commands
+				     * (2): print the TUs, do not check */
 	int sub_argc;               /* model/merge: their arguments, */
 	char **sub_argv;            /* sub_argv[0] is the subcommand */
 };

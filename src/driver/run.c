@@ -350,8 +350,7 @@ static void explain_death(struct runner *r, int slot, long tu, int status)
 	if (WIFSIGNALED(status))
 		snprintf(what, sizeof(what), "crashed with signal %d (%s)%s",
 			 WTERMSIG(status), strsignal(WTERMSIG(status)),
-			 WTERMSIG(status) == SIGABRT ||
-			 WTERMSIG(status) == SIGSEGV ?
+			 WTERMSIG(status) == SIGABRT ?
 			 ", possibly out of memory (--mem-limit)" : "");
 	else
 		snprintf(what, sizeof(what), "worker exited with status %d",
@@ -537,7 +536,8 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 		st->tus_total, st->tus_total == 1 ? "" : "s",
 		st->parsed_clean, st->parsed_errors, st->failed);
 	if (st->internal_errors)
-		fprintf(f, ", %llu internal errors", st->internal_errors);
+		fprintf(f, ", %llu internal error%s", st->internal_errors,
+			st->internal_errors == 1 ? "" : "s");
 	if (st->skipped)
 		fprintf(f, ", %llu skipped", st->skipped);
 	fprintf(f, "; %llu finding%s%s\n", st->findings,

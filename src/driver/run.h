@@ -75,6 +75,13 @@ int kc_run(const struct kc_opts *opts, struct kc_tu_list *tus,
  * every non-zero counter, to f. */
 void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f);
 
+/* --print-compdb (o->print == 1): writes l as a compile database with the
+ * untranslated flags; --print-commands (2): one "cd DIR && clang
+ * -fsyntax-only FLAGS FILE" line per TU with the flags ksizecheck gives
+ * libclang. Returns 0, or -KC_EIO/-KC_EPARSE (flags.tbl), -KC_ENOMEM. */
+int kc_tu_list_print(const struct kc_opts *o, const struct kc_tu_list *l,
+		     FILE *f, struct kc_err *err);
+
 /* ---- inputs (compdb.c, kbuild.c, flags.c) ---- */
 
 /* Splits a shell command line (quotes, backslashes; no expansion) into a

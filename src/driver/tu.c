@@ -12,6 +12,7 @@
 #include <clang-c/Index.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -132,6 +133,31 @@ static const char *check_file(const char *path, char *buf, size_t size)
 		return buf;
 	}
 	return NULL;
+}
+
+/* Test hook (tests/cli): with KSIZECHECK_FAULT=crash|hang|oom, a file
+ * whose name contains "fault" crashes, hangs or exhausts memory in the
+ * parse stage, so the worker isolation can be tested for real. */
+static void inject_fault(const char *file)
+{
+	const char *f = getenv("KSIZECHECK_FAULT");
+
+	if (!f || !strstr(file, "fault"))
+		return;
+	if (!strcmp(f, "crash"))
+		raise(SIGSEGV);
+	if (!strcmp(f, "hang"))
+		for (;;)
+			pause();
+	if (!strcmp(f, "oom")) {
+		for (;;) {
+			char *p = malloc(1 << 20);
+
+			if (!p)
+				abort();
+			memset(p, 1, 1 << 20);
+		}
+	}
 }
 
 static int add_str(json_object *arr, const char *s)
@@ -306,6 +332,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 
 	*stage = KC_STAGE_PARSE;
+	inject_fault(tu->file);
 	t0 = now_us();
 	ec = clang_parseTranslationUnit2(c->index, tu->file, args, nargs,
 					 NULL, 0, kc_tu_parse_options(), &ctu);

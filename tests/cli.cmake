@@ -1,0 +1,19 @@
+# cli: command-line behaviour of ksizecheck (bad input, exit codes, worker
+# isolation, the Kbuild CHECK= form). One test per case of
+# tests/cli/cli-test.sh.
+set(KC_CLI_CASES
+  help version no-inputs unknown-option missing-value bad-number bad-enum
+  bad-shard missing-file directory-input non-c-file empty-file binary-file
+  non-c-text non-utf8 clean quiet parse-errors error-cap missing-header
+  gcc-flags unknown-flag-once check-form check-form-stats check-form-sparse
+  check-form-no-file compdb-malformed compdb-truncated compdb-missing
+  compdb-no-args compdb-missing-source compdb-select tree-not-kernel
+  tree-missing tree-unconfigured tree-unprepared worker-crash worker-timeout
+  worker-oom interrupt same-order)
+foreach(c ${KC_CLI_CASES})
+  add_test(NAME cli/${c}
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli-test.sh
+            $<TARGET_FILE:ksizecheck> ${c})
+  set_tests_properties(cli/${c} PROPERTIES LABELS cli TIMEOUT 60
+    ENVIRONMENT "KSIZECHECK_RULES_DIR=${PROJECT_SOURCE_DIR}/rules")
+endforeach()

@@ -1,0 +1,230 @@
+#!/bin/sh
+# cli-test.sh KSIZECHECK CASE - one command-line test of ksizecheck: runs
+# the case's command in a scratch directory and checks its exit status and
+# one line of its output (stdout+stderr). Cases are listed in
+# tests/cli.cmake; "sh cli-test.sh K all" runs every case.
+set -u
+K=$1
+CASE=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+SRC=$(cd "$HERE/../.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/kc-cli.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+FAIL=0
+
+# expect STATUS TEXT CMD...: CMD exits with STATUS and prints TEXT
+expect() {
+	want=$1 text=$2
+	shift 2
+	"$@" >out.txt 2>&1 </dev/null
+	got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $CASE: '$*' exited $got, expected $want"
+		sed 's/^/  | /' out.txt | head -20
+		FAIL=1
+		return
+	fi
+	if [ -n "$text" ] && ! grep -qF -- "$text" out.txt; then
+		echo "FAIL $CASE: '$*' did not print: $text"
+		sed 's/^/  | /' out.txt | head -20
+		FAIL=1
+	fi
+}
+
+# refute TEXT: the last command did not print TEXT
+refute() {
+	if grep -qF -- "$1" out.txt; then
+		echo "FAIL $CASE: printed unexpected: $1"
+		sed 's/^/  | /' out.txt | head -20
+		FAIL=1
+	fi
+}
+
+# count N TEXT: the last command printed TEXT on exactly N lines
+count() {
+	n=$(grep -cF -- "$2" out.txt)
+	if [ "$n" != "$1" ]; then
+		echo "FAIL $CASE: '$2' printed $n times, expected $1"
+		FAIL=1
+	fi
+}
+
+ok_c() {
+	cat >"$1" <<'C'
+#include <stddef.h>
+struct item { int len; char data[]; };
+size_t item_size(const struct item *it) { return sizeof(*it) + (size_t)it->len; }
+C
+}
+
+run_case() {
+	CASE=$1
+	case $1 in
+	help)
+		expect 0 "Exit status:" "$K" --help ;;
+	version)
+		expect 0 "ksizecheck " "$K" --version ;;
+	no-inputs)
+		expect 2 "ksizecheck: no input files" "$K" ;;
+	unknown-option)
+		ok_c a.c
+		expect 2 "ksizecheck: unknown option '--frobnicate'" "$K" --frobnicate a.c ;;
+	missing-value)
+		expect 2 "ksizecheck: option '--timeout' needs a value" "$K" a.c --timeout ;;
+	bad-number)
+		ok_c a.c
+		expect 2 "invalid value '0' for -j" "$K" -j 0 a.c ;;
+	bad-enum)
+		ok_c a.c
+		expect 2 "invalid value 'sometimes' for --fail-on" "$K" --fail-on=sometimes a.c ;;
+	bad-shard)
+		ok_c a.c
+		expect 2 "invalid value '3/2' for --shard" "$K" --shard 3/2 a.c ;;
+	missing-file)
+		expect 2 "ksizecheck: cannot open 'nothere.c': No such file or directory" "$K" nothere.c ;;
+	directory-input)
+		mkdir d
+		expect 2 "ksizecheck: 'd' is a directory" "$K" d ;;
+	non-c-file)
+		echo "hello" >notes.txt
+		expect 2 "ksizecheck: 'notes.txt' is not a C source file" "$K" notes.txt ;;
+	empty-file)
+		: >empty.c
+		expect 2 "empty.c: error: empty file, nothing to check" "$K" empty.c
+		count 1 "1 failed" ;;
+	binary-file)
+		printf 'int x;\000\001\002binary' >bin.c
+		expect 2 "bin.c: error: binary file, not C source" "$K" bin.c ;;
+	non-c-text)
+		printf 'def main():\n    print("not C")\n' >script.c
+		expect 0 "1 with errors" "$K" script.c
+		refute "internal error" ;;
+	non-utf8)
+		printf '/* caf\351 \377\376 */\nint ok(void) { return 0; }\n' >latin1.c
+		expect 0 "1 parsed, 0 with errors" "$K" latin1.c ;;
+	clean)
+		ok_c a.c
+		expect 0 "ksizecheck: 1 file: 1 parsed, 0 with errors, 0 failed; 0 findings" "$K" a.c ;;
+	quiet)
+		ok_c a.c
+		expect 0 "" "$K" --quiet a.c
+		refute "ksizecheck:" ;;
+	parse-errors)
+		printf 'int f(void) { return undeclared_thing; }\n' >bad.c
+		expect 0 "bad.c:1:22: error: use of undeclared identifier 'undeclared_thing'" "$K" bad.c
+		count 1 "0 parsed, 1 with errors, 0 failed" ;;
+	error-cap)
+		i=0; : >many.c
+		while [ $i -lt 15 ]; do echo "int f$i(void) { return nope$i; }" >>many.c; i=$((i + 1)); done
+		expect 0 "many.c: note: 5 more errors not shown" "$K" many.c
+		count 10 ": error: use of undeclared identifier" ;;
+	missing-header)
+		printf '#include "no/such.h"\nint f(void) { return 0; }\n' >inc.c
+		expect 0 "inc.c:1:10: error: 'no/such.h' file not found" "$K" inc.c ;;
+	gcc-flags)
+		ok_c a.c
+		expect 0 "1 parsed, 0 with errors" "$K" a.c -- -mindirect-branch=thunk-extern \
+			-fconserve-stack --param=allow-store-data-races=0 -fasan-shadow-offset=0x1 \
+			-mpreferred-stack-boundary=3 -fno-allow-store-data-races -mrecord-mcount \
+			-Wno-maybe-uninitialized -fzero-call-used-regs=used-gpr -pg -g -MD -MF a.d -c -o a.o
+		refute "warning: clang rejects"
+		[ -e a.d ] || [ -e a.o ] && { echo "FAIL $CASE: wrote output files"; FAIL=1; } ;;
+	unknown-flag-once)
+		ok_c a.c; ok_c b.c
+		expect 0 "ksizecheck: warning: clang rejects flag '-fnot-a-real-flag'" "$K" -j1 a.c b.c -- -fnot-a-real-flag
+		count 1 "-fnot-a-real-flag"
+		count 1 "2 parsed, 0 with errors" ;;
+	check-form)
+		ok_c a.c
+		expect 0 "" "$K" -D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise \
+			-Wno-return-void -Wno-unknown-attribute --arch=x86 -m64 -mlittle-endian \
+			-Wsparse-all -DKBUILD_MODNAME='"a"' -O2 a.c
+		refute "error"
+		refute "warning" ;;
+	check-form-stats)
+		ok_c a.c
+		expect 0 "1 parsed, 0 with errors" "$K" --stats -D__linux__ --arch=x86 -mlittle-endian a.c ;;
+	check-form-sparse)
+		command -v sparse >/dev/null || { echo "SKIP: no sparse"; return; }
+		printf 'static int f(void) { int *p = 0; return *p; }\nint g(void) { return f(); }\n' >s.c
+		expect 0 "Using plain integer as NULL pointer" "$K" --sparse -D__linux__ --arch=x86 -m64 -mlittle-endian s.c
+		KSIZECHECK_SPARSE=1 expect 0 "Using plain integer as NULL pointer" env KSIZECHECK_SPARSE=1 "$K" -D__linux__ --arch=x86 s.c ;;
+	check-form-no-file)
+		expect 2 "ksizecheck: no C file among the compiler arguments" "$K" -D__linux__ --arch=x86 ;;
+	compdb-malformed)
+		printf '[\n  {"directory": ".", "file": "a.c",\n   "arguments": ["cc" "a.c"]}\n]\n' >compile_commands.json
+		expect 2 "compile_commands.json:3:" "$K" -p . ;;
+	compdb-truncated)
+		printf '[\n  {"directory": ".",\n' >compile_commands.json
+		expect 2 "compile_commands.json:3: unexpected end of data" "$K" -p compile_commands.json ;;
+	compdb-missing)
+		expect 2 "ksizecheck: cannot read compile database 'nowhere': No such file or directory" "$K" -p nowhere ;;
+	compdb-no-args)
+		printf '[{"directory": ".", "file": "a.c"}]\n' >cc.json
+		expect 2 "entry 1: needs \"arguments\" or \"command\"" "$K" -p cc.json ;;
+	compdb-missing-source)
+		ok_c a.c
+		printf '[{"directory": "%s", "file": "a.c", "command": "cc -c a.c"},\n {"directory": "%s", "file": "gone.c", "command": "cc -DX=\\"1 2\\" -c gone.c"}]\n' "$T" "$T" >cc.json
+		expect 2 "gone.c: error: cannot open: No such file or directory" "$K" -p cc.json
+		count 1 "2 files: 1 parsed, 0 with errors, 1 failed" ;;
+	compdb-select)
+		ok_c a.c; ok_c b.c
+		printf '[{"directory": "%s", "file": "a.c", "arguments": ["cc", "-c", "a.c"]},\n {"directory": "%s", "file": "b.c", "arguments": ["cc", "-c", "b.c"]}]\n' "$T" "$T" >compile_commands.json
+		expect 0 "1 file: 1 parsed" "$K" -p . b.c
+		expect 2 "none of the given files is in compile database" "$K" -p . "$SRC/CMakeLists.txt" ;;
+	tree-not-kernel)
+		mkdir notakernel
+		expect 2 "ksizecheck: 'notakernel' is not a kernel source tree" "$K" kernel --tree notakernel ;;
+	tree-missing)
+		expect 2 "ksizecheck: kernel tree 'nowhere' is not a directory" "$K" kernel --tree nowhere ;;
+	tree-unconfigured)
+		mkdir -p fake/arch fake/include/linux; : >fake/Makefile; : >fake/Kbuild
+		expect 2 "is not configured: run 'make LLVM=-19 allmodconfig && make LLVM=-19 prepare' in it" "$K" kernel --tree fake ;;
+	tree-unprepared)
+		mkdir -p fake/arch fake/include/linux fake/include/config; : >fake/Makefile; : >fake/Kbuild
+		: >fake/.config; : >fake/include/config/auto.conf
+		expect 2 "is not prepared: run 'make LLVM=-19 prepare'" "$K" kernel --tree fake ;;
+	worker-crash)
+		ok_c a.c; ok_c fault.c; ok_c b.c
+		expect 2 "fault.c: internal error: crashed with signal 11 (Segmentation fault) in parse" \
+			env KSIZECHECK_FAULT=crash "$K" -j2 a.c fault.c b.c
+		count 1 "3 files: 2 parsed, 0 with errors, 0 failed, 1 internal error" ;;
+	worker-timeout)
+		ok_c a.c; ok_c fault.c; ok_c b.c
+		expect 2 "fault.c: internal error: timed out after 1 s in parse" \
+			env KSIZECHECK_FAULT=hang "$K" -j1 --timeout 1 a.c fault.c b.c
+		count 1 "3 files: 2 parsed, 0 with errors, 0 failed, 1 internal error" ;;
+	worker-oom)
+		ok_c a.c; ok_c fault.c
+		expect 2 "fault.c: internal error: crashed with signal 6 (Aborted), possibly out of memory (--mem-limit) in parse" \
+			env KSIZECHECK_FAULT=oom "$K" --mem-limit 300 a.c fault.c ;;
+	interrupt)
+		ok_c a.c; ok_c fault.c; ok_c b.c
+		KSIZECHECK_FAULT=hang "$K" -j2 a.c fault.c b.c >out.txt 2>&1 &
+		pid=$!
+		sleep 2
+		kill -INT $pid
+		wait $pid
+		got=$?
+		[ "$got" = 130 ] || { echo "FAIL $CASE: exit $got, expected 130"; FAIL=1; }
+		grep -qF "(interrupted)" out.txt || { echo "FAIL $CASE: no partial summary"; cat out.txt; FAIL=1; } ;;
+	same-order)
+		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
+		"$K" -q -j1 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j1.txt 2>/dev/null
+		"$K" -q -j3 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j3.txt 2>/dev/null
+		cmp -s j1.txt j3.txt || { echo "FAIL $CASE: -j1 and -j3 differ"; diff j1.txt j3.txt | head; FAIL=1; } ;;
+	*)
+		echo "unknown case '$1'"
+		FAIL=1 ;;
+	esac
+}
+
+if [ "$CASE" = all ]; then
+	for c in $(sed -n 's/^[[:space:]]*\([a-z0-9-]*\))$/\1/p' "$HERE/cli-test.sh"); do
+		run_case "$c"
+	done
+else
+	run_case "$CASE"
+fi
+exit $FAIL
