@@ -35,7 +35,7 @@ void *nla_dup_policy(const void *src)
 	if (!p)
 		return NULL;
 	memcpy(p, src, NLA_POLICY_LEN);
-	memset(p, 0, ksize(p)); /* expect: slack-write */
+	memset(p + NLA_POLICY_LEN, 0, ksize(p) - NLA_POLICY_LEN); /* expect: slack-write */
 	return p;
 }
 
