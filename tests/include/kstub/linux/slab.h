@@ -460,6 +460,52 @@ void *kvrealloc_noprof(const void *p, size_t size, gfp_t flags)
 	__realloc_size(2);
 #define kvrealloc(...)		alloc_hooks(kvrealloc_noprof(__VA_ARGS__))
 
+/*
+ * 6.12.117 type-based helpers: kmalloc_obj(T) = sizeof(T),
+ * kmalloc_objs(T, n) = size_mul(sizeof(T), n), kmalloc_flex(T, fam, n) =
+ * struct_size_t(T, fam, n); optional gfp argument, GFP_KERNEL by default.
+ */
+#define __kc_second(a, b, ...)		b
+#define default_gfp(...)		__kc_second(_, ##__VA_ARGS__, GFP_KERNEL)
+
+#define __alloc_objs(KMALLOC, GFP, TYPE, COUNT)				\
+({									\
+	const size_t __obj_size = size_mul(sizeof(TYPE), COUNT);	\
+	(TYPE *)KMALLOC(__obj_size, GFP);				\
+})
+
+#define __alloc_flex(KMALLOC, GFP, TYPE, FAM, COUNT)			\
+({									\
+	const size_t __count = (COUNT);					\
+	const size_t __obj_size = struct_size_t(TYPE, FAM, __count);	\
+	(TYPE *)KMALLOC(__obj_size, GFP);				\
+})
+
+#define kmalloc_obj(T, ...) \
+	__alloc_objs(kmalloc, default_gfp(__VA_ARGS__), typeof(T), 1)
+#define kmalloc_objs(T, COUNT, ...) \
+	__alloc_objs(kmalloc, default_gfp(__VA_ARGS__), typeof(T), COUNT)
+#define kmalloc_flex(T, FAM, COUNT, ...) \
+	__alloc_flex(kmalloc, default_gfp(__VA_ARGS__), typeof(T), FAM, COUNT)
+#define kzalloc_obj(T, ...) \
+	__alloc_objs(kzalloc, default_gfp(__VA_ARGS__), typeof(T), 1)
+#define kzalloc_objs(T, COUNT, ...) \
+	__alloc_objs(kzalloc, default_gfp(__VA_ARGS__), typeof(T), COUNT)
+#define kzalloc_flex(T, FAM, COUNT, ...) \
+	__alloc_flex(kzalloc, default_gfp(__VA_ARGS__), typeof(T), FAM, COUNT)
+#define kvmalloc_obj(T, ...) \
+	__alloc_objs(kvmalloc, default_gfp(__VA_ARGS__), typeof(T), 1)
+#define kvmalloc_objs(T, COUNT, ...) \
+	__alloc_objs(kvmalloc, default_gfp(__VA_ARGS__), typeof(T), COUNT)
+#define kvmalloc_flex(T, FAM, COUNT, ...) \
+	__alloc_flex(kvmalloc, default_gfp(__VA_ARGS__), typeof(T), FAM, COUNT)
+#define kvzalloc_obj(T, ...) \
+	__alloc_objs(kvzalloc, default_gfp(__VA_ARGS__), typeof(T), 1)
+#define kvzalloc_objs(T, COUNT, ...) \
+	__alloc_objs(kvzalloc, default_gfp(__VA_ARGS__), typeof(T), COUNT)
+#define kvzalloc_flex(T, FAM, COUNT, ...) \
+	__alloc_flex(kvzalloc, default_gfp(__VA_ARGS__), typeof(T), FAM, COUNT)
+
 #endif /* KC_STUB_6_12 */
 
 #endif /* _KSTUB_LINUX_SLAB_H */
