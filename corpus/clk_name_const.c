@@ -44,6 +44,7 @@ static int clk_stub_register(struct device *dev, struct clk_hw_stub *hw,
 
 	hw->alias = kasprintf(GFP_KERNEL, "%s.%d", dev_name(dev), idx);
 	if (!hw->alias) {
+		kfree_const(hw->parent);
 		kfree_const(hw->name);
 		return -ENOMEM;
 	}
@@ -58,7 +59,13 @@ static void clk_stub_unregister(struct clk_hw_stub *hw)
 	kfree_const(hw->name);
 }
 
-int clk_stub_probe(struct device *dev, struct clk_hw_stub *hws, int n)
+struct clk_stub_init {
+	const char *name;
+	const char *parent;	/* NULL: the board oscillator */
+};
+
+int clk_stub_probe(struct device *dev, struct clk_hw_stub *hws,
+		   const struct clk_stub_init *init, int n)
 {
 	const char *fallback = "clk-unnamed";
 	int i, ret;
@@ -66,7 +73,8 @@ int clk_stub_probe(struct device *dev, struct clk_hw_stub *hws, int n)
 	pr_debug("fallback name %s costs %zu\n", fallback, ksize(fallback)); /* expect: ksize-non-kmalloc */
 
 	for (i = 0; i < n; i++) {
-		ret = clk_stub_register(dev, &hws[i], "pll-core", NULL, i);
+		ret = clk_stub_register(dev, &hws[i], init[i].name,
+					init[i].parent, i);
 		if (ret)
 			goto err;
 	}
