@@ -17,6 +17,7 @@
 
 #include "cli/opts.h"
 #include "diag/diag.h"
+#include "driver/env.h"
 #include "driver/run.h"
 
 #if defined(__has_include)
@@ -190,6 +191,19 @@ static int write_findings(const struct kc_opts *o, struct kc_diag *d,
 	return ret;
 }
 
+/* The kernel tree whose .config picks the slab configuration: --tree in
+ * kernel mode; the current directory in the CHECK= form when it is a
+ * configured tree (Kbuild runs the checker from the tree's top). */
+static const char *slab_tree(const struct kc_opts *o)
+{
+	if (o->mode == KC_MODE_KERNEL)
+		return o->tree ? o->tree : ".";
+	if (o->mode == KC_MODE_CHECK && !access("Makefile", R_OK) &&
+	    !access(".config", R_OK) && !access("Kbuild", R_OK))
+		return ".";
+	return NULL;
+}
+
 static int findings_exit(const struct kc_opts *o, const struct kc_diag *d)
 {
 	int fail_on = o->fail_on;
@@ -212,6 +226,7 @@ int main(int argc, char **argv)
 	struct kc_tu_list tus = { 0 };
 	struct kc_run_stats st;
 	struct kc_diag diag;
+	struct kc_env env;
 	int ret, code;
 
 	if (kc_opts_parse(&o, argc, argv, &err)) {
@@ -263,8 +278,16 @@ int main(int argc, char **argv)
 		kc_opts_release(&o);
 		return ret ? die_usage(&err) : 0;
 	}
+	ret = kc_env_init(&env, &o, slab_tree(&o), &err);
+	if (ret) {
+		kc_tu_list_release(&tus);
+		kc_opts_release(&o);
+		return die_usage(&err);
+	}
+	if (env.config_warning && !o.quiet)
+		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
-	ret = kc_run(&o, &tus, &diag, &st, &err);
+	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
@@ -289,6 +312,7 @@ int main(int argc, char **argv)
 			code = sc;
 	}
 out:
+	kc_env_release(&env);
 	kc_diag_release(&diag);
 	kc_tu_list_release(&tus);
 	kc_opts_release(&o);

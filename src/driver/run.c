@@ -43,6 +43,7 @@ struct worker {
 
 struct runner {
 	const struct kc_opts *opts;
+	const struct kc_analysis_env *env;
 	struct kc_tu_list *tus;
 	struct kc_diag *out;
 	struct kc_run_stats *st;
@@ -121,7 +122,7 @@ static void worker_main(struct runner *r, int slot, int task_fd,
 			(rlim_t)r->opts->mem_limit_mb << 20;
 		setrlimit(RLIMIT_AS, &rl);
 	}
-	ctx = kc_tu_ctx_new(r->opts, r->flags);
+	ctx = kc_tu_ctx_new(r->opts, r->flags, r->env);
 	if (!ctx)
 		_exit(3);
 	while (!read_full(task_fd, &idx, sizeof(idx)) && idx >= 0 &&
@@ -447,8 +448,9 @@ static int loop(struct runner *r, struct kc_err *err)
 	return ret;
 }
 
-int kc_run(const struct kc_opts *opts, struct kc_tu_list *tus,
-	   struct kc_diag *out, struct kc_run_stats *st, struct kc_err *err)
+int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
+	   struct kc_tu_list *tus, struct kc_diag *out,
+	   struct kc_run_stats *st, struct kc_err *err)
 {
 	struct sigaction sa = { 0 }, old_int, old_term, old_pipe;
 	struct runner r = { 0 };
@@ -464,6 +466,7 @@ int kc_run(const struct kc_opts *opts, struct kc_tu_list *tus,
 	if (ret)
 		return ret;
 	r.opts = opts;
+	r.env = env;
 	r.tus = tus;
 	r.out = out;
 	r.st = st;

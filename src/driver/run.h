@@ -62,13 +62,16 @@ struct kc_run_stats {
 	struct kc_stats counters;      /* summed over TUs */
 };
 
-/* Runs every TU of tus in kc_opts_jobs(opts) workers and adds the
+/* Runs every TU of tus in kc_opts_jobs(opts) workers, analyses each with
+ * env (NULL: parse only) and adds the
  * findings to out (sorted, de-duplicated). Per-TU problems are printed on
  * stderr as "file: error: ..." and counted in st, they are not errors of
  * kc_run. Returns 0, or -KC_EINTERNAL/-KC_ENOMEM when the driver itself
  * fails (cannot fork, ...) with err filled. */
-int kc_run(const struct kc_opts *opts, struct kc_tu_list *tus,
-	   struct kc_diag *out, struct kc_run_stats *st, struct kc_err *err);
+struct kc_analysis_env;
+int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
+	   struct kc_tu_list *tus, struct kc_diag *out,
+	   struct kc_run_stats *st, struct kc_err *err);
 
 /* Prints the one-line summary ("ksizecheck: 412 files: 410 parsed, 1 with
  * errors, 1 failed; 3 findings"), and with detail the full accounting and

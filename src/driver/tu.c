@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "check/analyze.h"
 #include "diag/finding_json.h"
 #include "driver/tu.h"
 #include "util/strbuf.h"
@@ -29,6 +30,7 @@
 struct kc_tu_ctx {
 	const struct kc_opts *opts;
 	const struct kc_flag_table *flags;
+	const struct kc_analysis_env *env;
 	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
 	char cwd[4096];  /* directory to return to after a TU */
 };
@@ -63,7 +65,8 @@ const char *kc_cxerror_name(int code)
 }
 
 struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
-				const struct kc_flag_table *flags)
+				const struct kc_flag_table *flags,
+				const struct kc_analysis_env *env)
 {
 	struct kc_tu_ctx *c = calloc(1, sizeof(*c));
 
@@ -71,6 +74,7 @@ struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
 		return NULL;
 	c->opts = opts;
 	c->flags = flags;
+	c->env = env;
 	c->index = clang_createIndex(0, 0);
 	if (!getcwd(c->cwd, sizeof(c->cwd)))
 		c->cwd[0] = '\0';
@@ -255,23 +259,13 @@ static void set_counter(json_object *counters, int id, unsigned long long v)
 			       json_object_new_int64((int64_t)v));
 }
 
-#if defined(__has_include)
-#if __has_include("check/analyze.h")
-#define KC_HAVE_ANALYZE 1
-#endif
-#endif
-
 static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
 			const char *file, struct kc_diag *d,
 			struct kc_stats *st, struct kc_err *err)
 {
-	(void)c;
-	(void)tu;
-	(void)file;
-	(void)d;
-	(void)st;
-	(void)err;
-	return 0;
+	if (!c->env)
+		return 0;
+	return kc_analyze_tu(c->env, tu, file, d, st, err);
 }
 
 json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,

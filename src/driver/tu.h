@@ -30,10 +30,12 @@ const char *kc_stage_name(int stage);
 /* Per-worker state, created after fork: the libclang index and tables. */
 struct kc_tu_ctx;
 
-/* Returns a context (free with kc_tu_ctx_free) or NULL on OOM. flags is
- * borrowed. */
+/* Returns a context (free with kc_tu_ctx_free) or NULL on OOM. flags and
+ * env (NULL: parse only, no analysis) are borrowed. */
+struct kc_analysis_env;
 struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
-				const struct kc_flag_table *flags);
+				const struct kc_flag_table *flags,
+				const struct kc_analysis_env *env);
 void kc_tu_ctx_free(struct kc_tu_ctx *c);
 
 /* Processes tu; *stage is updated as it goes. Returns the result object
