@@ -7,9 +7,9 @@
  * may come from several TUs), parse accounting and counters are summed,
  * notifications are concatenated, and a baseline entry counts as fixed
  * only when every shard reported it fixed (a shard that did not check the
- * file reports the file's entries as fixed too). Input must be the
- * --format=json document (docs/json-schema.md); SARIF inputs are refused
- * with a message, since SARIF drops the slab numbers.
+ * file reports the file's entries as fixed too). Inputs are --format=json
+ * documents (docs/json-schema.md) or ksizecheck's SARIF logs, converted by
+ * sarif_read.c (fixed baseline entries are not read back from SARIF).
  */
 #include "out/output.h"
 
@@ -18,6 +18,7 @@
 
 #include "diag/finding_json.h"
 #include "out/jsonfile.h"
+#include "out/sarif_read.h"
 #include "util/vec.h"
 
 struct merge_stat {
@@ -234,11 +235,33 @@ static int merge_file(struct merge *m, const char *path, struct kc_err *err)
 		free(text);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	if (!json_object_is_type(root, json_type_object) ||
-	    json_object_object_get_ex(root, "runs", &v)) {
+	if (!json_object_is_type(root, json_type_object)) {
 		free(text);
 		return kc_err_set(err, KC_EPARSE, path, 1, 0,
-				  "not a ksizecheck JSON document (merge reads --format=json outputs, not SARIF)");
+				  "not a ksizecheck JSON or SARIF document");
+	}
+	if (json_object_object_get_ex(root, "runs", &v)) {
+		json_object *doc;
+
+		ret = out_sarif_to_doc(root, &doc, err);
+		if (ret) {
+			free(text);
+			snprintf(err->file, sizeof(err->file), "%s", path);
+			err->line = 1;
+			return ret;
+		}
+		if (KC_VEC_PUSH(&m->roots, doc)) {
+			json_object_put(doc);
+			free(text);
+			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
+					  "out of memory");
+		}
+		root = doc;
+		free(text);
+		text = strdup("");
+		if (!text)
+			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
+					  "out of memory");
 	}
 	if (jint(root, "version") != OUT_JSON_VERSION) {
 		ret = kc_err_set(err, KC_EPARSE, path,

@@ -263,8 +263,20 @@ merge)
 	expect_rc 0 "$S" merge --fail-on none -o "$tmp/m.sarif" "$tmp/s1.json" "$tmp/s3.json"
 	expect_grep "$tmp/m.sarif" '"version": "2.1.0"'
 	if MT=$(find_multitool); then validate "$tmp/m.sarif"; fi
-	expect_rc 2 "$S" merge "$tmp/m.sarif"
-	expect_grep "$tmp/err" "not a ksizecheck JSON document"
+	# SARIF inputs: the same report as from JSON
+	expect_rc 1 "$S" --format sarif --suppressed
+	cp "$tmp/out" "$tmp/s1.sarif"
+	expect_rc 1 "$S" --format json
+	cp "$tmp/out" "$tmp/s1.json"
+	expect_rc 1 "$S" merge -o "$tmp/from-json.json" "$tmp/s1.json"
+	expect_rc 1 "$S" merge -o "$tmp/from-sarif.json" "$tmp/s1.sarif"
+	diff -u "$tmp/from-json.json" "$tmp/from-sarif.json" ||
+		fail "merging SARIF differs from merging JSON"
+	expect_rc 2 "$S" merge "$here/golden/../malformed/baseline-array.json"
+	expect_grep "$tmp/err" "not a ksizecheck JSON or SARIF document"
+	echo '{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "other"}}}]}' >"$tmp/o.sarif"
+	expect_rc 2 "$S" merge "$tmp/o.sarif"
+	expect_grep "$tmp/err" "o.sarif:1: not a SARIF log written by ksizecheck"
 	expect_rc 2 "$S" merge "$here/malformed/baseline-syntax.json"
 	expect_grep "$tmp/err" "baseline-syntax.json:5: invalid JSON"
 	expect_rc 2 "$S" merge
