@@ -244,6 +244,38 @@ int out_config_rule_enabled(const struct out_config *cfg, int rule);
 /* 1 when path matches an exclude glob (see docs/ci.md for the syntax). */
 int out_config_excluded(const struct out_config *cfg, const char *path);
 
+/* ---- glue for main (finish.c) ---- */
+
+struct kc_opts;
+
+/* Fills the options cfg sets and the command line did not: slab_config,
+ * baseline, fail_on (then fail_on_set = 1), and appends its rules_files to
+ * o->rules. The strings stay owned by cfg, which must outlive o. Returns
+ * 0, -KC_EPARSE or -KC_ENOMEM. */
+int out_config_apply(const struct out_config *cfg, struct kc_opts *o,
+		     struct kc_err *err);
+
+/* The enabled rules as a bit mask (bit 1 << rule), for
+ * kc_analysis_env.enabled_rules_mask: the config's rules, then --enable
+ * (only the named rules, plus the config's enable list) and --disable.
+ * cfg and o may be NULL. Returns 0 or -KC_EUSAGE (unknown rule id). */
+int out_rules_mask(const struct out_config *cfg, const struct kc_opts *o,
+		   unsigned *mask, struct kc_err *err);
+
+/* The output stage of a run, after kc_diag_sort_unique(): drops findings
+ * of rules not in rules_mask (0 = keep all), fingerprints, applies inline
+ * suppressions and o->baseline, writes o->write_baseline, writes the
+ * report in o->format to o->output (or stdout), prints suppression
+ * warnings (and with o->stats the suppression list) and fixed baseline
+ * entries on errf (NULL: not printed), and sets *exit_code to 0/1 by
+ * o->fail_on (in the CHECK= form findings give 0 unless --fail-on was
+ * given). run carries the accounting and notifications (may be NULL).
+ * Returns 0 or a negative KC_E* with err (a malformed baseline is
+ * -KC_EPARSE: exit status 2). */
+int out_finish(struct kc_diag *d, const struct kc_opts *o,
+	       const struct out_run_info *run, unsigned rules_mask,
+	       FILE *errf, int *exit_code, struct kc_err *err);
+
 /* ---- --changed-since (changed.c) ---- */
 
 /* Sets keep[i] = 1 for each of the n TU source files that `git diff

@@ -1,6 +1,7 @@
 /* test_out.c - src/out in-process: line normalization, fingerprints,
  * suppression comments, baseline matching, exit policy, names, config
  * rules and excludes. The document formats are tested by tests/output. */
+#include "cli/opts.h"
 #include "out/output.h"
 #include "out/srcfile.h"
 
@@ -238,6 +239,45 @@ static void test_config(void)
 	      !strcmp(buf, "fp.c"));
 }
 
+static void test_glue(void)
+{
+	struct out_config cfg;
+	struct kc_opts o;
+	struct kc_err err = { 0 };
+	unsigned mask = 0;
+	const char *en[] = { "slack-read" }, *dis[] = { "slack-write" };
+	const char *bad[] = { "slack-wrote" };
+
+	write_file(".ksizecheck.json",
+		   "{\"rules\": {\"disable\": [\"overflow-read\"]},\n"
+		   " \"slab_config\": \"arm64-slub-6.1\", \"fail_on\": \"error\",\n"
+		   " \"rules_files\": [\"x.tbl\"], \"baseline\": \"b.json\"}\n");
+	CHECK(out_config_load(NULL, &cfg, &err) == 0);
+	memset(&o, 0, sizeof(o));
+	o.slab_config = "x86_64-slub-6.12";
+	CHECK(out_config_apply(&cfg, &o, &err) == 0);
+	CHECK(!strcmp(o.slab_config, "x86_64-slub-6.12"));
+	CHECK(o.baseline && strstr(o.baseline, "b.json"));
+	CHECK(o.fail_on == KC_FAIL_ERROR && o.fail_on_set);
+	CHECK(o.rules.n == 1 && strstr(o.rules.v[0], "x.tbl"));
+	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	CHECK(mask == (((1u << KC_RULE_COUNT) - 1) &
+		       ~(1u << kc_rule_by_id("overflow-read"))));
+	o.disable.v = dis;
+	o.disable.n = 1;
+	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	CHECK(!(mask & (1u << kc_rule_by_id("slack-write"))));
+	o.enable.v = en;
+	o.enable.n = 1;
+	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	CHECK(mask == 1u << kc_rule_by_id("slack-read"));
+	o.enable.v = bad;
+	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == -KC_EUSAGE);
+	free(o.rules.v);
+	out_config_release(&cfg);
+	unlink(".ksizecheck.json");
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/kc-test-out.XXXXXX";
@@ -252,6 +292,7 @@ int main(void)
 	test_baseline();
 	test_policy();
 	test_config();
+	test_glue();
 	unlink("fp.c");
 	unlink("sup.c");
 	unlink("bl.c");
