@@ -18,6 +18,8 @@
 #include <linux/types.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
+#include <linux/err.h>
+#include <linux/cleanup.h>
 #ifdef KC_STUB_6_12
 #include <linux/alloc_tag.h>
 #endif
@@ -82,6 +84,9 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p);
 
 void kvfree(const void *addr);
 void kvfree_sensitive(const void *addr, size_t len);
+
+DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
+DEFINE_FREE(kvfree, void *, if (!IS_ERR_OR_NULL(_T)) kvfree(_T))
 
 #define kfree_rcu(ptr, rhf)	kfree(ptr)
 
