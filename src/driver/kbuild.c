@@ -138,18 +138,56 @@ static int under(const char *file, char **prefixes, size_t n)
 	return 0;
 }
 
-static int seen(struct kc_tu_list *l, size_t from, const char *file)
+/* Set of the files already taken (a file appears once per compile, but a
+ * dry run may print a command twice); open addressing on FNV-1a. */
+struct seen_set {
+	const char **slot;
+	size_t cap, n;
+};
+
+static unsigned long long fnv(const char *s)
 {
-	for (size_t i = from; i < l->n; i++)
-		if (!strcmp(l->v[i].file, file))
+	unsigned long long h = 1469598103934665603ULL;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* 1 if file was in the set, else adds it (the string must outlive the
+ * set) and returns 0; -1 on OOM. */
+static int seen_add(struct seen_set *s, const char *file)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct seen_set b = { 0 };
+
+		b.cap = s->cap ? 2 * s->cap : 1024;
+		b.slot = calloc(b.cap, sizeof(*b.slot));
+		if (!b.slot)
+			return -1;
+		for (i = 0; i < s->cap; i++)
+			if (s->slot[i])
+				seen_add(&b, s->slot[i]);
+		free(s->slot);
+		*s = b;
+	}
+	for (i = fnv(file) & (s->cap - 1); s->slot[i];
+	     i = (i + 1) & (s->cap - 1))
+		if (!strcmp(s->slot[i], file))
 			return 1;
+	s->slot[i] = file;
+	s->n++;
 	return 0;
 }
 
 /* One line of the dry run: adds the kernel C compiles it contains. */
 static int scan_line(const char *line, const char *tree_real,
 		     char **prefixes, size_t nprefixes, struct kc_tu_list *l,
-		     size_t first)
+		     struct seen_set *seen)
 {
 	char **w;
 	int n, ret = 0;
@@ -185,12 +223,24 @@ static int scan_line(const char *line, const char *tree_real,
 		if (has_c && kernel && src) {
 			if (!strncmp(src, "./", 2))
 				src += 2;
-			if (under(src, prefixes, nprefixes) &&
-			    !seen(l, first, src)) {
+			if (under(src, prefixes, nprefixes)) {
+				size_t at = l->n;
+
 				ret = kc_tu_list_add(l, tree_real, src,
 						     w + s + 1, e - s - 1);
 				if (ret)
 					break;
+				ret = seen_add(seen, l->v[at].file);
+				if (ret) {
+					/* a duplicate: drop it again */
+					l->n--;
+					free(l->v[at].file);
+					free(l->v[at].dir);
+					kc_argv_free(l->v[at].argv);
+					ret = ret < 0 ? -KC_ENOMEM : 0;
+					if (ret)
+						break;
+				}
 			}
 		}
 		s = e + 1;
@@ -206,6 +256,7 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 	KC_VEC(char *) argv = { 0 };
 	KC_VEC(char *) prefixes = { 0 };
 	struct kc_strbuf line = KC_STRBUF_INIT;
+	struct seen_set seen = { 0 };
 	const char *mf = getenv("KSIZECHECK_MAKE_FLAGS");
 	char **mfv = NULL;
 	size_t first = l->n;
@@ -288,7 +339,7 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 		}
 		if (!ret)
 			ret = scan_line(line.buf, tree_real, prefixes.v,
-					prefixes.n, l, first);
+					prefixes.n, l, &seen);
 		kc_strbuf_reset(&line);
 	}
 	if (in)
@@ -311,6 +362,7 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 				 tree, paths && paths->n ? " under the given paths" : "",
 				 tree);
 out:
+	free(seen.slot);
 	kc_strbuf_release(&line);
 	for (size_t i = 0; i < argv.n; i++)
 		free(argv.v[i]);
