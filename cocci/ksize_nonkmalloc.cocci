@@ -36,7 +36,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_vmalloc_d depends on context || org || report@
 identifier P;
@@ -53,8 +53,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_vmalloc.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_vmalloc.pa;
 pk << nk_vmalloc.pk;
@@ -73,6 +79,12 @@ alloc << nk_vmalloc.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns vmalloc memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_vmalloc_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_vmalloc_d.pa;
 pk << nk_vmalloc_d.pk;
@@ -107,7 +119,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_kmem_cache_d depends on context || org || report@
 identifier P;
@@ -124,8 +136,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_kmem_cache.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kmem_cache.pa;
 pk << nk_kmem_cache.pk;
@@ -144,6 +162,12 @@ alloc << nk_kmem_cache.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a kmem_cache object" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_kmem_cache_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kmem_cache_d.pa;
 pk << nk_kmem_cache_d.pk;
@@ -178,7 +202,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_devm_d depends on context || org || report@
 identifier P;
@@ -195,8 +219,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_devm.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_devm.pa;
 pk << nk_devm.pk;
@@ -215,6 +245,12 @@ alloc << nk_devm.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres (devm_*) allocation, inside a kmalloc object" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_devm_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_devm_d.pa;
 pk << nk_devm_d.pk;
@@ -249,7 +285,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_devm_const_d depends on context || org || report@
 identifier P;
@@ -266,8 +302,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_devm_const.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_devm_const.pa;
 pk << nk_devm_const.pk;
@@ -286,6 +328,12 @@ alloc << nk_devm_const.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres allocation or .rodata" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_devm_const_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_devm_const_d.pa;
 pk << nk_devm_const_d.pk;
@@ -320,7 +368,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_page_d depends on context || org || report@
 identifier P;
@@ -337,8 +385,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_page.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_page.pa;
 pk << nk_page.pk;
@@ -357,6 +411,12 @@ alloc << nk_page.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns page allocator memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_page_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_page_d.pa;
 pk << nk_page_d.pk;
@@ -391,7 +451,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_percpu_d depends on context || org || report@
 identifier P;
@@ -408,8 +468,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_percpu.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_percpu.pa;
 pk << nk_percpu.pk;
@@ -428,6 +494,12 @@ alloc << nk_percpu.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns percpu memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_percpu_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_percpu_d.pa;
 pk << nk_percpu_d.pk;
@@ -462,7 +534,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_dma_d depends on context || org || report@
 identifier P;
@@ -479,8 +551,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_dma.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_dma.pa;
 pk << nk_dma.pk;
@@ -499,6 +577,12 @@ alloc << nk_dma.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns DMA coherent memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_dma_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_dma_d.pa;
 pk << nk_dma_d.pk;
@@ -533,7 +617,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_kvmalloc_d depends on context || org || report@
 identifier P;
@@ -550,8 +634,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_kvmalloc.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kvmalloc.pa;
 pk << nk_kvmalloc.pk;
@@ -570,6 +660,12 @@ alloc << nk_kvmalloc.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns kvmalloc memory, vmalloc when the fallback is taken" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_kvmalloc_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kvmalloc_d.pa;
 pk << nk_kvmalloc_d.pk;
@@ -604,7 +700,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_kconst_d depends on context || org || report@
 identifier P;
@@ -621,8 +717,14 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
+@depends on context@
+position nk_kconst.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kconst.pa;
 pk << nk_kconst.pk;
@@ -641,6 +743,12 @@ alloc << nk_kconst.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns possibly the .rodata input itself" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+@depends on context@
+position nk_kconst_d.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << nk_kconst_d.pa;
 pk << nk_kconst_d.pk;

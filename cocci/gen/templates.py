@@ -670,7 +670,7 @@ type T;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 
 @nk_{fam}_d depends on context || org || report@
 identifier P;
@@ -687,10 +687,16 @@ type T, T2;
 )
   ... when != P = E
       when exists
-* ksize@pk(P)
+  ksize@pk(P)
 """
 
 NK_SCRIPTS = """
+@depends on context@
+position {rule}.pk;
+expression E;
+@@
+
+* ksize@pk(E)
 @script:python depends on report@
 pa << {rule}.pa;
 pk << {rule}.pk;
