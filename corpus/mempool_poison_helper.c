@@ -4,8 +4,9 @@
  * A driver-private element pool that poisons free elements.  The poison
  * helper writes [0, size) through its pointer argument; called with
  * ksize() of a 300-byte element (kmalloc-512) it writes the slack.  The
- * finding belongs at the call, where both the object and the length are
- * known.  "Reuse if it fits" (need <= ksize(p), then write need bytes)
+ * finding is reported at the access, the memset() in the helper (a note
+ * names the call), as for any access; the exact-size call adds nothing.
+ * "Reuse if it fits" (need <= ksize(p), then write need bytes)
  * is also a slack write when need may exceed the request.  Wiping a
  * parameter of unknown origin before freeing it is not judged.
  */
@@ -19,7 +20,7 @@
 
 static void epool_poison(void *obj, size_t size)
 {
-	memset(obj, EPOOL_POISON, size);
+	memset(obj, EPOOL_POISON, size); /* expect: slack-write */
 }
 
 void *epool_prealloc(void)
@@ -29,7 +30,7 @@ void *epool_prealloc(void)
 	e = kmalloc(EPOOL_ELEM, GFP_KERNEL);
 	if (!e)
 		return NULL;
-	epool_poison(e, ksize(e)); /* expect: slack-write */
+	epool_poison(e, ksize(e));
 	return e;
 }
 

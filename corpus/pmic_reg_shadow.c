@@ -31,26 +31,32 @@ static inline unsigned int pmic_idx(unsigned int reg)
 	return reg / 4;
 }
 
+/*
+ * The cache is filled through a local and published at the end, so the
+ * bus reads (which get p) cannot have replaced it in between.
+ */
 int pmic_cache_init(struct pmic *p)
 {
 	unsigned int reg;
+	u32 *cache;
 	u32 val;
 
-	p->cache = kzalloc(PMIC_NUM_REGS * sizeof(u32), GFP_KERNEL);
-	if (!p->cache)
+	cache = kzalloc(PMIC_NUM_REGS * sizeof(u32), GFP_KERNEL);
+	if (!cache)
 		return -ENOMEM;
 
 	for (reg = PMIC_REG_ID; reg <= PMIC_REG_LAST; reg += 4) {
 		if (pmic_bus_read(p, reg, &val))
 			continue;
-		p->cache[reg / 4] = val;
+		cache[reg / 4] = val;
 	}
 
 	/* errata: mirror the debug control and errata registers as well */
 	if (!pmic_bus_read(p, PMIC_REG_DBG_CTRL, &val))
-		p->cache[PMIC_REG_DBG_CTRL / 4] = val; /* expect: slack-write */
+		cache[PMIC_REG_DBG_CTRL / 4] = val; /* expect: slack-write */
 	if (!pmic_bus_read(p, PMIC_REG_ERRATA, &val))
-		p->cache[PMIC_REG_ERRATA / 4] = val; /* expect: overflow-write */
+		cache[PMIC_REG_ERRATA / 4] = val; /* expect: overflow-write */
+	p->cache = cache;
 	return 0;
 }
 
