@@ -14,7 +14,18 @@ files=("$@")
 fail=0
 n=0
 for f in "${files[@]}"; do
-	extra=$(head -n 20 "$f" | sed -n 's/.*ksizecheck-args:.*-- *\(.*\)\*\/.*/\1/p' | head -n 1)
+	# compiler flags: the words after a standalone "--" in the
+	# "ksizecheck-args:" comment (ksizecheck options come before it)
+	args=$(head -n 20 "$f" | sed -n 's/.*ksizecheck-args:\(.*\)\*\/.*/\1/p' | head -n 1)
+	extra=""
+	seen=0
+	for w in $args; do
+		if [ "$seen" = 1 ]; then
+			extra="$extra $w"
+		elif [ "$w" = "--" ]; then
+			seen=1
+		fi
+	done
 	# shellcheck disable=SC2086
 	if ! out=$("$clang" -fsyntax-only -Wall -Wno-unused-function \
 			-I "$root/tests/include/kstub" $extra "$f" 2>&1) ||
