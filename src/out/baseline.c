@@ -319,7 +319,7 @@ int out_write_baseline(const struct kc_diag *d, const char *path,
 		return kc_err_set(err, KC_EIO, path, 0, 0,
 				  "cannot write baseline '%s'", path);
 	}
-	fputs(s, f);
+	out_utf8_fputs(s, f);
 	fputc('\n', f);
 	json_object_put(root);
 	if (ferror(f) | fclose(f) || rename(tmp, path)) {

@@ -176,6 +176,51 @@ int out_jadd_bool(json_object *o, const char *key, int val)
 	return out_jadd(o, key, json_object_new_boolean(val ? 1 : 0));
 }
 
+/* Length of the valid UTF-8 sequence at p, 0 when invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n, i;
+	unsigned cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+void out_utf8_fputs(const char *s, FILE *out)
+{
+	const unsigned char *p = (const unsigned char *)s, *start = p;
+
+	while (*p) {
+		size_t n = utf8_len(p);
+
+		if (n) {
+			p += n;
+			continue;
+		}
+		fwrite(start, 1, (size_t)(p - start), out);
+		fputs("\xef\xbf\xbd", out); /* U+FFFD */
+		start = ++p;
+	}
+	fwrite(start, 1, (size_t)(p - start), out);
+}
+
 int out_json_print(json_object *o, FILE *out)
 {
 	const char *s = json_object_to_json_string_ext(o,
@@ -184,7 +229,7 @@ int out_json_print(json_object *o, FILE *out)
 
 	if (!s)
 		return -KC_ENOMEM;
-	fputs(s, out);
+	out_utf8_fputs(s, out);
 	fputc('\n', out);
 	return ferror(out) ? -KC_EIO : 0;
 }

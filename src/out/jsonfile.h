@@ -27,7 +27,12 @@ int out_jadd_str(json_object *o, const char *key, const char *val);
 int out_jadd_int(json_object *o, const char *key, long long val);
 int out_jadd_bool(json_object *o, const char *key, int val);
 
-/* Writes o to out, pretty-printed, with a newline. 0 or -KC_EIO. */
+/* Writes s to out with every invalid UTF-8 byte replaced by U+FFFD (source
+ * text and names may be Latin-1; JSON and SARIF must be UTF-8). */
+void out_utf8_fputs(const char *s, FILE *out);
+
+/* Writes o to out, pretty-printed, as valid UTF-8 (out_utf8_fputs), with
+ * a newline. 0 or -KC_EIO. */
 int out_json_print(json_object *o, FILE *out);
 
 #endif

@@ -276,6 +276,30 @@ int out_finish(struct kc_diag *d, const struct kc_opts *o,
 	       const struct out_run_info *run, unsigned rules_mask,
 	       FILE *errf, int *exit_code, struct kc_err *err);
 
+/* Storage behind an out_run_info made by out_run_info_from_driver(). */
+struct out_run_store {
+	struct out_file_note *notes;
+	const char **names;
+	unsigned long long *values;
+};
+
+struct kc_tu_list;
+struct kc_run_stats;
+
+/* Fills run's accounting from st (tu_failed counts failed and internal
+ * errors), one notification per TU of tus whose status is failed,
+ * internal error (level "error") or parsed with errors ("warning"), and
+ * every non-zero counter of st (plus tu_internal_errors, tu_skipped).
+ * Other fields of run are left alone. Strings are borrowed from tus; the
+ * arrays are in *store (out_run_store_release()). Either of tus and st
+ * may be NULL. Returns 0 or -KC_ENOMEM. */
+int out_run_info_from_driver(struct out_run_info *run,
+			     struct out_run_store *store,
+			     const struct kc_tu_list *tus,
+			     const struct kc_run_stats *st,
+			     struct kc_err *err);
+void out_run_store_release(struct out_run_store *store);
+
 /* ---- --changed-since (changed.c) ---- */
 
 /* Sets keep[i] = 1 for each of the n TU source files that `git diff

@@ -278,6 +278,58 @@ static void test_glue(void)
 	unlink(".ksizecheck.json");
 }
 
+/* Strict UTF-8 check of a whole buffer. */
+static int valid_utf8(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, len;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : p[i] >= 0xc2 ? 2 : 0;
+		if (!len || i + len > n)
+			return 0;
+		for (k = 1; k < len; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
+static void test_utf8(void)
+{
+	struct kc_diag d;
+	struct kc_err err = { 0 };
+	struct kc_finding *f;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int fmt;
+
+	/* a Latin-1 comment in the source, a broken function name */
+	write_file("l1.c", "/* Copyright J\xf6rg */\nvoid f(void)\n{\n\tx = ksize(p); /* \xe9 */\n}\n");
+	for (fmt = OUT_FORMAT_JSON; fmt <= OUT_FORMAT_SARIF; fmt++) {
+		kc_diag_init(&d);
+		f = add(&d, "ksize-interior", "l1.c", 4, "f\xc0#\xba");
+		kc_note(&d, f, "allocation", (struct kc_loc){ "l1.c", 1, 1 },
+			"allocated by J\xf6rg's \xe2\x82\xac code");
+		CHECK(out_fingerprint_all(&d, &err) == 0);
+		mem = open_memstream(&buf, &len);
+		CHECK(out_write(&d, (enum out_format)fmt, NULL, mem, &err) == 0);
+		fclose(mem);
+		CHECK(len > 100 && valid_utf8((unsigned char *)buf, len));
+		CHECK(strstr(buf, "\xe2\x82\xac") != NULL);   /* valid kept */
+		CHECK(strstr(buf, "J\xef\xbf\xbdrg") != NULL); /* replaced */
+		free(buf);
+		buf = NULL;
+		kc_diag_release(&d);
+	}
+	unlink("l1.c");
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/kc-test-out.XXXXXX";
@@ -293,6 +345,7 @@ int main(void)
 	test_policy();
 	test_config();
 	test_glue();
+	test_utf8();
 	unlink("fp.c");
 	unlink("sup.c");
 	unlink("bl.c");
