@@ -123,9 +123,11 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	t->steps = 0;
 	t->over_budget = 0;
 	eng_run_body(&f, &s);
-	eng_stat(t, "functions-analysed", 1);
-	if (t->over_budget)
-		eng_stat(t, "functions-over-budget", 1);
+	if (t->pass == 1) {
+		eng_stat(t, "functions-analysed", 1);
+		if (t->over_budget)
+			eng_stat(t, "functions-over-budget", 1);
+	}
 	st_release(&s);
 	st_release(&f.memo);
 	st_release(&f.ret);
@@ -162,9 +164,16 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	memset(&sc, 0, sizeof(sc));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top,
 			    &sc);
-	for (i = 0; i < sc.ndefs && !sc.oom; i++)
-		if (!only_called(&sc, sc.defs[i]))
-			analyse_fn(&t, sc.defs[i]);
+	for (t.pass = 0; t.pass < 2; t.pass++) {
+		/* the second pass starts with fresh objects and symbols, so
+		 * unknown objects pick up the field facts */
+		ir_objs_release(&t.objs);
+		ir_objs_init(&t.objs, &t.arena);
+		for (i = 0; i < sc.ndefs && !sc.oom; i++)
+			if (!only_called(&sc, sc.defs[i]))
+				analyse_fn(&t, sc.defs[i]);
+	}
+	t.pass = 1;
 	ret = eng_emit(&t);
 	if (sc.oom || t.oom)
 		ret = -KC_ENOMEM;
@@ -174,6 +183,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(sc.v);
 	free(sc.defs);
 	free(t.ks);
+	free(t.ff);
 	free(t.acc);
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);

@@ -40,6 +40,26 @@ struct acc_site {
 	struct kc_slab_numbers slab;
 };
 
+/* What the TU stores into one struct field (first pass), so other
+ * functions know that buf->cap holds ksize(buf->data) or that buf->data
+ * is always a kmalloc object requested with a size that is not rounded. */
+struct field_fact {
+	unsigned fhash;            /* clang_hashCursor of the FieldDecl */
+	const char *name;
+	unsigned cap_sib;          /* holds ksize() of this sibling field */
+	const char *cap_sib_name;
+	int cap_ok, cap_bad;
+	int alloc_unrounded, alloc_rounded, alloc_other;
+	struct kc_loc alloc_loc;
+	const char *alloc_name;
+};
+
+struct field_store {
+	unsigned fhash;
+	const char *name;
+	struct val v;
+};
+
 struct eng_tu {
 	const struct kc_analysis_env *env;
 	const struct slab_config *config;
@@ -54,6 +74,9 @@ struct eng_tu {
 	struct acc_site *acc;
 	size_t nacc, capacc;
 	int oom;
+	int pass;                   /* 0: collect field facts, 1: report */
+	struct field_fact *ff;
+	size_t nff, capff;
 	unsigned long long steps;   /* of the current top-level function */
 	unsigned long long budget;
 	int over_budget;
@@ -88,6 +111,14 @@ struct eng_fn {
 	int nswitches;
 	struct label_pend *labels;
 	size_t nlabels, caplabels;
+	int split;                  /* also keep exits by return value */
+	struct state ret_zero, ret_nz;
+	/* `x = call();` just ran: the states where call returned 0 / not 0,
+	 * valid while the state still equals split_after */
+	const char *split_key;
+	struct state split_z, split_nz, split_after;
+	struct field_store *stores; /* pass 0: stores into struct fields */
+	size_t nstores, capstores;
 };
 
 /* interp_expr.c */
@@ -97,11 +128,19 @@ void eng_effect(struct eng_fn *f, struct state *s, CXCursor c);
 /* Stores v into lvalue c (with a write check when it is memory). */
 void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v);
+/* Like eng_eval for a call to a same-TU function, also giving the caller
+ * states for a zero and a nonzero return value (dead when impossible).
+ * Returns 0 when c is not such a call (nothing evaluated). */
+int eng_eval_split(struct eng_fn *f, struct state *s, CXCursor c,
+		   struct val *out, struct state *zero, struct state *nz);
 /* The interned access path of lvalue c, or NULL. */
 const char *eng_key(struct eng_fn *f, CXCursor c);
 /* The value of key (state, else its initial value). */
 struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
 			CXType type);
+/* A pointer read of key, created from field fh's facts when unknown. */
+struct val eng_read_key_ptr(struct eng_fn *f, struct state *s,
+			    const char *key, unsigned fh);
 struct val eng_initial(void *fctx, const char *key);
 int eng_tick(struct eng_fn *f);
 
@@ -112,6 +151,22 @@ void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth);
 /* Runs function body fn with the state in *s (parameters bound); on
  * return *s is the joined exit state and f->retval the return value. */
 void eng_run_body(struct eng_fn *f, struct state *s);
+
+/* unify.c: dst = dst join src, renaming src's objects that come from the
+ * same allocation site as dst's first. 0 or -KC_ENOMEM. */
+int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
+	     int widen);
+
+/* facts.c */
+void eng_record_store(struct eng_fn *f, CXCursor member,
+		      const struct val *v);
+void eng_finish_facts(struct eng_fn *f);
+/* Turns unknown object o read from field fh into the kmalloc object the
+ * TU always stores there; 1 if it did. */
+int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
+/* Initial value of member read c (key) from the field facts; 0 if none. */
+int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
+		     const char *key, struct val *out);
 
 /* sites.c */
 void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,

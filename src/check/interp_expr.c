@@ -5,6 +5,7 @@
 #include "check/engine.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -156,8 +157,8 @@ struct val eng_initial(void *fctx, const char *key)
 	return m ? *m : val_top();
 }
 
-struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
-			CXType type)
+static struct val read_key(struct eng_fn *f, struct state *s,
+			   const char *key, CXType type, unsigned fh)
 {
 	struct val *v = st_find(s, key), nv;
 	struct eng_tu *t = f->t;
@@ -168,7 +169,7 @@ struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
 	if (v)
 		return *v;
 	type = clang_getCanonicalType(type);
-	if (type.kind == CXType_Pointer) {
+	if (type.kind == CXType_Pointer || type.kind == CXType_Invalid) {
 		int id;
 		struct prov_obj *o = ir_obj_get(&t->objs,
 						mix(str_key(key), f->ctx),
@@ -176,7 +177,12 @@ struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
 
 		if (!o)
 			return val_top();
-		o->alloc = key_name(key);
+		if (!o->alloc) {
+			o->alloc = key_name(key);
+			o->field = fh;
+			if (fh)
+				eng_fact_alloc(t, fh, o);
+		}
 		nv = val_obj(id, iv_const(0));
 	} else if (cx_is_integer(type)) {
 		int sym = ir_sym_new(&t->objs, SYM_OPAQUE, 0, key_name(key));
@@ -194,6 +200,22 @@ struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
 	}
 	st_set(&f->memo, key, &nv);
 	return nv;
+}
+
+struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
+			CXType type)
+{
+	return read_key(f, s, key, type, 0);
+}
+
+struct val eng_read_key_ptr(struct eng_fn *f, struct state *s,
+			    const char *key, unsigned fh)
+{
+	CXType inv;
+
+	memset(&inv, 0, sizeof(inv));
+	inv.kind = CXType_Invalid;
+	return read_key(f, s, key, inv, fh);
 }
 
 /* The unknown result of call site c, the same on every visit. */
@@ -358,6 +380,18 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 	key = eng_key(f, c);
 	if (!key)
 		return val_top();
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr) {
+		CXCursor fld = clang_getCursorReferenced(cx_strip(c));
+		struct val fv;
+
+		if (st_find(s, key) || st_find(&f->memo, key))
+			return eng_read_key(f, s, key, clang_getCursorType(c));
+		if (eng_fact_initial(f, s, cx_strip(c), key, &fv))
+			return fv;
+		if (clang_getCursorKind(fld) == CXCursor_FieldDecl)
+			return read_key(f, s, key, clang_getCursorType(c),
+					clang_hashCursor(fld));
+	}
 	return eng_read_key(f, s, key, clang_getCursorType(c));
 }
 
@@ -370,6 +404,8 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (s->dead)
 		return;
 	check_lvalue(f, s, c, 1, NULL);
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr)
+		eng_record_store(f, cx_strip(c), v);
 	key = eng_key(f, c);
 	if (!key)
 		return;
@@ -471,7 +507,7 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 		eng_assume(f, &s2, k.k[0], op == CXBinaryOperator_LAnd);
 		eng_effect(f, &s2, k.k[1]);
 		eng_assume(f, s, k.k[0], op != CXBinaryOperator_LAnd);
-		st_join(s, &s2, eng_initial, f, 0);
+		eng_join(f, s, &s2, 0);
 		st_release(&s2);
 		return val_int(iv_range(0, 1));
 	}
@@ -791,6 +827,7 @@ static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 {
 	struct ival len = formula(api->size, a, ac, n);
 
+
 	if (api->dst >= 0 && api->dst < n) {
 		eng_access(f, c, &a[api->dst], iv_const(0), len, 1, name);
 		kill_arg(f, s, ac[api->dst]);
@@ -840,6 +877,27 @@ static void copy_under(struct eng_fn *f, struct state *dst,
 	}
 }
 
+/* Caller "X.f..." is callee "P->f..." when P = &X. */
+static void copy_in_addr(struct eng_fn *f, struct state *dst,
+			 const struct state *src, const char *x,
+			 const char *p)
+{
+	size_t len = strlen(x);
+	unsigned i;
+	char buf[600];
+
+	for (i = 0; i < src->n; i++) {
+		const char *k = src->e[i].key, *nk;
+
+		if (strncmp(k, x, len) || k[len] != '.')
+			continue;
+		snprintf(buf, sizeof(buf), "%s->%s", p, k + len + 1);
+		nk = ir_intern(&f->t->keys, buf);
+		if (nk)
+			st_set(dst, nk, &src->e[i].v);
+	}
+}
+
 static int on_stack(struct eng_fn *f, CXCursor def)
 {
 	for (; f; f = f->caller)
@@ -873,71 +931,20 @@ static void scan_freed(struct val *v, void *data)
 	}
 }
 
-static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
-			    CXCursor def, const char *name,
-			    const struct val *a, const CXCursor *ac, int n)
+/* Applies the callee's exit state cs to the caller state s: frees of
+ * objects, stores through pointer arguments. */
+static void apply_back(struct eng_fn *f, struct state *s,
+		       const struct state *cs, const char *const *pkeys,
+		       const CXCursor *ac, int n, int np)
 {
 	struct eng_tu *t = f->t;
-	struct eng_fn g;
-	struct state cs;
 	struct freed_scan fs;
-	int i, np = clang_Cursor_getNumArguments(def);
-	struct val r;
-	const char *pkeys[MAX_ARGS];
+	int i;
 
-	memset(&g, 0, sizeof(g));
-	g.t = t;
-	g.caller = f;
-	g.fn = def;
-	g.name = name;
-	g.depth = f->depth + 1;
-	g.ctx = mix(f->ctx, cx_site(c));
-	st_init(&g.memo);
-	st_init_dead(&g.ret);
-	st_init(&cs);
-	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
-		CXCursor p = clang_Cursor_getArgument(def, i);
-		char buf[256];
-		const char *ck;
-		CXCursor arg = cx_strip(ac[i]);
-
-		pkeys[i] = ir_intern(&t->keys, var_key(&g, p, buf,
-						       sizeof(buf)));
-		if (!pkeys[i])
-			continue;
-		st_set(&cs, pkeys[i], &a[i]);
-		if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
-		    cx_unop(arg) == CXUnaryOperator_AddrOf) {
-			struct cx_kids k;
-
-			cx_children(arg, &k);
-			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
-			if (ck) {
-				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
-				copy_under(f, &cs, s, ck,
-					   ir_intern(&t->keys, buf), 0);
-				{
-					struct val *cv = st_find(s, ck);
-
-					if (cv)
-						st_set(&cs, ir_intern(&t->keys,
-								      buf),
-						       cv);
-				}
-			}
-		} else if ((ck = eng_key(f, arg))) {
-			copy_under(f, &cs, s, ck, pkeys[i], 0);
-		}
-	}
-	eng_stat(t, "calls-inlined", 1);
-	eng_run_body(&g, &cs);
-	if (cs.dead) {
-		/* the callee never returns (or we lost it): keep going */
-		r = g.have_ret ? g.retval : call_result(f, c, name);
-		goto out;
-	}
+	if (cs->dead)
+		return;
 	memset(&fs, 0, sizeof(fs));
-	st_map(&cs, scan_freed, &fs);
+	st_map((struct state *)cs, scan_freed, &fs);
 	for (i = 0; i < fs.n; i++)
 		apply_free(s, fs.obj[i], fs.line[i], 0);
 	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
@@ -957,24 +964,109 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 				char buf[256];
 
 				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
-				pv = st_find(&cs, ir_intern(&t->keys, buf));
+				pv = st_find(cs, ir_intern(&t->keys, buf));
 				if (pv)
 					st_set(s, ck, pv);
-				copy_under(f, s, &cs, pkeys[i], ck, 1);
+				copy_under(f, s, cs, pkeys[i], ck, 1);
 			}
 		} else if ((ck = eng_key(f, arg))) {
-			copy_under(f, s, &cs, pkeys[i], ck, 0);
+			copy_under(f, s, cs, pkeys[i], ck, 0);
 		}
 	}
+}
+
+static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
+			    CXCursor def, const char *name,
+			    const struct val *a, const CXCursor *ac, int n,
+			    struct state *zero, struct state *nz)
+{
+	struct eng_tu *t = f->t;
+	struct eng_fn g;
+	struct state cs;
+	int i, np = clang_Cursor_getNumArguments(def);
+	struct val r;
+	const char *pkeys[MAX_ARGS];
+
+	memset(&g, 0, sizeof(g));
+	g.t = t;
+	g.caller = f;
+	g.fn = def;
+	g.name = name;
+	g.depth = f->depth + 1;
+	g.ctx = mix(f->ctx, cx_site(c));
+	st_init(&g.memo);
+	st_init_dead(&g.ret);
+	st_init_dead(&g.ret_zero);
+	st_init_dead(&g.ret_nz);
+	g.split = zero != NULL;
+	st_init(&cs);
+	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
+		CXCursor p = clang_Cursor_getArgument(def, i);
+		char buf[256];
+		const char *ck;
+		CXCursor arg = cx_strip(ac[i]);
+
+		pkeys[i] = ir_intern(&t->keys, var_key(&g, p, buf,
+						       sizeof(buf)));
+		if (!pkeys[i])
+			continue;
+		st_set(&cs, pkeys[i], &a[i]);
+		if (clang_getCursorKind(arg) == CXCursor_UnaryOperator &&
+		    cx_unop(arg) == CXUnaryOperator_AddrOf) {
+			struct cx_kids k;
+
+			cx_children(arg, &k);
+			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
+			if (ck) {
+				copy_in_addr(f, &cs, s, ck, pkeys[i]);
+				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
+				{
+					struct val *cv = st_find(s, ck);
+
+					if (cv)
+						st_set(&cs, ir_intern(&t->keys,
+								      buf),
+						       cv);
+				}
+			}
+		} else if ((ck = eng_key(f, arg))) {
+			copy_under(f, &cs, s, ck, pkeys[i], 0);
+		}
+	}
+	eng_stat(t, "calls-inlined", 1);
+	eng_run_body(&g, &cs);
+	if (cs.dead) {
+		/* the callee never returns (or we lost it): keep going */
+		r = g.have_ret ? g.retval : call_result(f, c, name);
+		if (zero) {
+			st_init_dead(zero);
+			st_init_dead(nz);
+		}
+		goto out;
+	}
+	if (zero) {
+		if (!st_copy(zero, s))
+			apply_back(f, zero, &g.ret_zero, pkeys, ac, n, np);
+		if (!st_copy(nz, s))
+			apply_back(f, nz, &g.ret_nz, pkeys, ac, n, np);
+		if (g.ret_zero.dead)
+			zero->dead = 1;
+		if (g.ret_nz.dead)
+			nz->dead = 1;
+	}
+	apply_back(f, s, &cs, pkeys, ac, n, np);
 	r = g.have_ret ? g.retval : val_int(iv_top());
 out:
 	st_release(&cs);
 	st_release(&g.memo);
 	st_release(&g.ret);
+	st_release(&g.ret_zero);
+	st_release(&g.ret_nz);
 	return r;
 }
 
-static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c)
+static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
+			    struct state *zero, struct state *nz)
 {
 	struct eng_tu *t = f->t;
 	char nbuf[128];
@@ -1067,13 +1159,46 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c)
 	if (!clang_Cursor_isNull(def) && cx_in_main_file(def) &&
 	    (unsigned)f->depth < t->max_depth && !on_stack(f, def) &&
 	    !t->over_budget)
-		return do_inline(f, s, c, def, name, a, ac, n);
+		return do_inline(f, s, c, def, name, a, ac, n, zero, nz);
 	if (!strncmp(name, "__builtin", 9))
 		return call_result(f, c, name);
 unknown:
 	for (i = 0; i < n; i++)
 		kill_arg(f, s, ac[i]);
 	return call_result(f, c, name);
+}
+
+static int inlinable(struct eng_fn *f, CXCursor c)
+{
+	char nbuf[128];
+	const char *name = cx_callee_name(c, nbuf, sizeof(nbuf));
+	CXCursor def;
+
+	if (!name || apidb_lookup(f->t->env->api, name))
+		return 0;
+	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	return !clang_Cursor_isNull(def) && cx_in_main_file(def) &&
+	       (unsigned)f->depth < f->t->max_depth && !on_stack(f, def) &&
+	       !f->t->over_budget;
+}
+
+int eng_eval_split(struct eng_fn *f, struct state *s, CXCursor c,
+		   struct val *out, struct state *zero, struct state *nz)
+{
+	c = cx_strip(c);
+	if (s->dead || clang_getCursorKind(c) != CXCursor_CallExpr ||
+	    !inlinable(f, c))
+		return 0;
+	st_init_dead(zero);
+	st_init_dead(nz);
+	*out = eval_call(f, s, c, zero, nz);
+	if (s->dead) {
+		st_release(zero);
+		st_release(nz);
+		st_init_dead(zero);
+		st_init_dead(nz);
+	}
+	return 1;
 }
 
 static struct val eval_stmt_expr(struct eng_fn *f, struct state *s,
@@ -1124,7 +1249,7 @@ static struct val eval_cond(struct eng_fn *f, struct state *s, CXCursor c)
 		r = a;
 	else
 		r = val_join(&a, &b);
-	st_join(s, &s2, eng_initial, f, 0);
+	eng_join(f, s, &s2, 0);
 	st_release(&s2);
 	return r;
 }
@@ -1190,7 +1315,7 @@ static struct val eval_raw(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXCursor_ConditionalOperator:
 		return eval_cond(f, s, c);
 	case CXCursor_CallExpr:
-		return eval_call(f, s, c);
+		return eval_call(f, s, c, NULL, NULL);
 	case CXCursor_StmtExpr:
 		return eval_stmt_expr(f, s, c);
 	default:
@@ -1223,7 +1348,7 @@ struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c)
 	} else if (cx_is_integer(ty) && !v.np && ty.kind != CXType_Bool) {
 		/* unsigned types cannot be negative */
 		if (ty.kind >= CXType_UChar && ty.kind <= CXType_UInt128 &&
-		    v.iv.lo < 0 && v.iv.hi >= 0 && !v.iv.sym)
+		    v.iv.lo < 0 && v.iv.hi >= 0 && !v.iv.nt)
 			v.iv.lo = 0;
 	}
 	return v;

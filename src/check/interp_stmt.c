@@ -13,7 +13,7 @@
 static void join_into(struct eng_fn *f, struct state *dst,
 		      const struct state *src)
 {
-	if (st_join(dst, src, eng_initial, f, 0))
+	if (eng_join(f, dst, src, 0))
 		f->t->oom = 1;
 }
 
@@ -271,6 +271,89 @@ static int assume_pred(struct eng_fn *f, struct state *s, CXCursor c,
 	return 1;
 }
 
+static void split_clear(struct eng_fn *f)
+{
+	if (!f->split_key)
+		return;
+	f->split_key = NULL;
+	st_release(&f->split_z);
+	st_release(&f->split_nz);
+	st_release(&f->split_after);
+}
+
+/* `x = call();` then `if (x)`, `if (!x)`, `if (x < 0)`, `if (x != 0)`:
+ * continue in the callee's exit states for that return value. */
+static int split_use(struct eng_fn *f, struct state *s, CXCursor c,
+		     int truth)
+{
+	struct state *pick;
+	const char *key;
+	struct cx_kids k;
+
+	if (!f->split_key)
+		return 0;
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator) {
+		enum CXBinaryOperatorKind op = cx_binop(c);
+		long long cv;
+
+		cx_children(c, &k);
+		if (k.n != 2 || !cx_eval_int(k.k[1], &cv) || cv != 0)
+			return 0;
+		if (op == CXBinaryOperator_EQ)
+			truth = !truth;
+		else if (op == CXBinaryOperator_LT) {
+			if (!truth)
+				return 0;
+		} else if (op != CXBinaryOperator_NE) {
+			return 0;
+		}
+		c = k.k[0];
+	}
+	key = eng_key(f, c);
+	if (key != f->split_key || !st_equal(s, &f->split_after))
+		return 0;
+	pick = truth ? &f->split_nz : &f->split_z;
+	st_release(s);
+	if (st_copy(s, pick))
+		st_init_dead(s);
+	return 1;
+}
+
+/* Runs `lhs = call` (call of a same-TU function) keeping the split. */
+static int split_assign(struct eng_fn *f, struct state *s, CXCursor lhs,
+			CXCursor rhs, const char *key)
+{
+	struct state z, nz;
+	struct val v;
+
+	if (!key || !eng_eval_split(f, s, rhs, &v, &z, &nz))
+		return 0;
+	eng_store(f, s, lhs, &v);
+	if (!z.dead) {
+		struct val zero = val_int(iv_const(0));
+
+		if (v.np)
+			zero = val_null();
+		st_kill_under(&z, key);
+		st_set(&z, key, &zero);
+	}
+	if (!nz.dead) {
+		st_kill_under(&nz, key);
+		st_set(&nz, key, &v);
+	}
+	split_clear(f);
+	f->split_key = key;
+	f->split_z = z;
+	f->split_nz = nz;
+	if (st_copy(&f->split_after, s)) {
+		st_release(&f->split_z);
+		st_release(&f->split_nz);
+		f->split_key = NULL;
+	}
+	return 1;
+}
+
 void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
 {
 	struct cx_kids k;
@@ -278,6 +361,8 @@ void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
 	CXType ty;
 
 	if (s->dead || eng_tick(f))
+		return;
+	if (split_use(f, s, c, truth))
 		return;
 	c = cx_strip(c);
 	switch (clang_getCursorKind(c)) {
@@ -326,10 +411,24 @@ void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
 		}
 		break;
 	}
-	case CXCursor_CallExpr:
+	case CXCursor_CallExpr: {
+		struct state z, nz;
+
 		if (assume_pred(f, s, c, truth))
 			return;
+		if (eng_eval_split(f, s, c, &v, &z, &nz)) {
+			st_release(s);
+			if (truth) {
+				st_move(s, &nz);
+				st_release(&z);
+			} else {
+				st_move(s, &z);
+				st_release(&nz);
+			}
+			return;
+		}
 		break;
+	}
 	default:
 		break;
 	}
@@ -444,7 +543,7 @@ static void run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 			st_release(&cur);
 			break;
 		}
-		if (st_join(&tmp, &cur, eng_initial, f,
+		if (eng_join(f, &tmp, &cur,
 			    round >= LOOP_WIDEN_AFTER))
 			f->t->oom = 1;
 		st_release(&cur);
@@ -624,6 +723,36 @@ static struct label_pend *label_get(struct eng_fn *f, CXCursor label)
 
 /* ---- statements ---- */
 
+/* -1: the value is 0 (or NULL), 1: it is not, 0: either. */
+static int ret_class(struct eng_fn *f, const struct val *v)
+{
+	unsigned i;
+	int null = 0, other = v->ptop;
+
+	if (!v->np && !v->ptop) {
+		if (iv_is_const(&v->iv, NULL) && v->iv.lo == 0)
+			return -1;
+		if (v->iv.lo > 0 || v->iv.hi < 0)
+			return 1;
+		return 0;
+	}
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind == PK_NULL)
+			null = 1;
+		else if (v->p[i].kind == PK_OBJ &&
+			 ir_obj(&f->t->objs, v->p[i].obj)->origin ==
+			 PO_UNKNOWN)
+			null = other = 1;
+		else
+			other = 1;
+	}
+	if (null && !other)
+		return -1;
+	if (!null && other && !v->ptop)
+		return 1;
+	return 0;
+}
+
 struct exec_ctx {
 	struct eng_fn *f;
 	struct state *s;
@@ -762,7 +891,18 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 				f->retval = f->have_ret ?
 					val_join(&f->retval, &v) : v;
 				f->have_ret = 1;
+				if (f->split) {
+					int z = ret_class(f, &v);
+
+					if (z <= 0)
+						join_into(f, &f->ret_zero, s);
+					if (z >= 0)
+						join_into(f, &f->ret_nz, s);
+				}
 			}
+		} else if (f->split) {
+			join_into(f, &f->ret_zero, s);
+			join_into(f, &f->ret_nz, s);
 		}
 		join_into(f, &f->ret, s);
 		st_release(s);
@@ -796,8 +936,16 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXCursor_MSAsmStmt:
 		return;
 	default:
-		if (clang_isExpression(clang_getCursorKind(c)))
-			eng_effect(f, s, c);
+		if (!clang_isExpression(clang_getCursorKind(c)))
+			return;
+		if (clang_getCursorKind(c) == CXCursor_BinaryOperator &&
+		    cx_binop(c) == CXBinaryOperator_Assign) {
+			cx_children(c, &k);
+			if (k.n == 2 && split_assign(f, s, k.k[0], k.k[1],
+						     eng_key(f, k.k[0])))
+				return;
+		}
+		eng_effect(f, s, c);
 		return;
 	}
 }
@@ -815,10 +963,16 @@ void eng_run_body(struct eng_fn *f, struct state *s)
 		return;
 	}
 	eng_exec(f, s, k.k[k.n - 1]);
+	if (f->split && !s->dead) {
+		join_into(f, &f->ret_zero, s);
+		join_into(f, &f->ret_nz, s);
+	}
 	join_into(f, &f->ret, s);
+	split_clear(f);
 	st_release(s);
 	st_move(s, &f->ret);
 	st_init_dead(&f->ret);
+	eng_finish_facts(f);
 	for (i = 0; i < f->nlabels; i++)
 		st_release(&f->labels[i].st);
 	free(f->labels);

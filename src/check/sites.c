@@ -34,6 +34,8 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 	struct ks_site *k;
 	size_t i;
 
+	if (t->pass != 1)
+		return;
 	for (i = 0; i < t->nks; i++)
 		if (t->ks[i].site == site) {
 			k = &t->ks[i];
@@ -104,7 +106,8 @@ static void judge(const struct slab_config *cfg, const struct prov_obj *o,
 	}
 	if (off.lo < 0 || !cfg)
 		return;
-	if (o->ksize_sym && end.sym == o->ksize_sym && end.shi != IV_PINF) {
+	if (o->ksize_sym && iv_single_sym(&end) == o->ksize_sym &&
+	    end.shi != IV_PINF) {
 		long long d = end.shi;
 
 		j->ksize_bound = 1;
@@ -150,7 +153,8 @@ static void judge(const struct slab_config *cfg, const struct prov_obj *o,
 							      V_SLACK;
 		return;
 	}
-	if (end.sym && end.sym == o->size.sym && end.shi != IV_PINF &&
+	if (end.nt && o->size.nt && iv_same_form(&end, &o->size) &&
+	    end.shi != IV_PINF &&
 	    o->size.shi != IV_PINF) {
 		long long d = end.shi - o->size.shi;
 
@@ -221,7 +225,7 @@ static void describe_end(const struct eng_tu *t, const struct judged *j,
 		snprintf(buf, size, "ends up to %lld byte%s past %s",
 			 j->delta, j->delta == 1 ? "" : "s",
 			 o->size_text ? o->size_text :
-			 sym_name(t, o->size.sym));
+			 sym_name(t, o->size.nt ? o->size.sym[0] : 0));
 		return;
 	}
 	iv_str(&len, lb, sizeof(lb));
@@ -237,6 +241,8 @@ void eng_access(struct eng_fn *f, CXCursor at, const struct val *ptr,
 	struct eng_tu *t = f->t;
 	unsigned i;
 
+	if (t->pass != 1)
+		return;
 	for (i = 0; i < ptr->np; i++) {
 		const struct pel *e = &ptr->p[i];
 		struct prov_obj *o;

@@ -136,8 +136,11 @@ static long long smul(long long a, long long b)
 
 struct ival iv_top(void)
 {
-	struct ival r = { IV_NINF, IV_PINF, 0, IV_NINF, IV_PINF, 0 };
+	struct ival r;
 
+	memset(&r, 0, sizeof(r));
+	r.lo = r.slo = IV_NINF;
+	r.hi = r.shi = IV_PINF;
 	return r;
 }
 
@@ -162,7 +165,9 @@ struct ival iv_sym(int sym)
 {
 	struct ival r = iv_top();
 
-	r.sym = sym;
+	r.nt = 1;
+	r.sym[0] = sym;
+	r.coef[0] = 1;
 	r.slo = r.shi = 0;
 	return r;
 }
@@ -178,64 +183,122 @@ int iv_is_const(const struct ival *a, long long *c)
 
 int iv_is_top(const struct ival *a)
 {
-	return a->lo == IV_NINF && a->hi == IV_PINF && !a->sym;
+	return a->lo == IV_NINF && a->hi == IV_PINF && !a->nt;
+}
+
+int iv_single_sym(const struct ival *a)
+{
+	return a->nt == 1 && a->coef[0] == 1 ? a->sym[0] : 0;
+}
+
+int iv_same_form(const struct ival *a, const struct ival *b)
+{
+	int i;
+
+	if (a->nt != b->nt)
+		return 0;
+	for (i = 0; i < a->nt; i++)
+		if (a->sym[i] != b->sym[i] || a->coef[i] != b->coef[i])
+			return 0;
+	return 1;
 }
 
 static void iv_norm(struct ival *r)
 {
-	if (r->sym && r->slo == IV_NINF && r->shi == IV_PINF)
-		r->sym = 0;
-	if (!r->sym)
-		r->slo = IV_NINF, r->shi = IV_PINF;
+	if (r->nt && r->slo <= IV_NINF && r->shi >= IV_PINF)
+		r->nt = 0;
+	if (!r->nt) {
+		r->slo = IV_NINF;
+		r->shi = IV_PINF;
+	}
+}
+
+/* Form offsets of a: its own when symbolic, else its numeric range. */
+static void form_off(const struct ival *a, long long *lo, long long *hi)
+{
+	if (a->nt) {
+		*lo = a->slo;
+		*hi = a->shi;
+	} else {
+		*lo = a->lo;
+		*hi = a->hi;
+	}
 }
 
 struct ival iv_add(struct ival a, struct ival b)
 {
 	struct ival r = iv_top();
+	long long alo, ahi, blo, bhi;
+	int i = 0, j = 0, ok = 1;
 
-	r.lo = sadd(a.lo, b.lo);
-	r.hi = sadd(a.hi, b.hi);
-	if (a.sym && !b.sym) {
-		r.sym = a.sym;
-		r.slo = sadd(a.slo, b.lo);
-		r.shi = sadd(a.shi, b.hi);
-	} else if (b.sym && !a.sym) {
-		r.sym = b.sym;
-		r.slo = sadd(b.slo, a.lo);
-		r.shi = sadd(b.shi, a.hi);
+	r.lo = (a.lo == IV_NINF || b.lo == IV_NINF) ? IV_NINF :
+						      sadd(a.lo, b.lo);
+	r.hi = (a.hi == IV_PINF || b.hi == IV_PINF) ? IV_PINF :
+						      sadd(a.hi, b.hi);
+	if (!a.nt && !b.nt)
+		return r;
+	while (i < a.nt || j < b.nt) {
+		int s, c;
+
+		if (j >= b.nt || (i < a.nt && a.sym[i] < b.sym[j])) {
+			s = a.sym[i];
+			c = a.coef[i++];
+		} else if (i >= a.nt || b.sym[j] < a.sym[i]) {
+			s = b.sym[j];
+			c = b.coef[j++];
+		} else {
+			s = a.sym[i];
+			c = a.coef[i++] + b.coef[j++];
+		}
+		if (!c)
+			continue;
+		if (r.nt == IV_NTERMS) {
+			ok = 0;
+			break;
+		}
+		r.sym[r.nt] = s;
+		r.coef[r.nt++] = c;
 	}
-	if (a.lo == IV_NINF || b.lo == IV_NINF)
-		r.lo = IV_NINF;
-	if (a.hi == IV_PINF || b.hi == IV_PINF)
-		r.hi = IV_PINF;
+	if (!ok) {
+		r.nt = 0;
+		return r;
+	}
+	form_off(&a, &alo, &ahi);
+	form_off(&b, &blo, &bhi);
+	r.slo = (alo <= IV_NINF || blo <= IV_NINF) ? IV_NINF :
+						     sadd(alo, blo);
+	r.shi = (ahi >= IV_PINF || bhi >= IV_PINF) ? IV_PINF :
+						     sadd(ahi, bhi);
+	if (!r.nt) {
+		/* the symbols cancelled: the offsets are the value */
+		if (r.slo > r.lo)
+			r.lo = r.slo;
+		if (r.shi < r.hi)
+			r.hi = r.shi;
+	}
 	iv_norm(&r);
 	return r;
 }
 
 struct ival iv_neg(struct ival a)
 {
-	struct ival r = iv_top();
+	struct ival r = a;
+	int i;
 
 	r.lo = a.hi == IV_PINF ? IV_NINF : -a.hi;
 	r.hi = a.lo == IV_NINF ? IV_PINF : -a.lo;
+	r.rounded = 0;
+	for (i = 0; i < a.nt; i++)
+		r.coef[i] = -a.coef[i];
+	if (a.nt) {
+		r.slo = a.shi >= IV_PINF ? IV_NINF : -a.shi;
+		r.shi = a.slo <= IV_NINF ? IV_PINF : -a.slo;
+	}
 	return r;
 }
 
 struct ival iv_sub(struct ival a, struct ival b)
 {
-	struct ival r;
-
-	if (a.sym && a.sym == b.sym) {
-		/* (s + x) - (s + y) */
-		r = iv_add(iv_range(a.slo, a.shi), iv_neg(iv_range(b.slo,
-								   b.shi)));
-		if (a.slo == IV_NINF || b.shi == IV_PINF)
-			r.lo = IV_NINF;
-		if (a.shi == IV_PINF || b.slo == IV_NINF)
-			r.hi = IV_PINF;
-		return r;
-	}
-	b.sym = 0;
 	return iv_add(a, iv_neg(b));
 }
 
@@ -263,6 +326,16 @@ struct ival iv_mul(struct ival a, struct ival b)
 	}
 	r.lo = lo;
 	r.hi = hi;
+	if (a.nt && iv_is_const(&b, &c) && c > 0 && c < (1 << 20)) {
+		for (i = 0; i < a.nt; i++) {
+			r.sym[i] = a.sym[i];
+			r.coef[i] = a.coef[i] * (int)c;
+		}
+		r.nt = a.nt;
+		r.slo = smul(a.slo, c);
+		r.shi = smul(a.shi, c);
+		iv_norm(&r);
+	}
 	return r;
 }
 
@@ -321,8 +394,10 @@ struct ival iv_join(struct ival a, struct ival b)
 
 	r.lo = a.lo < b.lo ? a.lo : b.lo;
 	r.hi = a.hi > b.hi ? a.hi : b.hi;
-	if (a.sym && a.sym == b.sym) {
-		r.sym = a.sym;
+	if (a.nt && iv_same_form(&a, &b)) {
+		r = a;
+		r.lo = a.lo < b.lo ? a.lo : b.lo;
+		r.hi = a.hi > b.hi ? a.hi : b.hi;
 		r.slo = a.slo < b.slo ? a.slo : b.slo;
 		r.shi = a.shi > b.shi ? a.shi : b.shi;
 	}
@@ -339,7 +414,7 @@ struct ival iv_widen(struct ival old, struct ival nw)
 		r.lo = IV_NINF;
 	if (r.hi > old.hi)
 		r.hi = IV_PINF;
-	if (r.sym && r.sym == old.sym) {
+	if (r.nt && iv_same_form(&r, &old)) {
 		if (r.slo < old.slo)
 			r.slo = IV_NINF;
 		if (r.shi > old.shi)
@@ -351,8 +426,8 @@ struct ival iv_widen(struct ival old, struct ival nw)
 
 int iv_equal(const struct ival *a, const struct ival *b)
 {
-	return a->lo == b->lo && a->hi == b->hi && a->sym == b->sym &&
-	       a->slo == b->slo && a->shi == b->shi &&
+	return a->lo == b->lo && a->hi == b->hi && iv_same_form(a, b) &&
+	       (!a->nt || (a->slo == b->slo && a->shi == b->shi)) &&
 	       a->rounded == b->rounded;
 }
 
@@ -362,17 +437,26 @@ void iv_assume_le(struct ival *a, const struct ival *b, long long adj)
 
 	if (b->hi != IV_PINF && h < a->hi)
 		a->hi = h;
-	if (b->sym && b->shi != IV_PINF) {
+	if (b->nt && b->shi != IV_PINF) {
 		long long sh = sadd(b->shi, adj);
 
-		if (a->sym == b->sym) {
+		if (a->nt && iv_same_form(a, b)) {
 			if (sh < a->shi)
 				a->shi = sh;
-		} else if (!a->sym) {
-			a->sym = b->sym;
+		} else if (!a->nt) {
+			int i;
+
+			a->nt = b->nt;
+			for (i = 0; i < b->nt; i++) {
+				a->sym[i] = b->sym[i];
+				a->coef[i] = b->coef[i];
+			}
 			a->slo = IV_NINF;
 			a->shi = sh;
 		}
+	}
+	if (!b->nt && a->nt && b->hi != IV_PINF && a->slo > IV_NINF) {
+		/* a is F + [slo, shi] and a <= h: keep the form */
 	}
 }
 
@@ -382,7 +466,7 @@ void iv_assume_ge(struct ival *a, const struct ival *b, long long adj)
 
 	if (b->lo != IV_NINF && l > a->lo)
 		a->lo = l;
-	if (b->sym && a->sym == b->sym && b->slo != IV_NINF) {
+	if (b->nt && a->nt && iv_same_form(a, b) && b->slo != IV_NINF) {
 		long long sl = sadd(b->slo, adj);
 
 		if (sl > a->slo)

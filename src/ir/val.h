@@ -1,9 +1,10 @@
 /* val.h - abstract values of the analysis: integer intervals with an
- * optional symbolic bound, and pointer provenance sets.
+ * optional symbolic linear bound, and pointer provenance sets.
  *
- * An integer value v satisfies lo <= v <= hi and, when sym != 0,
- * sym + slo <= v <= sym + shi, where sym names an opaque value (a
- * parameter, an unknown call result) or ksize() of an object. A pointer
+ * An integer value v satisfies lo <= v <= hi and, when nt > 0,
+ * F + slo <= v <= F + shi where F = sum of coef[i] * sym[i]; a symbol
+ * names an opaque value (a parameter, a field, an unknown call result) or
+ * ksize() of an object. So `used + (size - used)` is exactly `size`. A pointer
  * value is a set of provenance elements (object + byte offset, freed
  * object, NULL, ERR_PTR) plus a "top" flag for possibilities that were
  * lost (unknown). Objects and symbols live in TU-wide tables (ir_objs),
@@ -18,9 +19,13 @@
 #define IV_NINF (-(1LL << 60))
 #define IV_PINF (1LL << 60)
 
+#define IV_NTERMS 3
+
 struct ival {
 	long long lo, hi;
-	int sym;             /* 0, or a symbol id of struct ir_objs */
+	int nt;                  /* number of symbolic terms */
+	int sym[IV_NTERMS];      /* symbol ids of struct ir_objs, sorted */
+	int coef[IV_NTERMS];
 	long long slo, shi;
 	unsigned char rounded; /* from ksize()/kmalloc_size_roundup() */
 };
@@ -67,6 +72,7 @@ struct prov_obj {
 	unsigned char rounded;  /* size is a bucket size (roundup/ksize) */
 	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
 	unsigned long long key; /* identity (site, context) for reuse */
+	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };
@@ -106,6 +112,10 @@ struct ival iv_range(long long lo, long long hi);
 struct ival iv_sym(int sym);
 int iv_is_const(const struct ival *a, long long *c);
 int iv_is_top(const struct ival *a);
+/* The symbol when the form is exactly 1*sym, else 0. */
+int iv_single_sym(const struct ival *a);
+/* 1 if a and b have the same symbolic form (offsets aside). */
+int iv_same_form(const struct ival *a, const struct ival *b);
 struct ival iv_add(struct ival a, struct ival b);
 struct ival iv_neg(struct ival a);
 struct ival iv_sub(struct ival a, struct ival b);

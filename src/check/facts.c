@@ -1,0 +1,250 @@
+/* facts.c - field facts: a first pass over the TU records what is stored
+ * into struct fields, so that the second pass knows, in any function,
+ * that buf->cap holds ksize(buf->data) (a capacity field) and that
+ * buf->data always holds a kmalloc object whose requested size was not
+ * rounded up (so writing up to the capacity writes into the slack). */
+#include "check/engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
+{
+	size_t i;
+
+	for (i = 0; i < t->nff; i++)
+		if (t->ff[i].fhash == fh)
+			return &t->ff[i];
+	return NULL;
+}
+
+static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
+				   const char *name)
+{
+	struct field_fact *ff = fact_find(t, fh);
+
+	if (ff)
+		return ff;
+	if (t->nff == t->capff) {
+		size_t nc = t->capff ? t->capff * 2 : 32;
+		struct field_fact *nv = realloc(t->ff, nc * sizeof(*nv));
+
+		if (!nv) {
+			t->oom = 1;
+			return NULL;
+		}
+		t->ff = nv;
+		t->capff = nc;
+	}
+	ff = &t->ff[t->nff++];
+	memset(ff, 0, sizeof(*ff));
+	ff->fhash = fh;
+	ff->name = name;
+	return ff;
+}
+
+void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
+{
+	struct eng_tu *t = f->t;
+	CXCursor fld = clang_getCursorReferenced(member);
+	struct field_store *st;
+
+	if (t->pass != 0 || clang_getCursorKind(fld) != CXCursor_FieldDecl)
+		return;
+	if (f->nstores == f->capstores) {
+		size_t nc = f->capstores ? f->capstores * 2 : 16;
+		struct field_store *nv = realloc(f->stores, nc * sizeof(*nv));
+
+		if (!nv) {
+			t->oom = 1;
+			return;
+		}
+		f->stores = nv;
+		f->capstores = nc;
+	}
+	st = &f->stores[f->nstores++];
+	st->fhash = clang_hashCursor(fld);
+	st->name = cx_spelling(&t->arena, fld);
+	st->v = *v;
+}
+
+static int holds_obj(const struct val *v, int obj)
+{
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ && v->p[i].obj == obj &&
+		    iv_is_const(&v->p[i].off, NULL) && v->p[i].off.lo == 0)
+			return 1;
+	return 0;
+}
+
+static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
+			 const struct val *v)
+{
+	int unrounded = 0, n = 0;
+	unsigned i;
+	const struct prov_obj *first = NULL;
+
+	if (v->ptop) {
+		ff->alloc_other++;
+		return;
+	}
+	for (i = 0; i < v->np; i++) {
+		const struct prov_obj *o;
+
+		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
+			continue;
+		o = v->p[i].kind == PK_OBJ ? ir_obj(&t->objs, v->p[i].obj) :
+					     NULL;
+		if (!o || o->origin != PO_ALLOC ||
+		    o->family != APIDB_FAM_KMALLOC ||
+		    !iv_is_const(&v->p[i].off, NULL) || v->p[i].off.lo) {
+			ff->alloc_other++;
+			return;
+		}
+		n++;
+		if (!o->rounded) {
+			unrounded = 1;
+			if (!first)
+				first = o;
+		}
+	}
+	if (!n)
+		return;
+	if (unrounded) {
+		if (!ff->alloc_unrounded && first) {
+			ff->alloc_loc = first->loc;
+			ff->alloc_name = first->alloc;
+		}
+		ff->alloc_unrounded++;
+	} else {
+		ff->alloc_rounded++;
+	}
+}
+
+static const char *last_component(const char *s)
+{
+	const char *p = s, *q;
+
+	while ((q = strstr(p, "->")))
+		p = q + 2;
+	q = strrchr(p, '.');
+	return q ? q + 1 : p;
+}
+
+void eng_finish_facts(struct eng_fn *f)
+{
+	struct eng_tu *t = f->t;
+	size_t i, j;
+
+	for (i = 0; i < f->nstores; i++) {
+		struct field_store *st = &f->stores[i];
+		struct field_fact *ff = fact_get(t, st->fhash, st->name);
+		const struct prov_sym *sym;
+		unsigned sib = 0;
+		const char *sib_name = NULL;
+		long long c;
+
+		if (!ff)
+			break;
+		if (st->v.np || st->v.ptop) {
+			classify_ptr(t, ff, &st->v);
+			continue;
+		}
+		if (iv_is_const(&st->v.iv, &c) && c == 0)
+			continue;
+		sym = ir_sym(&t->objs, iv_single_sym(&st->v.iv));
+		if (!sym || sym->kind != SYM_KSIZE || st->v.iv.slo ||
+		    st->v.iv.shi) {
+			ff->cap_bad++;
+			continue;
+		}
+		for (j = 0; j < f->nstores; j++)
+			if (holds_obj(&f->stores[j].v, sym->obj)) {
+				sib = f->stores[j].fhash;
+				sib_name = f->stores[j].name;
+			}
+		if (!sib) {
+			const struct prov_obj *o = ir_obj(&t->objs, sym->obj);
+
+			if (o && o->origin == PO_UNKNOWN && o->field) {
+				sib = o->field;
+				sib_name = last_component(o->alloc);
+			}
+		}
+		if (!sib || (ff->cap_sib && ff->cap_sib != sib)) {
+			ff->cap_bad++;
+			continue;
+		}
+		ff->cap_sib = sib;
+		ff->cap_sib_name = sib_name;
+		ff->cap_ok++;
+	}
+	free(f->stores);
+	f->stores = NULL;
+	f->nstores = f->capstores = 0;
+}
+
+/* Pointer field: a kmalloc object stands for the unknown content. */
+int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o)
+{
+	const struct field_fact *ff = fact_find(t, fh);
+
+	if (!ff || t->pass != 1 || ff->alloc_other ||
+	    (!ff->alloc_unrounded && !ff->alloc_rounded))
+		return 0;
+	o->origin = PO_ALLOC;
+	o->family = APIDB_FAM_KMALLOC;
+	o->rounded = !ff->alloc_unrounded;
+	o->alloc = ff->alloc_name ? ff->alloc_name : "kmalloc";
+	o->loc = ff->alloc_loc;
+	o->size = iv_range(0, IV_PINF);
+	return 1;
+}
+
+int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
+		     const char *key, struct val *out)
+{
+	struct eng_tu *t = f->t;
+	CXCursor fld = clang_getCursorReferenced(c);
+	const struct field_fact *ff;
+	const char *base_end;
+	char buf[600];
+	size_t blen;
+	const char *sk;
+	struct val v;
+	int obj = 0;
+	unsigned i;
+
+	if (t->pass != 1 || clang_getCursorKind(fld) != CXCursor_FieldDecl)
+		return 0;
+	ff = fact_find(t, clang_hashCursor(fld));
+	if (!ff || !ff->cap_ok || ff->cap_bad || !ff->cap_sib_name)
+		return 0;
+	blen = strlen(key) - strlen(ff->name);
+	base_end = key + blen;
+	if (strcmp(base_end, ff->name) || blen + strlen(ff->cap_sib_name) + 1 >
+	    sizeof(buf))
+		return 0;
+	memcpy(buf, key, blen);
+	strcpy(buf + blen, ff->cap_sib_name);
+	sk = ir_intern(&t->keys, buf);
+	if (!sk)
+		return 0;
+	v = eng_read_key_ptr(f, s, sk, ff->cap_sib);
+	for (i = 0; i < v.np; i++) {
+		if (v.p[i].kind != PK_OBJ)
+			continue;
+		if (obj || !iv_is_const(&v.p[i].off, NULL) || v.p[i].off.lo)
+			return 0;
+		obj = v.p[i].obj;
+	}
+	if (!obj || v.ptop)
+		return 0;
+	*out = val_int(iv_sym(ir_ksize_sym(&t->objs, obj)));
+	out->iv.lo = 0;
+	out->iv.rounded = 1;
+	st_set(&f->memo, key, out);
+	return 1;
+}

@@ -1,0 +1,135 @@
+/* unify.c - joining states whose objects come from the same allocation
+ * site reached through different calling contexts (a helper that
+ * reallocates a buffer, called on one branch). Before the join, the
+ * second state's object is renamed to the first's, so relations such as
+ * cap == ksize(buf) survive the merge point. */
+#include "check/engine.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_RENAME 8
+
+struct rename {
+	int from[MAX_RENAME], to[MAX_RENAME];
+	int fsym[MAX_RENAME], tsym[MAX_RENAME];
+	int n;
+};
+
+static int single_obj(const struct val *v)
+{
+	int obj = 0;
+	unsigned i;
+
+	if (v->ptop)
+		return 0;
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
+			continue;
+		if (v->p[i].kind != PK_OBJ || obj)
+			return 0;
+		obj = v->p[i].obj;
+	}
+	return obj;
+}
+
+static int same_site(const struct prov_obj *a, const struct prov_obj *b)
+{
+	return a->origin == PO_ALLOC && b->origin == PO_ALLOC &&
+	       a->family == b->family && a->loc.line == b->loc.line &&
+	       a->loc.col == b->loc.col && a->loc.file && b->loc.file &&
+	       !strcmp(a->loc.file, b->loc.file);
+}
+
+static void rename_iv(struct ival *iv, const struct rename *r)
+{
+	int i, k;
+
+	for (i = 0; i < iv->nt; i++)
+		for (k = 0; k < r->n; k++)
+			if (r->fsym[k] && iv->sym[i] == r->fsym[k])
+				iv->sym[i] = r->tsym[k];
+	/* keep the terms sorted */
+	for (i = 1; i < iv->nt; i++)
+		for (k = i; k > 0 && iv->sym[k - 1] > iv->sym[k]; k--) {
+			int s = iv->sym[k], c = iv->coef[k];
+
+			iv->sym[k] = iv->sym[k - 1];
+			iv->coef[k] = iv->coef[k - 1];
+			iv->sym[k - 1] = s;
+			iv->coef[k - 1] = c;
+		}
+}
+
+static void rename_val(struct val *v, void *data)
+{
+	const struct rename *r = data;
+	unsigned i;
+	int k;
+
+	rename_iv(&v->iv, r);
+	for (i = 0; i < v->np; i++) {
+		rename_iv(&v->p[i].off, r);
+		for (k = 0; k < r->n; k++)
+			if (v->p[i].obj == r->from[k])
+				v->p[i].obj = r->to[k];
+	}
+}
+
+int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
+	     int widen)
+{
+	struct eng_tu *t = f->t;
+	struct rename r;
+	struct state tmp;
+	unsigned i, j;
+	int ret, k;
+
+	if (dst->dead || src->dead)
+		return st_join(dst, src, eng_initial, f, widen);
+	memset(&r, 0, sizeof(r));
+	for (i = 0, j = 0; i < dst->n && j < src->n;) {
+		const struct st_ent *a = &dst->e[i], *b = &src->e[j];
+		int o1, o2;
+
+		if (a->key != b->key) {
+			if ((uintptr_t)a->key < (uintptr_t)b->key)
+				i++;
+			else
+				j++;
+			continue;
+		}
+		i++, j++;
+		o1 = single_obj(&a->v);
+		o2 = single_obj(&b->v);
+		if (!o1 || !o2 || o1 == o2 || r.n == MAX_RENAME)
+			continue;
+		if (!same_site(ir_obj(&t->objs, o1), ir_obj(&t->objs, o2)))
+			continue;
+		for (k = 0; k < r.n; k++)
+			if (r.from[k] == o2)
+				break;
+		if (k < r.n)
+			continue;
+		r.from[r.n] = o2;
+		r.to[r.n] = o1;
+		r.fsym[r.n] = ir_obj(&t->objs, o2)->ksize_sym;
+		r.tsym[r.n] = r.fsym[r.n] ? ir_ksize_sym(&t->objs, o1) : 0;
+		r.n++;
+	}
+	if (!r.n)
+		return st_join(dst, src, eng_initial, f, widen);
+	for (k = 0; k < r.n; k++) {
+		struct prov_obj *a = ir_obj(&t->objs, r.to[k]);
+		const struct prov_obj *b = ir_obj(&t->objs, r.from[k]);
+
+		a->size = iv_join(a->size, b->size);
+		a->rounded = a->rounded && b->rounded;
+	}
+	if (st_copy(&tmp, src))
+		return -KC_ENOMEM;
+	st_map(&tmp, rename_val, &r);
+	ret = st_join(dst, &tmp, eng_initial, f, widen);
+	st_release(&tmp);
+	return ret;
+}
