@@ -2,7 +2,8 @@
 /*
  * ksizecheck kstub: overflow-checked size helpers.  size_mul/size_add/
  * size_sub saturate at SIZE_MAX; struct_size() is sizeof(*p) plus the
- * flexible array, as in the kernel.  Written here; not kernel source.
+ * flexible array, as in the kernel (a constant expression when the count
+ * is one).  Written here; not kernel source.
  */
 #ifndef _KSTUB_LINUX_OVERFLOW_H
 #define _KSTUB_LINUX_OVERFLOW_H
@@ -45,11 +46,20 @@ static inline size_t __must_check size_sub(size_t minuend, size_t subtrahend)
 #define array_size(a, b)	size_mul(a, b)
 #define array3_size(a, b, c)	size_mul(size_mul(a, b), c)
 
-#define flex_array_size(p, member, count) \
-	size_mul(count, sizeof(*(p)->member))
+/*
+ * As in the kernel: a constant count gives a plain integer constant
+ * expression (through __builtin_choose_expr), any other count goes
+ * through the saturating helpers.
+ */
+#define flex_array_size(p, member, count)				\
+	__builtin_choose_expr(__is_constexpr(count),			\
+		(count) * sizeof(*(p)->member),				\
+		size_mul(count, sizeof(*(p)->member)))
 
-#define struct_size(p, member, count) \
-	size_add(sizeof(*(p)), flex_array_size(p, member, count))
+#define struct_size(p, member, count)					\
+	__builtin_choose_expr(__is_constexpr(count),			\
+		sizeof(*(p)) + flex_array_size(p, member, count),	\
+		size_add(sizeof(*(p)), flex_array_size(p, member, count)))
 
 #define struct_size_t(type, member, count) \
 	struct_size((type *)NULL, member, count)
