@@ -191,10 +191,6 @@ static struct val read_key(struct eng_fn *f, struct state *s,
 		if (type.kind == CXType_Bool || (type.kind >= CXType_UChar &&
 						 type.kind <= CXType_UInt128))
 			nv.iv.lo = 0;
-		if (type.kind == CXType_UChar || type.kind == CXType_Char_U)
-			nv.iv.hi = 255;
-		if (type.kind == CXType_UShort)
-			nv.iv.hi = 65535;
 	} else {
 		nv = val_top();
 	}
@@ -301,6 +297,22 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 		}
 		if (esz <= 0)
 			return val_top();
+		{
+			/* an index into a fixed-size array stays inside it:
+			 * overflowing the array is another class of bug */
+			CXType at = clang_getCanonicalType(
+				clang_getCursorType(cx_strip(k.k[0])));
+			long long n = clang_getArraySize(at);
+
+			if (at.kind == CXType_ConstantArray && n > 0) {
+				if (i.iv.lo < 0)
+					i.iv.lo = 0;
+				if (i.iv.hi > n - 1)
+					i.iv.hi = n - 1;
+				if (i.iv.lo > i.iv.hi)
+					i.iv = iv_range(0, n - 1);
+			}
+		}
 		return val_ptr_add(&b, iv_mul(i.iv, iv_const(esz)));
 	}
 	case CXCursor_UnaryOperator:
@@ -342,6 +354,48 @@ static int has_heap(const struct val *v, const struct eng_tu *t)
 	return 0;
 }
 
+/* A field access p->f is judged only when p points to the start of an
+ * object requested with a constant size smaller than *p (the struct was
+ * allocated too small). Accesses through casts (tagged unions, headers
+ * placed in a flexible data area) are not judged: the analysis cannot
+ * relate their type tag to the allocation size. */
+static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor base;
+	CXType pt;
+	struct val b;
+	long long psz, req;
+	unsigned i;
+
+	cx_children(c, &k);
+	if (k.n < 1)
+		return 0;
+	base = cx_strip(k.k[0]);
+	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
+		return 0;
+	if (!is_arrow(base))
+		return 0;
+	pt = clang_getPointeeType(clang_getCanonicalType(
+		clang_getCursorType(base)));
+	psz = cx_type_size(pt);
+	if (psz <= 0)
+		return 0;
+	b = eng_eval(f, s, base);
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin != PO_ALLOC || !iv_is_const(&o->size, &req) ||
+		    req >= psz || !iv_is_const(&b.p[i].off, NULL) ||
+		    b.p[i].off.lo)
+			return 0;
+	}
+	return 1;
+}
+
 static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 			 int write, struct val *addr_out)
 {
@@ -360,6 +414,8 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 	if (addr_out)
 		*addr_out = a;
 	if (!has_heap(&a, f->t))
+		return;
+	if (k == CXCursor_MemberRefExpr && !member_judged(f, s, sc))
 		return;
 	sz = cx_type_size(clang_getCursorType(sc));
 	if (sz <= 0)
@@ -991,7 +1047,9 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 	g.t = t;
 	g.caller = f;
 	g.fn = def;
-	g.name = name;
+	/* name may live in the caller's stack buffer (eval_call's nbuf);
+	 * access and ksize sites keep g.name until eng_emit */
+	g.name = kc_arena_strdup(&t->arena, name);
 	g.depth = f->depth + 1;
 	g.ctx = mix(f->ctx, cx_site(c));
 	st_init(&g.memo);

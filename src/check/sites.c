@@ -454,7 +454,10 @@ static void emit_ksize(struct eng_tu *t, struct ks_site *k)
 		default:
 			nunk++;
 		}
-		if ((e->off.lo > 0 || e->off.hi < 0) && !interior)
+		/* a pointer of unknown origin may itself be an interior
+		 * pointer that the code steps back from (ptr -= hdr) */
+		if (!interior && (e->off.lo > 0 ||
+				  (e->off.hi < 0 && o->origin != PO_UNKNOWN)))
 			interior = (int)i + 1;
 	}
 	eng_stat(t, nunk ? "ksize-unresolved" : "ksize-resolved", 1);
