@@ -178,6 +178,8 @@ struct out_file_note {
 	const char *message;     /* "parse failed: CXError_Crashed" */
 };
 
+struct apidb;
+
 struct out_run_info {
 	const char *tool_version;     /* NULL: KC_VERSION */
 	const char *command_line;     /* or NULL */
@@ -197,6 +199,9 @@ struct out_run_info {
 	 * "suppressions" (GitHub code scanning ignores that property and
 	 * would open alerts for them, so off by default) */
 	int sarif_suppressed;
+	/* the API database (SARIF fixes: which argument is the size); may
+	 * be NULL */
+	const struct apidb *api;
 };
 
 /* Writes d in fmt to out. Text: kc_diag_write_text(). JSON: the versioned

@@ -7,10 +7,9 @@
  * through the notes to the access, partialFingerprints (our stable hash,
  * also given as GitHub's primaryLocationLineHash), the slab numbers in
  * properties, and fixes[] when an exact replacement is known (see
- * exact_fix()); otherwise the fix script is described in properties only,
+ * sarif_fix.c); otherwise the fix script is described in properties only,
  * because SARIF requires concrete artifactChanges in a fix.
  */
-#define _GNU_SOURCE /* memmem */
 #include "out/writers.h"
 
 #include <limits.h>
@@ -54,7 +53,7 @@ static void uri_encode(const char *path, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
-static json_object *artifact_location(const char *file)
+json_object *out_sarif_artifact_location(const char *file)
 {
 	json_object *a = json_object_new_object();
 	char rel[PATH_MAX], uri[3 * PATH_MAX + 8];
@@ -84,7 +83,7 @@ static json_object *physical(const struct kc_loc *l)
 	json_object *p = json_object_new_object();
 	int bad = 0;
 
-	bad |= out_jadd(p, "artifactLocation", artifact_location(l->file));
+	bad |= out_jadd(p, "artifactLocation", out_sarif_artifact_location(l->file));
 	if (l->line) {
 		json_object *r = json_object_new_object();
 
@@ -100,7 +99,7 @@ static json_object *physical(const struct kc_loc *l)
 	return p;
 }
 
-static json_object *message(const char *text)
+json_object *out_sarif_message(const char *text)
 {
 	json_object *m = json_object_new_object();
 
@@ -119,7 +118,7 @@ static json_object *location(const struct kc_loc *l, const char *msg,
 
 	bad |= out_jadd(o, "physicalLocation", physical(l));
 	if (msg)
-		bad |= out_jadd(o, "message", message(msg));
+		bad |= out_jadd(o, "message", out_sarif_message(msg));
 	if (function) {
 		json_object *ll = json_object_new_array();
 		json_object *f = json_object_new_object();
@@ -154,9 +153,9 @@ static json_object *rule_descriptor(int rule)
 	bad |= out_jadd_str(r, "id", ri->id);
 	bad |= out_jadd_str(r, "name",
 			    out_rule_pascal_name(rule, name, sizeof(name)));
-	bad |= out_jadd(r, "shortDescription", message(ri->summary));
+	bad |= out_jadd(r, "shortDescription", out_sarif_message(ri->summary));
 	bad |= out_jadd(r, "fullDescription",
-			message(out_rule_full_text(rule)));
+			out_sarif_message(out_rule_full_text(rule)));
 	bad |= out_jadd_str(r, "helpUri", uri);
 	bad |= out_jadd_str(help, "text", text);
 	bad |= out_jadd(r, "help", help);
@@ -184,7 +183,7 @@ static json_object *notification_descriptor(const char *id, const char *name,
 	json_object *n = json_object_new_object();
 
 	if (out_jadd_str(n, "id", id) || out_jadd_str(n, "name", name) ||
-	    out_jadd(n, "shortDescription", message(text))) {
+	    out_jadd(n, "shortDescription", out_sarif_message(text))) {
 		json_object_put(n);
 		return NULL;
 	}
@@ -227,82 +226,6 @@ static json_object *driver(const struct out_run_info *run)
 		return NULL;
 	}
 	return d;
-}
-
-/* The one exact fix we can state: for a slack finding whose requested size
- * is the whole first argument of the allocator call on the allocation
- * line, wrap that argument in kmalloc_size_roundup(). Other uses of the
- * size stay as they are. NULL when not applicable. */
-static json_object *exact_fix(struct out_src_cache *c,
-			      const struct kc_finding *f)
-{
-	const struct kc_note *alloc = NULL;
-	const struct out_src *s;
-	const char *line, *call, *expr;
-	char pat[256], text[512];
-	json_object *fix, *changes, *change, *reps, *rep, *reg, *ins;
-	size_t len, i, plen, elen;
-	unsigned col;
-	int bad = 0;
-
-	if (strcmp(kc_rule_info(f->rule)->id, "slack-write") &&
-	    strcmp(kc_rule_info(f->rule)->id, "slack-read"))
-		return NULL;
-	if (!f->slab.valid || !f->slab.allocator || !f->slab.requested_expr)
-		return NULL;
-	for (i = 0; i < f->nnotes; i++)
-		if (!strcmp(f->notes[i].kind, "allocation"))
-			alloc = &f->notes[i];
-	if (!alloc || !alloc->loc.line)
-		return NULL;
-	s = out_src_get(c, alloc->loc.file);
-	line = s ? out_src_line(s, alloc->loc.line, &len) : NULL;
-	if (!line || len >= 400)
-		return NULL;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)line[i] >= 0x80)
-			return NULL;
-	plen = (size_t)snprintf(pat, sizeof(pat), "%s(", f->slab.allocator);
-	expr = f->slab.requested_expr;
-	elen = strlen(expr);
-	call = memmem(line, len, pat, plen);
-	if (!call || memmem(call + plen, len - (size_t)(call + plen - line),
-			    pat, plen))
-		return NULL;
-	call += plen;
-	if ((size_t)(line + len - call) <= elen ||
-	    strncmp(call, expr, elen) || call[elen] != ',')
-		return NULL;
-	col = (unsigned)(call - line) + 1;
-	snprintf(text, sizeof(text), "kmalloc_size_roundup(%s)", expr);
-
-	fix = json_object_new_object();
-	changes = json_object_new_array();
-	change = json_object_new_object();
-	reps = json_object_new_array();
-	rep = json_object_new_object();
-	reg = json_object_new_object();
-	ins = json_object_new_object();
-	bad |= out_jadd(fix, "description", message(
-		"Allocate kmalloc_size_roundup(size) bytes so the whole bucket is requested"));
-	bad |= out_jadd(change, "artifactLocation",
-			artifact_location(alloc->loc.file));
-	bad |= out_jadd_int(reg, "startLine", alloc->loc.line);
-	bad |= out_jadd_int(reg, "startColumn", col);
-	bad |= out_jadd_int(reg, "endLine", alloc->loc.line);
-	bad |= out_jadd_int(reg, "endColumn", col + (unsigned)elen);
-	bad |= out_jadd(rep, "deletedRegion", reg);
-	bad |= out_jadd_str(ins, "text", text);
-	bad |= out_jadd(rep, "insertedContent", ins);
-	bad |= out_jadd(reps, NULL, rep);
-	bad |= out_jadd(change, "replacements", reps);
-	bad |= out_jadd(changes, NULL, change);
-	bad |= out_jadd(fix, "artifactChanges", changes);
-	if (bad) {
-		json_object_put(fix);
-		return NULL;
-	}
-	return fix;
 }
 
 static json_object *code_flow(const struct kc_finding *f)
@@ -398,7 +321,8 @@ static int add_snippets(struct out_src_cache *c, json_object *loc,
 }
 
 static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
-			   const struct out_removed *why, int baseline_used)
+			   const struct out_removed *why, int baseline_used,
+			   const struct apidb *api)
 {
 	json_object *r = json_object_new_object();
 	json_object *props = json_object_new_object();
@@ -411,7 +335,7 @@ static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 	bad |= out_jadd_str(r, "ruleId", kc_rule_info(f->rule)->id);
 	bad |= out_jadd_int(r, "ruleIndex", f->rule);
 	bad |= out_jadd_str(r, "level", level_name(f->severity));
-	bad |= out_jadd(r, "message", message(f->message));
+	bad |= out_jadd(r, "message", out_sarif_message(f->message));
 	{
 		json_object *l = location(&f->loc, NULL, f->function);
 
@@ -448,7 +372,7 @@ static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 				    f->fingerprint);
 		bad |= out_jadd(r, "partialFingerprints", fp);
 	}
-	fx = exact_fix(c, f);
+	fx = out_sarif_exact_fix(c, f, api);
 	if (fx) {
 		json_object *fixes = json_object_new_array();
 
@@ -506,7 +430,7 @@ static json_object *notification(const char *id, const char *level,
 	bad |= out_jadd_str(desc, "id", id);
 	bad |= out_jadd(n, "descriptor", desc);
 	bad |= out_jadd_str(n, "level", level);
-	bad |= out_jadd(n, "message", message(text));
+	bad |= out_jadd(n, "message", out_sarif_message(text));
 	if (file && *file) {
 		json_object *locs = json_object_new_array();
 
@@ -574,13 +498,15 @@ static json_object *invocation(const struct kc_diag *d,
 }
 
 static int add_results(json_object *arr, struct out_src_cache *c,
-		       const struct out_removed *r, size_t n, int baseline)
+		       const struct out_removed *r, size_t n, int baseline,
+		       const struct apidb *api)
 {
 	size_t i;
 	int bad = 0;
 
 	for (i = 0; i < n && !bad; i++)
-		bad |= out_jadd(arr, NULL, result(c, r[i].f, &r[i], baseline));
+		bad |= out_jadd(arr, NULL, result(c, r[i].f, &r[i], baseline,
+						       api));
 	return bad;
 }
 
@@ -621,13 +547,16 @@ static json_object *sarif_document(const struct kc_diag *d,
 	}
 	for (i = 0; i < d->n && !bad; i++)
 		bad |= out_jadd(results, NULL,
-				result(&cache, d->v[i], NULL, baseline));
+				result(&cache, d->v[i], NULL, baseline,
+				       run->api));
 	if (run->sarif_suppressed && run->suppress)
 		bad |= add_results(results, &cache, run->suppress->removed,
-				   run->suppress->nremoved, baseline);
+				   run->suppress->nremoved, baseline,
+				   run->api);
 	if (run->sarif_suppressed && run->baseline)
 		bad |= add_results(results, &cache, run->baseline->removed,
-				   run->baseline->nremoved, baseline);
+				   run->baseline->nremoved, baseline,
+				   run->api);
 	bad |= out_jadd(r, "results", results);
 	bad |= out_jadd_str(r, "columnKind", "unicodeCodePoints");
 	bad |= out_jadd(runs, NULL, r);

@@ -19,4 +19,16 @@ int out_write_sarif(const struct kc_diag *d, const struct out_run_info *run,
 json_object *out_json_document(const struct kc_diag *d,
 			       const struct out_run_info *run);
 
+/* SARIF pieces shared by sarif.c and sarif_fix.c; NULL on OOM. */
+json_object *out_sarif_artifact_location(const char *file);
+json_object *out_sarif_message(const char *text);
+
+struct out_src_cache;
+struct apidb;
+/* The exact fix of f as a SARIF fix object, or NULL when none is known
+ * (sarif_fix.c). api (may be NULL) tells which argument is the size. */
+json_object *out_sarif_exact_fix(struct out_src_cache *c,
+				 const struct kc_finding *f,
+				 const struct apidb *api);
+
 #endif
