@@ -47,9 +47,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char kstub[] = "-I" KC_FUZZ_KSTUB_DIR;
-	const char *const args[] = {
+	const char *args[] = {
 		"-xc", "-std=gnu11", kstub, "-Wno-everything",
-		"-ferror-limit=0",
+		"-ferror-limit=0", "-DKC_FUZZ",
 	};
 	struct CXUnsavedFile uf;
 	struct kc_analysis_env env;
@@ -60,6 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum CXErrorCode ec;
 	int ret;
 
+	/* corpus files ask for the 6.12 stubs in their first lines */
+	if (memmem(data, size < 256 ? size : 256, "-DKC_STUB_6_12", 14))
+		args[5] = "-DKC_STUB_6_12";
 	uf.Filename = "fuzz.c";
 	uf.Contents = (const char *)data;
 	uf.Length = (unsigned long)size;
