@@ -84,6 +84,30 @@
 
 #define unreachable()		__builtin_unreachable()
 
+/*
+ * compiletime_assert(): a call to an error-attributed noreturn function
+ * in a do/while, which only an optimizing build removes (the kernel's
+ * shape outside sparse; sparse sees an empty do/while).
+ */
+#ifdef __CHECKER__
+# define __compiletime_assert(condition, msg, prefix, suffix) do { } while (0)
+#else
+# define __compiletime_assert(condition, msg, prefix, suffix)		\
+	do {								\
+		__noreturn extern void prefix ## suffix(void)		\
+			__attribute__((__error__(msg)));		\
+		if (!(condition))					\
+			prefix ## suffix();				\
+	} while (0)
+#endif
+/* one more level, so __COUNTER__ expands before the ## paste */
+#define _compiletime_assert(condition, msg, prefix, suffix) \
+	__compiletime_assert(condition, msg, prefix, suffix)
+#define compiletime_assert(condition, msg) \
+	_compiletime_assert(condition, msg, __compiletime_assert_, __COUNTER__)
+
+#define statically_true(x)	(__builtin_constant_p(x) && (x))
+
 #if defined(__has_attribute)
 # if __has_attribute(__fallthrough__)
 #  define fallthrough		__attribute__((__fallthrough__))
