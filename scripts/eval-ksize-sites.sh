@@ -95,8 +95,9 @@ mm=$(echo "$kver" | cut -d. -f1,2)
 [ -n "$tsv" ] || tsv=$here/docs/eval/ksize-sites-$mm.tsv
 if [ "$kc_args" = auto ]; then
 	kc_args=
-	if [ "$mode" != parse ] &&
-	   "$kc" model --list 2>/dev/null | grep -q "^x86_64-slub-$mm "; then
+	presets=
+	[ "$mode" = parse ] || presets=$("$kc" model --list 2>/dev/null || true)
+	if printf '%s\n' "$presets" | grep -q "^x86_64-slub-$mm "; then
 		kc_args="--slab-config x86_64-slub-$mm"
 	fi
 fi
