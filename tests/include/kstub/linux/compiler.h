@@ -84,6 +84,8 @@
 
 #define unreachable()		__builtin_unreachable()
 
+#define _RET_IP_		(unsigned long)__builtin_return_address(0)
+
 /*
  * compiletime_assert(): a call to an error-attributed noreturn function
  * in a do/while, which only an optimizing build removes (the kernel's

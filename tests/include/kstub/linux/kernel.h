@@ -36,8 +36,6 @@ typedef __builtin_va_list va_list;
 	void *__mptr = (void *)(ptr);					\
 	((type *)(__mptr - offsetof(type, member))); })
 
-#define _RET_IP_		(unsigned long)__builtin_return_address(0)
-
 __printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
 __printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);

@@ -101,8 +101,17 @@ enum kmalloc_cache_type {
 extern struct kmem_cache *
 kmalloc_caches[NR_KMALLOC_TYPES][KMALLOC_SHIFT_HIGH + 1];
 
+#ifndef KC_STUB_6_12
 static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t flags)
+#else
+/* 6.12: the caller address picks one of the random kmalloc caches */
+static __always_inline enum kmalloc_cache_type kmalloc_type(gfp_t flags,
+							  unsigned long caller)
+#endif
 {
+#ifdef KC_STUB_6_12
+	(void)caller;
+#endif
 	if (flags & __GFP_DMA)
 		return KMALLOC_DMA;
 	if (flags & __GFP_RECLAIMABLE)
@@ -306,6 +315,24 @@ extern void *kvrealloc(const void *p, size_t oldsize, size_t newsize,
 
 typedef struct kmem_cache *kmem_buckets[KMALLOC_SHIFT_HIGH + 1];
 
+/*
+ * CONFIG_SLAB_BUCKETS (y in allmodconfig): the bucket set follows the
+ * size argument of the node entry points.  -DKC_STUB_NO_SLAB_BUCKETS
+ * drops it.
+ */
+#ifndef KC_STUB_NO_SLAB_BUCKETS
+#define DECL_BUCKET_PARAMS(_size, _b)	size_t (_size), kmem_buckets *(_b)
+#define PASS_BUCKET_PARAMS(_size, _b)	(_size), (_b)
+#else
+#define DECL_BUCKET_PARAMS(_size, _b)	size_t (_size)
+#define PASS_BUCKET_PARAMS(_size, _b)	(_size)
+#endif
+
+kmem_buckets *kmem_buckets_create(const char *name, slab_flags_t flags,
+				  unsigned int useroffset,
+				  unsigned int usersize,
+				  void (*ctor)(void *));
+
 void * __must_check krealloc_noprof(const void *objp, size_t new_size,
 				    gfp_t flags) __realloc_size(2);
 #define krealloc(...)		alloc_hooks(krealloc_noprof(__VA_ARGS__))
@@ -333,8 +360,8 @@ int kmem_cache_alloc_bulk_noprof(struct kmem_cache *s, gfp_t flags,
 
 void *__kmalloc_noprof(size_t size, gfp_t flags)
 	__assume_kmalloc_alignment __alloc_size(1);
-void *__kmalloc_node_noprof(size_t size, gfp_t flags, int node)
-	__assume_kmalloc_alignment __alloc_size(1);
+void *__kmalloc_node_noprof(DECL_BUCKET_PARAMS(size, b), gfp_t flags,
+			    int node) __assume_kmalloc_alignment __alloc_size(1);
 void *__kmalloc_cache_noprof(struct kmem_cache *s, gfp_t flags, size_t size)
 	__assume_kmalloc_alignment __alloc_size(3);
 void *__kmalloc_cache_node_noprof(struct kmem_cache *s, gfp_t gfpflags,
@@ -344,7 +371,8 @@ void *__kmalloc_large_noprof(size_t size, gfp_t flags)
 	__assume_page_alignment __alloc_size(1);
 void *__kmalloc_large_node_noprof(size_t size, gfp_t flags, int node)
 	__assume_page_alignment __alloc_size(1);
-void *__kmalloc_node_track_caller_noprof(size_t size, gfp_t flags, int node,
+void *__kmalloc_node_track_caller_noprof(DECL_BUCKET_PARAMS(size, b),
+					 gfp_t flags, int node,
 					 unsigned long caller) __alloc_size(1);
 
 static __always_inline __alloc_size(1) void *
@@ -357,7 +385,7 @@ kmalloc_noprof(size_t size, gfp_t flags)
 			return __kmalloc_large_noprof(size, flags);
 		index = kmalloc_index(size);
 		return __kmalloc_cache_noprof(
-				kmalloc_caches[kmalloc_type(flags)][index],
+				kmalloc_caches[kmalloc_type(flags, _RET_IP_)][index],
 				flags, size);
 	}
 	return __kmalloc_noprof(size, flags);
@@ -374,10 +402,10 @@ kmalloc_node_noprof(size_t size, gfp_t flags, int node)
 			return __kmalloc_large_node_noprof(size, flags, node);
 		index = kmalloc_index(size);
 		return __kmalloc_cache_node_noprof(
-				kmalloc_caches[kmalloc_type(flags)][index],
+				kmalloc_caches[kmalloc_type(flags, _RET_IP_)][index],
 				flags, node, size);
 	}
-	return __kmalloc_node_noprof(size, flags, node);
+	return __kmalloc_node_noprof(PASS_BUCKET_PARAMS(size, NULL), flags, node);
 }
 #define kmalloc_node(...)	alloc_hooks(kmalloc_node_noprof(__VA_ARGS__))
 
@@ -405,8 +433,11 @@ krealloc_array_noprof(void *p, size_t new_n, size_t new_size, gfp_t flags)
 
 #define kcalloc(n, size, flags)	kmalloc_array(n, size, (flags) | __GFP_ZERO)
 
+#define kmalloc_node_track_caller_noprof(size, flags, node, caller) \
+	__kmalloc_node_track_caller_noprof(PASS_BUCKET_PARAMS(size, NULL), \
+					   flags, node, caller)
 #define kmalloc_node_track_caller(...) \
-	alloc_hooks(__kmalloc_node_track_caller_noprof(__VA_ARGS__, _RET_IP_))
+	alloc_hooks(kmalloc_node_track_caller_noprof(__VA_ARGS__, _RET_IP_))
 #define kmalloc_track_caller(...) \
 	kmalloc_node_track_caller(__VA_ARGS__, NUMA_NO_NODE)
 
@@ -432,11 +463,19 @@ static inline __alloc_size(1) void *kzalloc_noprof(size_t size, gfp_t flags)
 #define kzalloc_node(_size, _flags, _node) \
 	kmalloc_node(_size, (_flags) | __GFP_ZERO, _node)
 
+#define kmem_buckets_alloc(_b, _size, _flags) \
+	alloc_hooks(__kmalloc_node_noprof(PASS_BUCKET_PARAMS(_size, _b), \
+					  _flags, NUMA_NO_NODE))
+#define kmem_buckets_alloc_track_caller(_b, _size, _flags) \
+	alloc_hooks(__kmalloc_node_track_caller_noprof( \
+			PASS_BUCKET_PARAMS(_size, _b), _flags, NUMA_NO_NODE, \
+			_RET_IP_))
+
 /* May fall back to vmalloc when size > PAGE_SIZE and flags may block. */
-void *__kvmalloc_node_noprof(size_t size, gfp_t flags, int node)
-	__alloc_size(1);
+void *__kvmalloc_node_noprof(DECL_BUCKET_PARAMS(size, b), gfp_t flags,
+			     int node) __alloc_size(1);
 #define kvmalloc_node_noprof(size, flags, node) \
-	__kvmalloc_node_noprof(size, flags, node)
+	__kvmalloc_node_noprof(PASS_BUCKET_PARAMS(size, NULL), flags, node)
 #define kvmalloc_node(...)	alloc_hooks(kvmalloc_node_noprof(__VA_ARGS__))
 #define kvmalloc(_size, _flags)	kvmalloc_node(_size, _flags, NUMA_NO_NODE)
 #define kvmalloc_noprof(_size, _flags) \
