@@ -57,7 +57,8 @@ extern const char *kstrdup_const(const char *s, gfp_t gfp);
 extern void kfree_const(const void *x);
 
 #ifndef KC_STUB_6_12
-extern void *kmemdup(const void *src, size_t len, gfp_t gfp) __realloc_size(2);
+/* 6.1: no size attributes on the dup helpers */
+extern void *kmemdup(const void *src, size_t len, gfp_t gfp);
 extern void *memdup_user(const void __user *src, size_t len);
 extern void *vmemdup_user(const void __user *src, size_t len);
 extern void *memdup_user_nul(const void __user *src, size_t len);
