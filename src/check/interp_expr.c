@@ -374,8 +374,14 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 	base = cx_strip(k.k[0]);
 	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
 		return 0;
-	if (!is_arrow(base))
-		return 0;
+	if (!is_arrow(base)) {
+		/* a[i].f and (*p).f: judged like the element access */
+		enum CXCursorKind bk = clang_getCursorKind(base);
+
+		return bk == CXCursor_ArraySubscriptExpr ||
+		       (bk == CXCursor_UnaryOperator &&
+			cx_unop(base) == CXUnaryOperator_Deref);
+	}
 	pt = clang_getPointeeType(clang_getCanonicalType(
 		clang_getCursorType(base)));
 	psz = cx_type_size(pt);
@@ -1187,9 +1193,14 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 						obj = p->p[k].obj;
 				}
 				if (obj > 0 && !p->ptop) {
+					const struct prov_obj *o =
+						ir_obj(&t->objs, obj);
+
 					r.iv = iv_sym(ir_ksize_sym(&t->objs,
 								   obj));
-					r.iv.lo = 0;
+					/* ksize() >= the request */
+					r.iv.lo = o->size.lo > 0 ?
+						  o->size.lo : 0;
 				}
 				r.iv.rounded = 1;
 				return r;

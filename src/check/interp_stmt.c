@@ -108,18 +108,26 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	const char *key = eng_key(f, e);
 	struct val v;
 	long long c;
+	int i, prefer = 0;
 
 	if (!key || other->np)
 		return;
 	v = eng_read_key(f, s, key, clang_getCursorType(e));
 	if (v.np || v.ptop)
 		return;
+	for (i = 0; i < other->iv.nt; i++) {
+		const struct prov_sym *ps = ir_sym(&f->t->objs,
+						   other->iv.sym[i]);
+
+		if (ps && ps->kind == SYM_KSIZE)
+			prefer = 1;
+	}
 	switch (op) {
 	case CXBinaryOperator_LT:
-		iv_assume_le(&v.iv, &other->iv, -1);
+		iv_assume_le(&v.iv, &other->iv, -1, prefer);
 		break;
 	case CXBinaryOperator_LE:
-		iv_assume_le(&v.iv, &other->iv, 0);
+		iv_assume_le(&v.iv, &other->iv, 0, prefer);
 		break;
 	case CXBinaryOperator_GT:
 		iv_assume_ge(&v.iv, &other->iv, 1);
@@ -128,7 +136,7 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		iv_assume_ge(&v.iv, &other->iv, 0);
 		break;
 	case CXBinaryOperator_EQ:
-		iv_assume_le(&v.iv, &other->iv, 0);
+		iv_assume_le(&v.iv, &other->iv, 0, prefer);
 		iv_assume_ge(&v.iv, &other->iv, 0);
 		break;
 	case CXBinaryOperator_NE:

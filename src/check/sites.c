@@ -104,7 +104,9 @@ static void judge(const struct slab_config *cfg, const struct prov_obj *o,
 		j->verdict = V_FINE;
 		return;
 	}
-	if (off.lo < 0 || !cfg)
+	/* a negative offset (a header before the pointer) is not ours; a
+	 * lower bound lost in arithmetic on ksize() is fine */
+	if ((off.hi < 0 && !off.nt) || !cfg)
 		return;
 	if (o->ksize_sym && iv_single_sym(&end) == o->ksize_sym &&
 	    end.shi != IV_PINF) {

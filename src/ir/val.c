@@ -168,6 +168,7 @@ struct ival iv_sym(int sym)
 	r.nt = 1;
 	r.sym[0] = sym;
 	r.coef[0] = 1;
+	r.den = 1;
 	r.slo = r.shi = 0;
 	return r;
 }
@@ -188,14 +189,14 @@ int iv_is_top(const struct ival *a)
 
 int iv_single_sym(const struct ival *a)
 {
-	return a->nt == 1 && a->coef[0] == 1 ? a->sym[0] : 0;
+	return a->nt == 1 && a->coef[0] == 1 && a->den == 1 ? a->sym[0] : 0;
 }
 
 int iv_same_form(const struct ival *a, const struct ival *b)
 {
 	int i;
 
-	if (a->nt != b->nt)
+	if (a->nt != b->nt || (a->nt && a->den != b->den))
 		return 0;
 	for (i = 0; i < a->nt; i++)
 		if (a->sym[i] != b->sym[i] || a->coef[i] != b->coef[i])
@@ -210,6 +211,9 @@ static void iv_norm(struct ival *r)
 	if (!r->nt) {
 		r->slo = IV_NINF;
 		r->shi = IV_PINF;
+		r->den = 0;
+	} else if (r->den < 1) {
+		r->den = 1;
 	}
 }
 
@@ -237,6 +241,11 @@ struct ival iv_add(struct ival a, struct ival b)
 						      sadd(a.hi, b.hi);
 	if (!a.nt && !b.nt)
 		return r;
+	if (a.nt && b.nt && a.den != b.den) {
+		iv_norm(&r);
+		return r;
+	}
+	r.den = a.nt ? a.den : b.den;
 	while (i < a.nt || j < b.nt) {
 		int s, c;
 
@@ -265,16 +274,33 @@ struct ival iv_add(struct ival a, struct ival b)
 	}
 	form_off(&a, &alo, &ahi);
 	form_off(&b, &blo, &bhi);
+	if (r.den > 1) {
+		/* a plain number k joins a form over den as k * den */
+		if (!a.nt) {
+			alo = smul(alo, r.den);
+			ahi = smul(ahi, r.den);
+		}
+		if (!b.nt) {
+			blo = smul(blo, r.den);
+			bhi = smul(bhi, r.den);
+		}
+	}
 	r.slo = (alo <= IV_NINF || blo <= IV_NINF) ? IV_NINF :
 						     sadd(alo, blo);
 	r.shi = (ahi >= IV_PINF || bhi >= IV_PINF) ? IV_PINF :
 						     sadd(ahi, bhi);
 	if (!r.nt) {
 		/* the symbols cancelled: the offsets are the value */
-		if (r.slo > r.lo)
-			r.lo = r.slo;
-		if (r.shi < r.hi)
-			r.hi = r.shi;
+		long long lo = r.slo, hi = r.shi;
+
+		if (r.den > 1) {
+			lo = lo <= IV_NINF ? IV_NINF : lo / r.den - 1;
+			hi = hi >= IV_PINF ? IV_PINF : hi / r.den;
+		}
+		if (lo > r.lo)
+			r.lo = lo;
+		if (hi < r.hi)
+			r.hi = hi;
 	}
 	iv_norm(&r);
 	return r;
@@ -288,6 +314,13 @@ struct ival iv_neg(struct ival a)
 	r.lo = a.hi == IV_PINF ? IV_NINF : -a.hi;
 	r.hi = a.lo == IV_NINF ? IV_PINF : -a.lo;
 	r.rounded = 0;
+	/* -floor(x/d) is not floor(-x/d): keep the form only undivided */
+	if (a.nt && a.den > 1) {
+		r.nt = 0;
+		r.slo = IV_NINF;
+		r.shi = IV_PINF;
+		return r;
+	}
 	for (i = 0; i < a.nt; i++)
 		r.coef[i] = -a.coef[i];
 	if (a.nt) {
@@ -326,14 +359,27 @@ struct ival iv_mul(struct ival a, struct ival b)
 	}
 	r.lo = lo;
 	r.hi = hi;
+	if (!a.nt && b.nt)
+		return iv_mul(b, a);
 	if (a.nt && iv_is_const(&b, &c) && c > 0 && c < (1 << 20)) {
-		for (i = 0; i < a.nt; i++) {
-			r.sym[i] = a.sym[i];
-			r.coef[i] = a.coef[i] * (int)c;
-		}
 		r.nt = a.nt;
-		r.slo = smul(a.slo, c);
-		r.shi = smul(a.shi, c);
+		for (i = 0; i < a.nt; i++)
+			r.sym[i] = a.sym[i];
+		if (a.den % c == 0) {
+			/* floor(x / (d*c)) * c <= x / d */
+			r.den = a.den / (int)c;
+			for (i = 0; i < a.nt; i++)
+				r.coef[i] = a.coef[i];
+			r.slo = a.slo <= IV_NINF ? IV_NINF :
+						   sadd(a.slo, -(c - 1) * r.den);
+			r.shi = a.shi;
+		} else {
+			r.den = a.den;
+			for (i = 0; i < a.nt; i++)
+				r.coef[i] = a.coef[i] * (int)c;
+			r.slo = smul(a.slo, c);
+			r.shi = smul(a.shi, c);
+		}
 		iv_norm(&r);
 	}
 	return r;
@@ -342,6 +388,17 @@ struct ival iv_mul(struct ival a, struct ival b)
 struct ival iv_div(struct ival a, struct ival b)
 {
 	long long c;
+
+	if (a.nt && iv_is_const(&b, &c) && c > 0 && c < (1 << 20) &&
+	    (long long)a.den * c < (1 << 24)) {
+		struct ival r = a;
+
+		r.den = a.den * (int)c;
+		r.rounded = 0;
+		r.lo = a.lo >= 0 ? a.lo / c : IV_NINF;
+		r.hi = a.hi == IV_PINF ? IV_PINF : a.hi / c;
+		return r;
+	}
 
 	if (iv_is_const(&b, &c) && c > 0 && a.lo >= 0) {
 		struct ival r = iv_top();
@@ -431,22 +488,24 @@ int iv_equal(const struct ival *a, const struct ival *b)
 	       a->rounded == b->rounded;
 }
 
-void iv_assume_le(struct ival *a, const struct ival *b, long long adj)
+void iv_assume_le(struct ival *a, const struct ival *b, long long adj,
+		  int prefer)
 {
 	long long h = sadd(b->hi, adj);
 
 	if (b->hi != IV_PINF && h < a->hi)
 		a->hi = h;
 	if (b->nt && b->shi != IV_PINF) {
-		long long sh = sadd(b->shi, adj);
+		long long sh = sadd(b->shi, smul(adj, b->den));
 
 		if (a->nt && iv_same_form(a, b)) {
 			if (sh < a->shi)
 				a->shi = sh;
-		} else if (!a->nt) {
+		} else if (!a->nt || prefer) {
 			int i;
 
 			a->nt = b->nt;
+			a->den = b->den;
 			for (i = 0; i < b->nt; i++) {
 				a->sym[i] = b->sym[i];
 				a->coef[i] = b->coef[i];
@@ -454,9 +513,6 @@ void iv_assume_le(struct ival *a, const struct ival *b, long long adj)
 			a->slo = IV_NINF;
 			a->shi = sh;
 		}
-	}
-	if (!b->nt && a->nt && b->hi != IV_PINF && a->slo > IV_NINF) {
-		/* a is F + [slo, shi] and a <= h: keep the form */
 	}
 }
 
@@ -467,7 +523,7 @@ void iv_assume_ge(struct ival *a, const struct ival *b, long long adj)
 	if (b->lo != IV_NINF && l > a->lo)
 		a->lo = l;
 	if (b->nt && a->nt && iv_same_form(a, b) && b->slo != IV_NINF) {
-		long long sl = sadd(b->slo, adj);
+		long long sl = sadd(b->slo, smul(adj, b->den));
 
 		if (sl > a->slo)
 			a->slo = sl;

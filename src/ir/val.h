@@ -2,7 +2,9 @@
  * optional symbolic linear bound, and pointer provenance sets.
  *
  * An integer value v satisfies lo <= v <= hi and, when nt > 0,
- * F + slo <= v <= F + shi where F = sum of coef[i] * sym[i]; a symbol
+ * (F + slo) / den <= v <= (F + shi) / den, F = sum of coef[i] * sym[i]
+ * (division rounding down, so `(ksize(p) - 8) / 8 * 8 + 8 <= ksize(p)`
+ * is known); a symbol
  * names an opaque value (a parameter, a field, an unknown call result) or
  * ksize() of an object. So `used + (size - used)` is exactly `size`. A pointer
  * value is a set of provenance elements (object + byte offset, freed
@@ -26,6 +28,7 @@ struct ival {
 	int nt;                  /* number of symbolic terms */
 	int sym[IV_NTERMS];      /* symbol ids of struct ir_objs, sorted */
 	int coef[IV_NTERMS];
+	int den;                 /* form divided by den (>= 1) when nt > 0 */
 	long long slo, shi;
 	unsigned char rounded; /* from ksize()/kmalloc_size_roundup() */
 };
@@ -128,8 +131,10 @@ struct ival iv_join(struct ival a, struct ival b);
 /* Like join, but bounds that moved go to infinity. */
 struct ival iv_widen(struct ival old, struct ival nw);
 int iv_equal(const struct ival *a, const struct ival *b);
-/* Constrains a to <= b + adj (adj is -1 for <). */
-void iv_assume_le(struct ival *a, const struct ival *b, long long adj);
+/* Constrains a to <= b + adj (adj is -1 for <). When a has another
+ * symbolic form, b's replaces it only if prefer is set. */
+void iv_assume_le(struct ival *a, const struct ival *b, long long adj,
+		  int prefer);
 /* Constrains a to >= b + adj. */
 void iv_assume_ge(struct ival *a, const struct ival *b, long long adj);
 /* Writes "[lo, hi]" or "n" into buf. */
