@@ -435,6 +435,14 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 						"roundup)", rec->field[2]);
 		if (parse_argno(rec, 3, 0, &fn->arg, err))
 			return -KC_EPARSE;
+	} else if (!strcmp(t, "size")) {
+		fn->kind = APIDB_SIZEFN;
+		if (need_fields(rec, 3, 3, err) || parse_name(rec, 1, err) ||
+		    parse_formula(db, rec, 2, &fn->size, err))
+			return -KC_EPARSE;
+		if (!fn->size)
+			return kc_tbl_field_err(rec, 2, err,
+						"size function needs a formula");
 	} else if (!strcmp(t, "pred")) {
 		fn->kind = APIDB_PRED;
 		if (need_fields(rec, 4, 4, err) || parse_name(rec, 1, err))
@@ -465,7 +473,7 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 	} else {
 		return kc_tbl_field_err(rec, 0, err,
 					"unknown record type '%s' (alloc, "
-					"free, query, pred, sink)", t);
+					"free, query, pred, size, sink)", t);
 	}
 	fn->name = kc_arena_strdup(&db->arena, rec->field[1]);
 	fn->file = kc_arena_strdup(&db->arena, rec->file);

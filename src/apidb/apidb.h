@@ -19,6 +19,7 @@ enum apidb_kind {
 	APIDB_QUERY,     /* ksize-like or roundup-like size query */
 	APIDB_SINK,      /* reads/writes memory through pointer arguments */
 	APIDB_PRED,      /* IS_ERR-like test of a pointer argument */
+	APIDB_SIZEFN,    /* returns a size computed from its arguments */
 };
 
 enum apidb_pred {
@@ -73,7 +74,8 @@ struct apidb_fn {
 	const char *name;
 	int kind;                /* enum apidb_kind */
 	int family;              /* ALLOC and FREE: enum apidb_family */
-	struct apidb_expr *size; /* ALLOC: requested size; SINK: length */
+	struct apidb_expr *size; /* ALLOC: requested size; SINK: length;
+				  * SIZEFN: the result */
 	int realloc_arg;         /* ALLOC: argument that is reallocated, -1 */
 	int arg;                 /* FREE: freed; QUERY, PRED: tested arg */
 	int query;               /* QUERY: enum apidb_query; PRED: enum apidb_pred */

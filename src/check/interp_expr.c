@@ -1222,6 +1222,8 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 			return do_sink(f, s, c, api, name, a, ac, n);
 		case APIDB_PRED:
 			return val_int(iv_range(0, 1));
+		case APIDB_SIZEFN:
+			return val_int(formula(api->size, a, ac, n));
 		}
 	}
 	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
