@@ -20,6 +20,7 @@ enum apidb_kind {
 	APIDB_SINK,      /* reads/writes memory through pointer arguments */
 	APIDB_PRED,      /* IS_ERR-like test of a pointer argument */
 	APIDB_SIZEFN,    /* returns a size computed from its arguments */
+	APIDB_ERRPTR,    /* returns an ERR_PTR() value */
 };
 
 enum apidb_pred {

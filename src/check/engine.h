@@ -173,9 +173,15 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 		    const struct val *arg);
 /* An access of len bytes at ptr + extra: judged for every kmalloc
  * element of ptr. */
-void eng_access(struct eng_fn *f, CXCursor at, const struct val *ptr,
-		struct ival extra, struct ival len, int write,
-		const char *what);
+void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
+		const struct val *ptr, struct ival extra, struct ival len,
+		int write, const char *what);
+/* Relations between symbolic expressions that guards established
+ * (`if (len + n + 1 > cap) return;`): stored in the state under a key
+ * naming the form. */
+const char *eng_rel_key(struct eng_fn *f, const struct ival *form);
+void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
+		    const struct ival *b, long long adj);
 int eng_emit(struct eng_tu *t);
 void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
 

@@ -426,7 +426,7 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 	sz = cx_type_size(clang_getCursorType(sc));
 	if (sz <= 0)
 		return;
-	eng_access(f, sc, &a, iv_const(0), iv_const(sz), write, NULL);
+	eng_access(f, s, sc, &a, iv_const(0), iv_const(sz), write, NULL);
 }
 
 static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
@@ -891,11 +891,13 @@ static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 
 
 	if (api->dst >= 0 && api->dst < n) {
-		eng_access(f, c, &a[api->dst], iv_const(0), len, 1, name);
+		eng_access(f, s, c, &a[api->dst], iv_const(0), len, 1,
+			   name);
 		kill_arg(f, s, ac[api->dst]);
 	}
 	if (api->src >= 0 && api->src < n)
-		eng_access(f, c, &a[api->src], iv_const(0), len, 0, name);
+		eng_access(f, s, c, &a[api->src], iv_const(0), len, 0,
+			   name);
 	if (api->dst >= 0 && api->dst < n)
 		return a[api->dst];
 	return val_int(iv_top());
@@ -1224,6 +1226,16 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 			return val_int(iv_range(0, 1));
 		case APIDB_SIZEFN:
 			return val_int(formula(api->size, a, ac, n));
+		case APIDB_ERRPTR: {
+			struct val r = val_int(iv_top());
+			struct pel e;
+
+			memset(&e, 0, sizeof(e));
+			e.kind = PK_ERR;
+			e.off = iv_const(0);
+			val_add_pel(&r, &e);
+			return r;
+		}
 		}
 	}
 	def = clang_getCursorDefinition(clang_getCursorReferenced(c));

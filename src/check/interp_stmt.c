@@ -217,6 +217,24 @@ static void assume_cmp(struct eng_fn *f, struct state *s, CXCursor c,
 	refine_int(f, s, k.k[0], op, &b);
 	if (!s->dead)
 		refine_int(f, s, k.k[1], flip(op), &a);
+	if (s->dead || a.np || b.np)
+		return;
+	switch (op) {
+	case CXBinaryOperator_LT:
+		eng_rel_record(f, s, &a.iv, &b.iv, -1);
+		break;
+	case CXBinaryOperator_LE:
+		eng_rel_record(f, s, &a.iv, &b.iv, 0);
+		break;
+	case CXBinaryOperator_GT:
+		eng_rel_record(f, s, &b.iv, &a.iv, -1);
+		break;
+	case CXBinaryOperator_GE:
+		eng_rel_record(f, s, &b.iv, &a.iv, 0);
+		break;
+	default:
+		break;
+	}
 }
 
 static int assume_pred(struct eng_fn *f, struct state *s, CXCursor c,
