@@ -1171,8 +1171,15 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_ALLOC:
 			return do_alloc(f, c, api, name, a, ac, n);
 		case APIDB_FREE:
-			if (api->arg < n)
+			if (api->arg < n) {
+				const char *fk = eng_key(f, ac[api->arg]);
+
+				/* the freed path must hold the value, so that
+				 * reading it again sees the free */
+				if (fk && !st_find(s, fk))
+					st_set(s, fk, &a[api->arg]);
 				do_free(f, s, &a[api->arg], cx_line(c));
+			}
 			return val_int(iv_top());
 		case APIDB_QUERY:
 			if (api->arg >= n)
