@@ -19,15 +19,12 @@
 #include "diag/diag.h"
 #include "driver/env.h"
 #include "driver/run.h"
+#include "model/slab.h"
+#include "out/output.h"
 
 #if defined(__has_include)
-#if __has_include("model/slab.c")
+#if __has_include("model/slab.c") || __has_include("model/model_cmd.c")
 #define KC_HAVE_MODEL 1
-#include "model/slab.h"
-#endif
-#if __has_include("out/merge.c")
-#define KC_HAVE_MERGE 1
-#include "out/output.h"
 #endif
 #endif
 
@@ -150,47 +147,6 @@ static int run_sparse(const struct kc_opts *o)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }
 
-static int write_findings(const struct kc_opts *o, struct kc_diag *d,
-			  const struct kc_run_stats *st, struct kc_err *err)
-{
-	FILE *f = stdout;
-	int ret;
-
-	(void)st;
-	if (o->output) {
-		f = fopen(o->output, "w");
-		if (!f)
-			return kc_err_set(err, KC_EIO, NULL, 0, 0,
-					  "cannot write '%s': %s", o->output,
-					  strerror(errno));
-	}
-	/*
-	 * INTEGRATION (src/out): suppressions, baselines, fingerprints and
-	 * the JSON/SARIF writers plug in here:
-	 *   out_apply_suppressions(), out_apply_baseline(),
-	 *   out_write_baseline(), out_write(d, fmt, &run_info, f, err)
-	 * with run_info's accounting taken from *st.
-	 */
-	if (o->format != KC_FORMAT_TEXT) {
-		ret = kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
-				 "--format=%s is not available in this build",
-				 o->format == KC_FORMAT_JSON ? "json" : "sarif");
-	} else {
-		ret = kc_diag_write_text(d, f);
-		if (ret)
-			kc_err_set(err, KC_EIO, NULL, 0, 0,
-				   "cannot write findings: %s",
-				   strerror(errno));
-	}
-	if (f != stdout && fclose(f) && !ret)
-		ret = kc_err_set(err, KC_EIO, NULL, 0, 0,
-				 "cannot write '%s': %s", o->output,
-				 strerror(errno));
-	else if (f == stdout)
-		fflush(stdout);
-	return ret;
-}
-
 /* The kernel tree whose .config picks the slab configuration: --tree in
  * kernel mode; the current directory in the CHECK= form when it is a
  * configured tree (Kbuild runs the checker from the tree's top). */
@@ -204,19 +160,49 @@ static const char *slab_tree(const struct kc_opts *o)
 	return NULL;
 }
 
-static int findings_exit(const struct kc_opts *o, const struct kc_diag *d)
+/* Marks the TUs that --changed-since or the config's excludes leave out.
+ * Returns 0 or a negative KC_E* with err. */
+static int select_tus(const struct kc_opts *o, const struct out_config *cfg,
+		      struct kc_tu_list *tus, struct kc_err *err)
 {
-	int fail_on = o->fail_on;
+	const char **files = NULL, **incdirs = NULL;
+	unsigned char *keep = NULL;
+	size_t ninc = 0;
+	int ret = 0;
 
-	if (o->mode == KC_MODE_CHECK && !o->fail_on_set)
-		fail_on = KC_FAIL_NONE;
-	switch (fail_on) {
-	case KC_FAIL_NONE: return 0;
-	case KC_FAIL_ERROR: return kc_diag_count(d, KC_SEV_ERROR) ? 1 : 0;
-	case KC_FAIL_WARNING:
-		return kc_diag_count(d, KC_SEV_WARNING) ? 1 : 0;
-	default: return d->n ? 1 : 0;
+	for (size_t i = 0; i < tus->n; i++)
+		if (out_config_excluded(cfg, tus->v[i].file))
+			tus->v[i].skip = "excluded by the configuration file";
+	if (!o->changed_since || !tus->n)
+		return 0;
+	files = calloc(tus->n, sizeof(*files));
+	keep = calloc(tus->n, 1);
+	incdirs = calloc((size_t)tus->v[0].argc + 1, sizeof(*incdirs));
+	if (!files || !keep || !incdirs) {
+		ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
 	}
+	for (size_t i = 0; i < tus->n; i++)
+		files[i] = tus->v[i].file;
+	/* header dependencies: the -I directories of the first TU */
+	for (int i = 0; i < tus->v[0].argc; i++) {
+		const char *a = tus->v[0].argv[i];
+
+		if (!strncmp(a, "-I", 2) && a[2])
+			incdirs[ninc++] = a + 2;
+		else if (!strcmp(a, "-I") && i + 1 < tus->v[0].argc)
+			incdirs[ninc++] = tus->v[0].argv[++i];
+	}
+	ret = out_changed_since(o->changed_since, files, tus->n, incdirs, ninc,
+				keep, err);
+	for (size_t i = 0; !ret && i < tus->n; i++)
+		if (!keep[i])
+			tus->v[i].skip = "unchanged since --changed-since";
+out:
+	free(files);
+	free(keep);
+	free(incdirs);
+	return ret;
 }
 
 int main(int argc, char **argv)
@@ -227,8 +213,13 @@ int main(int argc, char **argv)
 	struct kc_run_stats st;
 	struct kc_diag diag;
 	struct kc_env env;
-	int ret, code;
+	struct out_config cfg;
+	struct out_run_info run = { 0 };
+	struct out_run_store store = { 0 };
+	unsigned mask = 0;
+	int ret, code = 0;
 
+	memset(&cfg, 0, sizeof(cfg));
 	if (kc_opts_parse(&o, argc, argv, &err)) {
 		kc_opts_release(&o);
 		return die_usage(&err);
@@ -255,35 +246,46 @@ int main(int argc, char **argv)
 		return 2;
 #endif
 	case KC_MODE_MERGE:
-#ifdef KC_HAVE_MERGE
 		return kc_merge_main(o.sub_argc, o.sub_argv);
-#else
-		fprintf(stderr, "ksizecheck: 'merge' is not available in this build\n");
-		return 2;
-#endif
 	}
 
 	ret = build_tus(&o, &tus, &err);
 	if (ret) {
-		kc_tu_list_release(&tus);
-		kc_opts_release(&o);
-		return die_usage(&err);
+		code = die_usage(&err);
+		goto out_tus;
 	}
 	if (o.shard_count)
 		kc_tu_list_shard(&tus, o.shard_index, o.shard_count);
 
 	if (o.print) {
 		ret = kc_tu_list_print(&o, &tus, stdout, &err);
-		kc_tu_list_release(&tus);
-		kc_opts_release(&o);
-		return ret ? die_usage(&err) : 0;
+		code = ret ? die_usage(&err) : 0;
+		goto out_tus;
 	}
-	ret = kc_env_init(&env, &o, slab_tree(&o), &err);
+	if (!o.no_config) {
+		const char *start = o.config_file;
+
+		if (!start && o.mode == KC_MODE_KERNEL)
+			start = o.tree ? o.tree : ".";
+		ret = out_config_load(start, &cfg, &err);
+		if (!ret)
+			ret = out_config_apply(&cfg, &o, &err);
+		if (!ret)
+			ret = out_rules_mask(&cfg, &o, &mask, &err);
+		if (ret) {
+			code = die_usage(&err);
+			goto out_tus;
+		}
+	}
+	ret = select_tus(&o, o.no_config ? NULL : &cfg, &tus, &err);
+	if (!ret)
+		ret = kc_env_init(&env, &o, slab_tree(&o), &err);
 	if (ret) {
-		kc_tu_list_release(&tus);
-		kc_opts_release(&o);
-		return die_usage(&err);
+		code = die_usage(&err);
+		goto out_tus;
 	}
+	if (!o.no_config)
+		env.env.enabled_rules_mask = mask;
 	if (env.config_warning && !o.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
@@ -292,9 +294,22 @@ int main(int argc, char **argv)
 		code = die_usage(&err);
 		goto out;
 	}
-	ret = write_findings(&o, &diag, &st, &err);
+	/*
+	 * The output stage (src/out): rule filter, fingerprints,
+	 * suppressions, baseline, the text/json/sarif writer, and the
+	 * findings part of the exit status (--fail-on).
+	 */
+	ret = out_run_info_from_driver(&run, &store, &tus, &st, &err);
+	if (!ret) {
+		run.config = env.env.config ?
+			     slab_config_id(env.env.config) : NULL;
+		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
+				 stderr, &code, &err);
+	}
+	out_run_store_release(&store);
 	if (ret)
 		die_usage(&err);
+	st.findings = diag.n;
 	if (o.stats || (!o.quiet && o.mode != KC_MODE_CHECK) ||
 	    st.interrupted)
 		kc_run_stats_print(&st, o.stats, stderr);
@@ -303,8 +318,6 @@ int main(int argc, char **argv)
 		code = 130;
 	else if (ret || st.failed || st.internal_errors)
 		code = 2;
-	else
-		code = findings_exit(&o, &diag);
 	if (o.sparse && o.mode == KC_MODE_CHECK && !st.interrupted) {
 		int sc = run_sparse(&o);
 
@@ -314,7 +327,9 @@ int main(int argc, char **argv)
 out:
 	kc_env_release(&env);
 	kc_diag_release(&diag);
+out_tus:
 	kc_tu_list_release(&tus);
+	out_config_release(&cfg);
 	kc_opts_release(&o);
 	return code;
 }

@@ -265,6 +265,7 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	char **av;
 
 	memset(o, 0, sizeof(*o));
+	o->fail_on = KC_FAIL_ANY;
 	o->timeout = 120;
 	o->mem_limit_mb = 2048;
 	o->argc = argc;
@@ -440,6 +441,9 @@ void kc_opts_usage(FILE *f)
 "  1  findings\n"
 "  2  usage or input error, or a file that failed to parse or hit an\n"
 "     internal error (crash, timeout, memory limit); files that parse with\n"
-"     clang errors are still analysed and do not change the status\n",
+"     clang errors are still analysed and do not change the status\n"
+"  130 interrupted (Ctrl-C); the partial summary is printed\n"
+"In the CHECK= form (make C=1 CHECK=ksizecheck) findings give 0 unless\n"
+"--fail-on is given, like sparse, so the build goes on.\n",
 	      f);
 }

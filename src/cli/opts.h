@@ -25,11 +25,13 @@ enum kc_mode {
 	KC_MODE_LIST_RULES,
 };
 
+/* same values as enum out_format (out/output.h) */
 enum kc_format { KC_FORMAT_TEXT = 0, KC_FORMAT_JSON, KC_FORMAT_SARIF };
 
-/* --fail-on: which findings make the exit status 1 */
+/* --fail-on: which findings make the exit status 1. Same values as
+ * enum out_fail_on (out/output.h), which casts between them. */
 enum kc_fail_on {
-	KC_FAIL_ANY = 0,   /* any finding (default) */
+	KC_FAIL_ANY = 0,   /* any finding (the default) */
 	KC_FAIL_WARNING,   /* warning or error */
 	KC_FAIL_ERROR,     /* error only */
 	KC_FAIL_NONE,      /* never */

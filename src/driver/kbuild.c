@@ -230,6 +230,8 @@ static int scan_line(const char *line, const char *tree_real,
 						     w + s + 1, e - s - 1);
 				if (ret)
 					break;
+				if (!exists(tree_real, src, 0))
+					l->v[at].skip = KC_SKIP_GENERATED;
 				ret = seen_add(seen, l->v[at].file);
 				if (ret) {
 					/* a duplicate: drop it again */

@@ -333,6 +333,15 @@ static int assign(struct runner *r, int slot, size_t *next)
 {
 	int32_t idx;
 
+	while (*next < r->tus->n && r->tus->v[*next].skip) {
+		struct kc_tu *tu = &r->tus->v[(*next)++];
+
+		tu->status = KC_TU_SKIPPED;
+		r->st->skipped++;
+		if (!strcmp(tu->skip, KC_SKIP_GENERATED))
+			r->st->generated++;
+		r->prog.done++;
+	}
 	if (*next >= r->tus->n)
 		return 0;
 	idx = (int32_t)(*next)++;
@@ -543,6 +552,9 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 			st->internal_errors == 1 ? "" : "s");
 	if (st->skipped)
 		fprintf(f, ", %llu skipped", st->skipped);
+	if (st->generated)
+		fprintf(f, " (%llu generated sources not built yet)",
+			st->generated);
 	fprintf(f, "; %llu finding%s%s\n", st->findings,
 		st->findings == 1 ? "" : "s",
 		st->interrupted ? " (interrupted)" : "");
@@ -554,6 +566,7 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "failed", st->failed);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "internal-errors", st->internal_errors);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "skipped", st->skipped);
+	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "skipped-generated", st->generated);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
 	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
 	for (int i = 0; i < KC_STAT_MAX; i++)
