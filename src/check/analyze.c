@@ -148,6 +148,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 				  "kc_analyze_tu called without an API "
 				  "database or translation unit");
 	memset(&t, 0, sizeof(t));
+	t.stack_base = (uintptr_t)__builtin_frame_address(0);
 	t.env = env;
 	t.tu = tu;
 	t.out = out;

@@ -12,6 +12,8 @@
 #ifndef KC_CHECK_ENGINE_H
 #define KC_CHECK_ENGINE_H
 
+#include <stdint.h>
+
 #include "check/analyze.h"
 #include "cx/cx.h"
 #include "ir/state.h"
@@ -81,7 +83,13 @@ struct eng_tu {
 	unsigned long long budget;
 	int over_budget;
 	unsigned max_depth;
+	/* frame address at kc_analyze_tu's entry: eng_tick stops the
+	 * analysis (as over budget) when recursion over a deep AST would
+	 * use more than ENG_STACK_MAX bytes of stack */
+	uintptr_t stack_base;
 };
+
+#define ENG_STACK_MAX (2u << 20)
 
 struct jump {
 	struct state brk, cont;

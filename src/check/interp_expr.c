@@ -20,8 +20,16 @@ int eng_tick(struct eng_fn *f)
 {
 	struct eng_tu *t = f->t;
 
+	uintptr_t here = (uintptr_t)__builtin_frame_address(0);
+
 	if (t->over_budget)
 		return 1;
+	if (t->stack_base && (here < t->stack_base ?
+			      t->stack_base - here :
+			      here - t->stack_base) > ENG_STACK_MAX) {
+		t->over_budget = 1;
+		return 1;
+	}
 	if (++t->steps > t->budget) {
 		t->over_budget = 1;
 		return 1;
