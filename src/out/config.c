@@ -260,9 +260,11 @@ static int find_config(const char *start, char *path, size_t size)
 	for (;;) {
 		char *slash;
 
+		/* anything by that name counts (lstat): a dangling link or a
+		 * symlink loop is then reported when reading it, not skipped */
 		if ((size_t)snprintf(path, size, "%s/%s",
 				     strcmp(dir, "/") ? dir : "",
-				     CONFIG_NAME) < size && is_file(path))
+				     CONFIG_NAME) < size && !lstat(path, &st))
 			return 1;
 		slash = strrchr(dir, '/');
 		if (!slash || !strcmp(dir, "/"))
