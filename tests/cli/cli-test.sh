@@ -214,6 +214,16 @@ run_case() {
 		"$K" -q -j1 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j1.txt 2>/dev/null
 		"$K" -q -j3 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j3.txt 2>/dev/null
 		cmp -s j1.txt j3.txt || { echo "FAIL $CASE: -j1 and -j3 differ"; diff j1.txt j3.txt | head; FAIL=1; } ;;
+	shard-union)
+		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
+		"$K" -q -j2 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" 2>/dev/null | sort >all.txt
+		: >shards.txt
+		for i in 1 2 3; do
+			"$K" -q -j2 --shard $i/3 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" 2>/dev/null >>shards.txt
+		done
+		sort shards.txt >shards.sorted
+		[ -s all.txt ] || { echo "FAIL $CASE: no findings on the corpus"; FAIL=1; }
+		cmp -s all.txt shards.sorted || { echo "FAIL $CASE: shards differ from the whole"; diff all.txt shards.sorted | head; FAIL=1; } ;;
 	*)
 		echo "unknown case '$1'"
 		FAIL=1 ;;
