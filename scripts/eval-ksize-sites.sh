@@ -331,7 +331,8 @@ if [ $((bad + badn)) -gt 0 ]; then
 	while read -r f sel; do
 		key=$(echo "$f" | tr '/' '_')
 		echo "-- $f $sel"
-		grep -E 'error' "$out/log/$key.err" | head -n 3 || true
+		{ grep -E 'error' "$out/log/$key.err" ||
+		  cat "$out/log/$key.err"; } | head -n 3
 	done
 fi
 
