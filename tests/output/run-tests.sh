@@ -384,6 +384,35 @@ e2e)
 	# baseline round trip through the real binary
 	"$K" -j2 --write-baseline "$tmp/b.json" --fail-on none $corpus -- $kstub >/dev/null 2>&1
 	expect_rc 0 "$K" -j2 --baseline "$tmp/b.json" $corpus -- $kstub
+	# config file (rule disabled), inline suppression and --fail-on on a
+	# copy of one corpus file
+	one=$(awk '/"rule": "slack-write"/ { s = 1 } s && /"file":/ { gsub(/.*"file": "|",?$/, ""); print; exit }' "$tmp/c.json")
+	if [ -n "$one" ]; then
+		mkdir -p "$tmp/cfg"
+		cp "$one" "$tmp/cfg/x.c"
+		(cd "$tmp/cfg" && "$K" --format json x.c -- -I"$here/../include/kstub") \
+			>"$tmp/x.json" 2>"$tmp/x.err"
+		expect_grep "$tmp/x.json" '"rule": "slack-write"'
+		echo '{"rules": {"disable": ["slack-write"]}}' >"$tmp/cfg/.ksizecheck.json"
+		(cd "$tmp/cfg" && "$K" --format json x.c -- -I"$here/../include/kstub") \
+			>"$tmp/x.json" 2>"$tmp/x.err"
+		expect_no_grep "$tmp/x.json" '"rule": "slack-write"' "json with slack-write disabled"
+		echo '{"rules": {"disabel": ["slack-write"]}}' >"$tmp/cfg/.ksizecheck.json"
+		(cd "$tmp/cfg" && "$K" x.c -- -I"$here/../include/kstub") >/dev/null 2>"$tmp/x.err"
+		[ $? = 2 ] || fail "a malformed .ksizecheck.json does not exit 2"
+		expect_grep "$tmp/x.err" ".ksizecheck.json:1: unknown key 'disabel' in 'rules'"
+		rm "$tmp/cfg/.ksizecheck.json"
+		(cd "$tmp/cfg" && "$K" --format json x.c -- -I"$here/../include/kstub") \
+			>"$tmp/x.json" 2>"$tmp/x.err"
+		line=$(awk '/"rule": "slack-write"/ { s = 1 } s && /"line":/ { gsub(/[^0-9]/, ""); print; exit }' "$tmp/x.json")
+		sed "${line}s|\$| /* ksizecheck: ignore slack-write: e2e test */|" "$tmp/cfg/x.c" >"$tmp/cfg/y.c"
+		(cd "$tmp/cfg" && "$K" --stats --format json y.c -- -I"$here/../include/kstub") \
+			>"$tmp/y.json" 2>"$tmp/y.err"
+		expect_grep "$tmp/y.json" '"reason": "e2e test"'
+		expect_grep "$tmp/y.err" 'ignore slack-write (1 finding): e2e test'
+		(cd "$tmp/cfg" && "$K" --fail-on none x.c -- -I"$here/../include/kstub") >/dev/null 2>&1
+		[ $? = 0 ] || fail "--fail-on none with findings does not exit 0"
+	fi
 	MT=$(find_multitool) || {
 		echo "SKIP: the SARIF validator is not installed"
 		exit 77
