@@ -798,6 +798,38 @@ static void apply_free(struct state *s, int obj, unsigned line, int must)
 	st_map(s, free_one, &fc);
 }
 
+/* An object of unknown origin may stand for a different object on each
+ * loop round or call (one abstract object per read site), so its free
+ * marks only the access path that was freed, not other holders. */
+static void free_unknown_in_key(struct eng_fn *f, struct state *s,
+				const char *key, unsigned line)
+{
+	struct val *v = st_find(s, key);
+	unsigned i, nobj = 0;
+
+	if (!v)
+		return;
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ)
+			nobj++;
+	for (i = 0; i < v->np; i++) {
+		struct pel e;
+
+		if (v->p[i].kind != PK_OBJ ||
+		    ir_obj(&f->t->objs, v->p[i].obj)->origin != PO_UNKNOWN)
+			continue;
+		e = v->p[i];
+		e.kind = PK_FREED;
+		e.line = line;
+		e.off = iv_const(0);
+		if (nobj == 1 && !v->ptop) {
+			v->p[i] = e;
+		} else {
+			val_add_pel(v, &e);
+		}
+	}
+}
+
 static void do_free(struct eng_fn *f, struct state *s, const struct val *a,
 		    unsigned line)
 {
@@ -809,11 +841,6 @@ static void do_free(struct eng_fn *f, struct state *s, const struct val *a,
 	for (i = 0; i < a->np; i++)
 		if (a->p[i].kind == PK_OBJ &&
 		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN)
-			apply_free(s, a->p[i].obj, line,
-				   nobj == 1 && !a->ptop);
-	for (i = 0; i < a->np; i++)
-		if (a->p[i].kind == PK_OBJ &&
-		    ir_obj(&f->t->objs, a->p[i].obj)->origin == PO_UNKNOWN)
 			apply_free(s, a->p[i].obj, line,
 				   nobj == 1 && !a->ptop);
 }
@@ -1018,7 +1045,27 @@ static void apply_back(struct eng_fn *f, struct state *s,
 	memset(&fs, 0, sizeof(fs));
 	st_map((struct state *)cs, scan_freed, &fs);
 	for (i = 0; i < fs.n; i++)
-		apply_free(s, fs.obj[i], fs.line[i], 0);
+		if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN)
+			apply_free(s, fs.obj[i], fs.line[i], 0);
+	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
+		const struct val *pv = pkeys[i] ? st_find(cs, pkeys[i]) : NULL;
+		const char *ck = eng_key(f, ac[i]);
+		unsigned q;
+
+		if (!pv || !ck)
+			continue;
+		for (q = 0; q < pv->np; q++)
+			if (pv->p[q].kind == PK_FREED &&
+			    ir_obj(&t->objs, pv->p[q].obj)->origin ==
+			    PO_UNKNOWN) {
+				struct val cur = eng_eval(f, s, ac[i]);
+
+				if (!st_find(s, ck))
+					st_set(s, ck, &cur);
+				free_unknown_in_key(f, s, ck, pv->p[q].line);
+				break;
+			}
+	}
 	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
 		CXCursor arg = cx_strip(ac[i]);
 		const char *ck;
@@ -1187,6 +1234,9 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 				if (fk && !st_find(s, fk))
 					st_set(s, fk, &a[api->arg]);
 				do_free(f, s, &a[api->arg], cx_line(c));
+				if (fk)
+					free_unknown_in_key(f, s, fk,
+							    cx_line(c));
 			}
 			return val_int(iv_top());
 		case APIDB_QUERY:

@@ -139,7 +139,16 @@ static void judge(const struct slab_config *cfg, const struct prov_obj *o,
 	}
 	if (end.hi != IV_PINF && o->size.hi != IV_PINF && o->size.hi > 0) {
 		unsigned long long b;
+		int definite = end.lo > o->size.hi;
 
+		/* a numeric verdict must not come from combining independent
+		 * ranges: the request is one known size, and the offset or
+		 * the length is exact (a loop index or a guarded length is
+		 * fine), unless every combination is past the request */
+		if (!definite && (o->size.lo != o->size.hi ||
+				  (!iv_is_const(&off, NULL) &&
+				   !iv_is_const(&len, NULL))))
+			return;
 		r = o->size.hi;
 		j->req = r;
 		j->end_hi = end.hi;
