@@ -4,6 +4,7 @@
 #define _KSTUB_LINUX_PRINTK_H
 
 #include <linux/compiler.h>
+#include <linux/types.h>
 
 #define KERN_SOH	"\001"
 #define KERN_ERR	KERN_SOH "3"
@@ -28,9 +29,19 @@ __printf(1, 2) __cold int _printk(const char *fmt, ...);
 #define pr_err_ratelimited(fmt, ...)	pr_err(fmt, ##__VA_ARGS__)
 #define pr_warn_once(fmt, ...)	pr_warn(fmt, ##__VA_ARGS__)
 
-void print_hex_dump_bytes(const char *prefix_str, int prefix_type,
-			  const void *buf, unsigned long len);
 #define DUMP_PREFIX_NONE	0
+#define DUMP_PREFIX_ADDRESS	1
 #define DUMP_PREFIX_OFFSET	2
+
+/* reads len bytes from buf */
+void print_hex_dump(const char *level, const char *prefix_str,
+		    int prefix_type, int rowsize, int groupsize,
+		    const void *buf, size_t len, bool ascii);
+#define print_hex_dump_debug(prefix_str, prefix_type, rowsize,	\
+			     groupsize, buf, len, ascii)		\
+	print_hex_dump(KERN_DEBUG, prefix_str, prefix_type, rowsize,	\
+		       groupsize, buf, len, ascii)
+#define print_hex_dump_bytes(prefix_str, prefix_type, buf, len)	\
+	print_hex_dump_debug(prefix_str, prefix_type, 16, 1, buf, len, true)
 
 #endif /* _KSTUB_LINUX_PRINTK_H */
