@@ -208,6 +208,12 @@ static int resolve(const struct changed *c, const char *from_dir,
 
 static int includes_touched(struct changed *c, const char *path, int depth);
 
+static char *next_line(char *p)
+{
+	p = strchr(p, '\n');
+	return p ? p + 1 : NULL;
+}
+
 /* Scans the #include lines of path. 1 yes, 0 no, <0 OOM. */
 static int scan_includes(struct changed *c, const char *path, int depth)
 {
@@ -223,7 +229,7 @@ static int scan_includes(struct changed *c, const char *path, int depth)
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
-	for (p = sb.buf; p && *p && !ret; p = strchr(p, '\n'), p = p ? p + 1 : p) {
+	for (p = sb.buf; p && *p && !ret; p = next_line(p)) {
 		char name[PATH_MAX], res[PATH_MAX];
 		const char *q = p;
 		size_t n;

@@ -111,9 +111,11 @@ static int merge_accounting(struct merge *m, json_object *acc)
 		const char *k = json_object_iter_peek_name(&it);
 		json_object *v = json_object_iter_peek_value(&it);
 
-		if (is_own_accounting(k) || !json_object_is_type(v, json_type_int))
+		if (is_own_accounting(k) ||
+		    !json_object_is_type(v, json_type_int))
 			continue;
-		if (add_stat(m, k, (unsigned long long)json_object_get_int64(v)))
+		if (add_stat(m, k,
+			     (unsigned long long)json_object_get_int64(v)))
 			return -KC_ENOMEM;
 	}
 	return 0;

@@ -60,7 +60,8 @@ static int add_path(json_object *dst, const char *key, json_object *art)
 	if (!buf)
 		return -1;
 	for (; *uri; uri++) {
-		if (uri[0] == '%' && hexval(uri[1]) >= 0 && hexval(uri[2]) >= 0) {
+		if (uri[0] == '%' && hexval(uri[1]) >= 0 &&
+		    hexval(uri[2]) >= 0) {
 			buf[n++] = (char)(hexval(uri[1]) * 16 + hexval(uri[2]));
 			uri += 2;
 		} else {
@@ -206,7 +207,9 @@ int out_sarif_to_doc(json_object *sarif, json_object **doc_out,
 				bad |= out_jadd_str(s, "reason",
 					str(get(sup, "justification")));
 				if (loc) {
-					json_object *tmp = json_object_new_object();
+					json_object *tmp;
+
+					tmp = json_object_new_object();
 
 					bad |= add_loc(tmp, loc);
 					bad |= out_jadd(s, "file", json_object_get(

@@ -218,7 +218,8 @@ static int rule_listed(const char *rules, const char *id)
 }
 
 static struct out_suppression *find_sup(struct out_suppress_stats *st,
-					size_t first, const struct kc_finding *f)
+					size_t first,
+					const struct kc_finding *f)
 {
 	const char *id = kc_rule_info(f->rule)->id;
 	size_t i;
