@@ -159,6 +159,13 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	t.budget = env->step_budget ? env->step_budget : DEFAULT_BUDGET;
 	t.max_depth = env->max_inline_depth ? env->max_inline_depth :
 					       DEFAULT_DEPTH;
+	for (i = 0; i < clang_getNumDiagnostics(tu) && !t.tu_errors; i++) {
+		CXDiagnostic dg = clang_getDiagnostic(tu, (unsigned)i);
+
+		if (clang_getDiagnosticSeverity(dg) >= CXDiagnostic_Error)
+			t.tu_errors = 1;
+		clang_disposeDiagnostic(dg);
+	}
 	kc_arena_init(&t.arena);
 	ir_objs_init(&t.objs, &t.arena);
 	ir_intern_init(&t.keys, &t.arena);

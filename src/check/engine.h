@@ -77,6 +77,7 @@ struct eng_tu {
 	size_t nacc, capacc;
 	int oom;
 	int pass;                   /* 0: collect field facts, 1: report */
+	int tu_errors;              /* clang reported errors in this TU */
 	struct field_fact *ff;
 	size_t nff, capff;
 	unsigned long long steps;   /* of the current top-level function */

@@ -1186,6 +1186,46 @@ out:
 	return r;
 }
 
+/* Numeric range of ksize(p): between the smallest request and the
+ * largest bucket of the kmalloc objects p may point to. */
+static void ksize_range(struct eng_tu *t, const struct val *p,
+			struct ival *r)
+{
+	long long lo = IV_PINF, hi = 0;
+	unsigned i;
+	int n = 0;
+
+	if (p->ptop || !t->config)
+		return;
+	for (i = 0; i < p->np; i++) {
+		const struct prov_obj *o;
+		unsigned long long b;
+
+		if (p->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&t->objs, p->p[i].obj);
+		if (o->origin != PO_ALLOC || o->family != APIDB_FAM_KMALLOC ||
+		    o->size.hi >= IV_PINF || o->size.lo < 0)
+			return;
+		b = o->rounded ? (unsigned long long)o->size.hi :
+				 slab_bucket(t->config,
+					     (unsigned long long)o->size.hi);
+		if (!b)
+			return;
+		if (o->size.lo < lo)
+			lo = o->size.lo;
+		if ((long long)b > hi)
+			hi = (long long)b;
+		n++;
+	}
+	if (!n)
+		return;
+	if (lo > r->lo)
+		r->lo = lo;
+	if (hi < r->hi)
+		r->hi = hi;
+}
+
 static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 			    struct state *zero, struct state *nz)
 {
@@ -1269,6 +1309,7 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 					r.iv.lo = o->size.lo > 0 ?
 						  o->size.lo : 0;
 				}
+				ksize_range(t, p, &r.iv);
 				r.iv.rounded = 1;
 				return r;
 			} else {

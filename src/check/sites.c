@@ -91,9 +91,24 @@ static int family_judged(const struct eng_tu *t, const struct prov_obj *o)
 	return 0;
 }
 
-static void judge(const struct slab_config *cfg, const struct prov_obj *o,
-		  struct ival off, struct ival len, struct judged *j)
+static int has_ksize_term(const struct eng_tu *t, const struct ival *a)
 {
+	int i;
+
+	for (i = 0; i < a->nt; i++) {
+		const struct prov_sym *ps = ir_sym(&t->objs, a->sym[i]);
+
+		if (ps && ps->kind == SYM_KSIZE)
+			return 1;
+	}
+	return 0;
+}
+
+static void judge(const struct eng_tu *t, const struct prov_obj *o,
+		  struct ival off, struct ival len, int single,
+		  struct judged *j)
+{
+	const struct slab_config *cfg = t->config;
 	struct ival end = iv_add(off, len);
 	long long r;
 
@@ -137,7 +152,11 @@ static void judge(const struct slab_config *cfg, const struct prov_obj *o,
 			j->verdict = V_SLACK;
 		return;
 	}
-	if (end.hi != IV_PINF && o->size.hi != IV_PINF && o->size.hi > 0) {
+	/* numbers are not trusted when the end is bounded by the ksize() of
+	 * another object, or when the TU did not parse cleanly (sizeof of
+	 * a broken type) */
+	if (end.hi != IV_PINF && o->size.hi != IV_PINF && o->size.hi > 0 &&
+	    !has_ksize_term(t, &end) && !t->tu_errors && single) {
 		unsigned long long b;
 		int definite = end.lo > o->size.hi;
 
@@ -310,9 +329,17 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 {
 	struct eng_tu *t = f->t;
 	unsigned i;
+	int single, nobj = 0;
 
 	if (t->pass != 1)
 		return;
+	/* numbers are judged only when the pointer has one target: several
+	 * targets usually mean objects of other rounds or calling contexts
+	 * that the guards in this one do not describe */
+	for (i = 0; i < ptr->np; i++)
+		if (ptr->p[i].kind == PK_OBJ || ptr->p[i].kind == PK_FREED)
+			nobj++;
+	single = nobj == 1 && !ptr->ptop;
 	for (i = 0; i < ptr->np; i++) {
 		const struct pel *e = &ptr->p[i];
 		struct prov_obj *o;
@@ -338,13 +365,14 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 			a->function = f->name;
 		}
 		off = iv_add(e->off, extra);
-		judge(t->config, o, off, len, &j);
+		judge(t, o, off, len, single, &j);
 		if (j.verdict == V_UNBOUNDED) {
 			struct ival end = iv_add(off, len), b;
 
 			/* judge the guarded bound of the end instead */
 			if (rel_bound(f, s, &end, &b)) {
-				judge(t->config, o, iv_sub(b, len), len, &j);
+				judge(t, o, iv_sub(b, len), len, single,
+				      &j);
 				if (j.verdict != V_UNBOUNDED)
 					off = iv_sub(b, len);
 			}
