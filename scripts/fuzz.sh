@@ -7,7 +7,8 @@
 #                                      job), corpus kept in $KC_FUZZ_BUILD/corpus/H
 #   scripts/fuzz.sh regress [H...]     run every fuzz/regress/H input once
 #   scripts/fuzz.sh smoke              CI: build, regression inputs, and a
-#                                      short run of each harness (ctest -L fuzz)
+#                                      short run of each harness
+#   scripts/fuzz.sh smoke-one H        the same for one harness (ctest -L fuzz)
 #
 # Needs clang-19 with libFuzzer (libclang-rt-19-dev). Without it, "smoke"
 # prints why and exits 77 (CTest skip). Environment: KC_FUZZ_BUILD (build
@@ -24,7 +25,7 @@ die() { echo "fuzz.sh: $*" >&2; exit 2; }
 
 # can CC build and link a libFuzzer program? else prints why, returns 1
 have_libfuzzer() {
-	local t
+	local t=""
 	command -v "$CC" >/dev/null 2>&1 || { echo "fuzz.sh: SKIP: no $CC in PATH"; return 1; }
 	t=$(mktemp -d "${TMPDIR:-/tmp}/kc-fuzzcheck.XXXXXX") || return 1
 	printf '#include <stdint.h>\n#include <stddef.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }\n' >"$t/t.c"
@@ -44,7 +45,7 @@ do_build() {
 			-DCMAKE_BUILD_TYPE=RelWithDebInfo >"$B.configure.log" 2>&1 ||
 			{ cat "$B.configure.log"; die "cmake configure failed"; }
 	fi
-	local t
+	local t=""
 	for h in $HARNESSES; do t="$t fuzz_$h"; done
 	# shellcheck disable=SC2086
 	cmake --build "$B" -j"$J" --target $t >"$B.build.log" 2>&1 ||
@@ -120,29 +121,34 @@ do_regress() {
 	return $fail
 }
 
+# smoke_one H: the regression inputs of H, then a short run from its seeds
+smoke_one() {
+	local h=$1 runs=2000 fail=0
+	[ "$h" = analyze ] && runs=150
+	do_regress "$h" || fail=1
+	seeds "$h"
+	mkdir -p "$B/smoke-artifacts/$h"
+	# shellcheck disable=SC2046
+	if ! "$B/fuzz/fuzz_$h" $(opts_of "$h") -runs=$runs -seed=1 -max_total_time=40 \
+		-print_final_stats=1 -artifact_prefix="$B/smoke-artifacts/$h/" \
+		"$B/seeds/$h" >"$B/smoke-$h.log" 2>&1; then
+		echo "FAIL smoke $h (log: $B/smoke-$h.log):"
+		grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$B/smoke-$h.log" | head -10
+		fail=1
+	else
+		echo "ok   smoke $h: $(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$B/smoke-$h.log" | grep -Eo '[0-9]+$' || echo '?') executions"
+	fi
+	return $fail
+}
+
 do_smoke() {
-	local fail=0 h runs t0
+	local fail=0 h t0
 	have_libfuzzer || exit 77
 	t0=$(date +%s)
 	do_build
 	echo "fuzz.sh: built in $(( $(date +%s) - t0 )) s"
-	# shellcheck disable=SC2086
-	do_regress $HARNESSES || fail=1
 	for h in $HARNESSES; do
-		runs=2000
-		[ "$h" = analyze ] && runs=150
-		seeds "$h"
-		mkdir -p "$B/smoke-artifacts/$h"
-		# shellcheck disable=SC2046
-		if ! "$B/fuzz/fuzz_$h" $(opts_of "$h") -runs=$runs -seed=1 -max_total_time=40 -print_final_stats=1 \
-			-artifact_prefix="$B/smoke-artifacts/$h/" \
-			"$B/seeds/$h" >"$B/smoke-$h.log" 2>&1; then
-			echo "FAIL smoke $h:"
-			grep -E "ERROR|SUMMARY|runtime error|Test unit written" "$B/smoke-$h.log" | head -10
-			fail=1
-		else
-			echo "ok   smoke $h: $(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$B/smoke-$h.log" | grep -Eo '[0-9]+$' || echo '?') executions"
-		fi
+		smoke_one "$h" || fail=1
 	done
 	echo "fuzz.sh: smoke done in $(( $(date +%s) - t0 )) s"
 	exit $fail
@@ -154,5 +160,10 @@ list) echo "$HARNESSES" ;;
 run) [ $# -ge 2 ] || die "usage: fuzz.sh run HARNESS [SECONDS]"; do_run "$2" "${3:-300}" ;;
 regress) shift; [ $# -gt 0 ] || set -- $HARNESSES; do_regress "$@" ;;
 smoke) do_smoke ;;
-*) die "usage: fuzz.sh build|list|run H [SECONDS]|regress [H...]|smoke" ;;
+smoke-one)
+	[ $# -ge 2 ] || die "usage: fuzz.sh smoke-one HARNESS"
+	have_libfuzzer || exit 77
+	[ -x "$B/fuzz/fuzz_$2" ] || do_build
+	smoke_one "$2" ;;
+*) die "usage: fuzz.sh build|list|run H [SECONDS]|regress [H...]|smoke|smoke-one H" ;;
 esac
