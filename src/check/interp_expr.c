@@ -424,6 +424,22 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 			*addr_out = val_top();
 		return;
 	}
+	if (k == CXCursor_MemberRefExpr) {
+		struct cx_kids mk;
+		CXCursor base;
+
+		cx_children(sc, &mk);
+		base = mk.n ? cx_strip(mk.k[0]) : clang_getNullCursor();
+		if (mk.n && !is_arrow(base) &&
+		    (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr ||
+		     (clang_getCursorKind(base) == CXCursor_UnaryOperator &&
+		      cx_unop(base) == CXUnaryOperator_Deref))) {
+			/* a field of an array element: the element is what
+			 * lies in the slack or not */
+			check_lvalue(f, s, base, write, addr_out);
+			return;
+		}
+	}
 	a = eng_addr(f, s, sc);
 	if (addr_out)
 		*addr_out = a;

@@ -41,6 +41,28 @@ static int same_site(const struct prov_obj *a, const struct prov_obj *b)
 	       !strcmp(a->loc.file, b->loc.file);
 }
 
+/* Two kmalloc objects in the same access path on the two sides of a
+ * join (a buffer and its reallocation) are one object to the code. */
+static int same_family(const struct prov_obj *a, const struct prov_obj *b)
+{
+	return a->origin == PO_ALLOC && b->origin == PO_ALLOC &&
+	       a->family == APIDB_FAM_KMALLOC &&
+	       b->family == APIDB_FAM_KMALLOC;
+}
+
+static int holds(const struct state *s, int obj)
+{
+	unsigned i, j;
+
+	for (i = 0; i < s->n; i++)
+		for (j = 0; j < s->e[i].v.np; j++)
+			if (s->e[i].v.p[j].obj == obj &&
+			    (s->e[i].v.p[j].kind == PK_OBJ ||
+			     s->e[i].v.p[j].kind == PK_FREED))
+				return 1;
+	return 0;
+}
+
 static void rename_iv(struct ival *iv, const struct rename *r)
 {
 	int i, k;
@@ -88,23 +110,35 @@ int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	if (dst->dead || src->dead)
 		return st_join(dst, src, eng_initial, f, widen);
 	memset(&r, 0, sizeof(r));
-	for (i = 0, j = 0; i < dst->n && j < src->n;) {
-		const struct st_ent *a = &dst->e[i], *b = &src->e[j];
+	for (i = 0, j = 0; i < dst->n || j < src->n;) {
+		struct val av, bv;
+		const struct val *a, *b;
 		int o1, o2;
 
-		if (a->key != b->key) {
-			if ((uintptr_t)a->key < (uintptr_t)b->key)
-				i++;
-			else
-				j++;
-			continue;
+		/* keys missing on one side hold their initial value there */
+		if (j >= src->n || (i < dst->n &&
+				    (uintptr_t)dst->e[i].key <
+				    (uintptr_t)src->e[j].key)) {
+			a = &dst->e[i].v;
+			bv = eng_initial(f, dst->e[i++].key);
+			b = &bv;
+		} else if (i >= dst->n || (uintptr_t)src->e[j].key <
+					  (uintptr_t)dst->e[i].key) {
+			av = eng_initial(f, src->e[j].key);
+			a = &av;
+			b = &src->e[j++].v;
+		} else {
+			a = &dst->e[i++].v;
+			b = &src->e[j++].v;
 		}
-		i++, j++;
-		o1 = single_obj(&a->v);
-		o2 = single_obj(&b->v);
+		o1 = single_obj(a);
+		o2 = single_obj(b);
 		if (!o1 || !o2 || o1 == o2 || r.n == MAX_RENAME)
 			continue;
-		if (!same_site(ir_obj(&t->objs, o1), ir_obj(&t->objs, o2)))
+		if (!same_site(ir_obj(&t->objs, o1), ir_obj(&t->objs, o2)) &&
+		    !(same_family(ir_obj(&t->objs, o1),
+				  ir_obj(&t->objs, o2)) &&
+		      !holds(dst, o2) && !holds(src, o1)))
 			continue;
 		for (k = 0; k < r.n; k++)
 			if (r.from[k] == o2)

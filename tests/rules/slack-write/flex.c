@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Flexible array members: the object is sized with struct_size(); an
+ * element index at the count is past the request, inside the bucket.
+ * A struct allocated smaller than itself is written through a field.
+ */
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/overflow.h>
+
+struct evlist {
+	u32 count;
+	u32 pad;
+	u64 ev[];
+};
+
+struct regs {
+	u32 ctrl;
+	u32 status;
+	u32 mask;
+	u32 data[5];
+};
+
+struct evlist *evlist_alloc(void)
+{
+	struct evlist *l = kzalloc(struct_size(l, ev, 6), GFP_KERNEL);
+	int i;
+
+	if (!l)
+		return NULL;
+	l->count = 6;
+	for (i = 0; i < 6; i++)
+		l->ev[i] = 0;
+	l->ev[6] = 0; /* expect: slack-write */
+	return l;
+}
+
+struct regs *regs_alloc_short(void)
+{
+	struct regs *r = kmalloc(10, GFP_KERNEL);
+
+	if (!r)
+		return NULL;
+	r->ctrl = 0;
+	r->mask = 0; /* expect: slack-write */
+	return r;
+}
