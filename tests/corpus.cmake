@@ -6,7 +6,9 @@
 # file's own "ksizecheck-args: -- FLAGS" comment.
 #
 # corpus/compile checks that every corpus file compiles cleanly against
-# the kstub headers with the same flags (tests/corpus-compile.sh).
+# the kstub headers with the same flags (tests/corpus-compile.sh), and
+# corpus/kstub-headers that every stub header compiles on its own in both
+# API shapes (tests/include/kstub/check-headers.sh).
 file(GLOB KC_CORPUS_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/corpus/*.c)
 set(_kc_kstub ${PROJECT_SOURCE_DIR}/tests/include/kstub)
 
@@ -30,5 +32,10 @@ if(KC_BASH)
     COMMAND ${KC_BASH} ${CMAKE_CURRENT_SOURCE_DIR}/corpus-compile.sh
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(corpus/compile PROPERTIES LABELS corpus
+    ENVIRONMENT "CLANG=${KC_CLANG}")
+  add_test(NAME corpus/kstub-headers
+    COMMAND ${KC_BASH} ${_kc_kstub}/check-headers.sh
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(corpus/kstub-headers PROPERTIES LABELS corpus
     ENVIRONMENT "CLANG=${KC_CLANG}")
 endif()
