@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/err.h>
+#include <linux/string.h>
 
 enum buf_kind { BUF_SMALL, BUF_LARGE, BUF_STATIC };
 
@@ -23,7 +24,7 @@ size_t ifelse_size(size_t n, bool big)
 		p = kmalloc(n, GFP_KERNEL);
 	if (!p)
 		return 0;
-	return ksize(p); /* expect: ksize-maybe-non-kmalloc "line 21" */
+	return ksize(p); /* expect: ksize-maybe-non-kmalloc "line 22" */
 }
 
 size_t fallback_size(size_t n)

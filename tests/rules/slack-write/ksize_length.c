@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/printk.h>
+#include <linux/uaccess.h>
 
 struct hdr {
 	u32 type;
