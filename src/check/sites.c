@@ -197,6 +197,31 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	}
 }
 
+/* The first preset (table order) of the judged kernel version under which
+ * an access ending at end on a request of req is past the bucket. */
+static const struct slab_config *overflow_config(const struct eng_tu *t,
+						 long long req, long long end)
+{
+	const struct slab_model *m = t->env->model;
+	unsigned since = slab_config_since(t->config);
+	size_t i;
+
+	if (!m)
+		return NULL;
+	for (i = 0; i < slab_model_count(m); i++) {
+		const struct slab_config *c = slab_model_get(m, i);
+		unsigned long long b;
+
+		if (c == t->config ||
+		    !slab_config_has_version(c, since / 1000, since % 1000))
+			continue;
+		b = slab_bucket(c, (unsigned long long)req);
+		if (b && (unsigned long long)end > b)
+			return c;
+	}
+	return NULL;
+}
+
 static struct acc_site *acc_get(struct eng_tu *t, unsigned long long site)
 {
 	size_t i;
@@ -349,6 +374,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		int rule, rank;
 		char endb[160], reqb[96], cfgb[160], bname[48];
 		const char *label;
+		const struct slab_config *worst;
 
 		if (e->kind != PK_OBJ)
 			continue;
@@ -412,6 +438,10 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		else
 			snprintf(cfgb, sizeof(cfgb),
 				 "the kmalloc bucket on %s", label);
+		worst = NULL;
+		if (j.verdict == V_SLACK && j.req > 0 && !j.ksize_bound &&
+		    !j.sym_bound && !o->rounded)
+			worst = overflow_config(t, j.req, j.end_hi);
 		if (j.verdict == V_SLACK)
 			a->msg = kc_arena_printf(&t->arena,
 				"%s%s %s, past the requested size %s of "
@@ -421,7 +451,11 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 				j.sym_bound ? "it overflows when the request "
 				"is itself a bucket size; allocate "
 				"kmalloc_size_roundup() bytes or fix the bound"
-				: "allocate kmalloc_size_roundup() of the "
+				: worst ? kc_arena_printf(&t->arena,
+				"an overflow on %s; allocate "
+				"kmalloc_size_roundup() of the size and use "
+				"only that", slab_config_label(worst)) :
+				"allocate kmalloc_size_roundup() of the "
 				"size and use only that");
 		else
 			a->msg = kc_arena_printf(&t->arena,
@@ -445,6 +479,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 			(unsigned long long)len.hi :
 							 SLAB_UNBOUNDED;
 		a->slab.config = label;
+		a->slab.worst_config = worst ? slab_config_label(worst) : NULL;
 	}
 }
 
