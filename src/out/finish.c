@@ -163,6 +163,16 @@ int out_finish(struct kc_diag *d, const struct kc_opts *o,
 		out_suppress_stats_print(&sup, o->stats, errf);
 		if (have_base)
 			out_baseline_print_fixed(&base, errf);
+		/* never silent: say what was hidden, even without --stats */
+		if (!o->quiet && !o->stats && sup.nsuppressed)
+			fprintf(errf, "ksizecheck: %zu finding%s suppressed by ksizecheck: ignore comments (--stats lists them)\n",
+				sup.nsuppressed,
+				sup.nsuppressed == 1 ? "" : "s");
+		if (!o->quiet && have_base &&
+		    (base.nsuppressed || base.nfixed))
+			fprintf(errf, "ksizecheck: baseline '%s': %zu known finding%s hidden, %zu fixed\n",
+				o->baseline, base.nsuppressed,
+				base.nsuppressed == 1 ? "" : "s", base.nfixed);
 	}
 	if (o->mode == KC_MODE_CHECK && !o->fail_on_set)
 		fail_on = OUT_FAIL_ON_NONE;
