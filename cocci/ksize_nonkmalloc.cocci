@@ -20,11 +20,11 @@ virtual context
 virtual org
 virtual report
 
-// ---- vmalloc: __vmalloc, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof
+// ---- vmalloc: __vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof
 
 @nk_vmalloc depends on context || org || report@
 expression P, E;
-identifier alloc = {__vmalloc, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
+identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
 position pa, pk;
 type T;
 @@
@@ -41,7 +41,7 @@ type T;
 @nk_vmalloc_d depends on context || org || report@
 identifier P;
 expression E;
-identifier alloc = {__vmalloc, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
+identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
 position pa, pk;
 type T, T2;
 @@
@@ -352,11 +352,11 @@ alloc << nk_devm_const_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres allocation or .rodata" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-// ---- page: __get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address
+// ---- page: __get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address
 
 @nk_page depends on context || org || report@
 expression P, E;
-identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
+identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
 position pa, pk;
 type T;
 @@
@@ -373,7 +373,7 @@ type T;
 @nk_page_d depends on context || org || report@
 identifier P;
 expression E;
-identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
+identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
 position pa, pk;
 type T, T2;
 @@
@@ -435,11 +435,11 @@ alloc << nk_page_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns page allocator memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-// ---- percpu: __alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, pcpu_alloc_noprof
+// ---- percpu: __alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof
 
 @nk_percpu depends on context || org || report@
 expression P, E;
-identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, pcpu_alloc_noprof};
+identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
 position pa, pk;
 type T;
 @@
@@ -456,7 +456,7 @@ type T;
 @nk_percpu_d depends on context || org || report@
 identifier P;
 expression E;
-identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, pcpu_alloc_noprof};
+identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
 position pa, pk;
 type T, T2;
 @@

@@ -28,6 +28,8 @@ virtual report
 kc_fixable = set()
 kc_reach = {}
 kc_bad = set()
+kc_clash = set()
+kc_fresh_count = {}
 kc_mode = "report"
 
 
@@ -40,13 +42,13 @@ def kc_key(p):
 kc_mode = "org"
 
 // ==== f_scalar: pointer assigned
-// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
 @lv_f_scalar@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position pa;
 @@
@@ -83,7 +85,7 @@ f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 @find_f_scalar@
 expression P;
 expression lv_f_scalar.sz, X, E2;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
 position lv_f_scalar.pa, pk != {mixed_f_scalar.pk, accum_f_scalar.pk};
@@ -162,7 +164,7 @@ else:
 
 @ins_f_scalar depends on patch && !context && !org && !report@
 expression lv_f_scalar.sz, find_f_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_f_scalar.pa;
 @@
@@ -177,7 +179,7 @@ position lv_f_scalar.pa;
 
 @del_f_scalar depends on ins_f_scalar@
 expression lv_f_scalar.sz, find_f_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -189,7 +191,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 
 @rep_f_scalar depends on ins_f_scalar@
 expression lv_f_scalar.sz, find_f_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -201,13 +203,13 @@ identifier a1 = {krealloc, krealloc_noprof};
   ...>
 
 // ==== fd_scalar: pointer declared with the allocation
-// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
 @lv_fd_scalar@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position pa;
 @@
@@ -242,7 +244,7 @@ f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
 @declnext_fd_scalar@
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fd_scalar.pa, pd;
 type T, T2;
@@ -266,7 +268,7 @@ type T;
 identifier P;
 position pd != declnext_fd_scalar.pd;
 expression lv_fd_scalar.sz, X, E2;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
 position lv_fd_scalar.pa, pk != {mixed_fd_scalar.pk, accum_fd_scalar.pk};
@@ -349,7 +351,7 @@ expression lv_fd_scalar.sz, Q;
 expression list ES;
 identifier find_fd_scalar.P;
 type find_fd_scalar.T;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fd_scalar.pa;
 @@
@@ -371,7 +373,7 @@ position lv_fd_scalar.pa;
 @del_fd_scalar depends on ins_fd_scalar@
 expression lv_fd_scalar.sz;
 identifier find_fd_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -384,7 +386,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 @rep_fd_scalar depends on ins_fd_scalar@
 expression lv_fd_scalar.sz;
 identifier find_fd_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -396,13 +398,13 @@ identifier a1 = {krealloc, krealloc_noprof};
   ...>
 
 // ==== fa_scalar: pointer assigned, then copied
-// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
 @lv_fa_scalar@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position pa;
 @@
@@ -439,7 +441,7 @@ f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 @find_fa_scalar@
 expression P, P2;
 expression lv_fa_scalar.sz, X, E2;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
 position lv_fa_scalar.pa, pk != {mixed_fa_scalar.pk, accum_fa_scalar.pk}, pc;
@@ -532,7 +534,7 @@ else:
 
 @ins_fa_scalar depends on patch && !context && !org && !report@
 expression lv_fa_scalar.sz, find_fa_scalar.P;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fa_scalar.pa;
 @@
@@ -547,7 +549,7 @@ position lv_fa_scalar.pa;
 
 @del_fa_scalar depends on ins_fa_scalar@
 expression lv_fa_scalar.sz, find_fa_scalar.P, find_fa_scalar.P2;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -561,7 +563,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 
 @rep_fa_scalar depends on ins_fa_scalar@
 expression lv_fa_scalar.sz, find_fa_scalar.P, find_fa_scalar.P2;
-identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof};
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 @@
 
@@ -1113,6 +1115,1068 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 + sz
   ...>
 
+// ==== f_fresh_scalar: rounded size in a new local alloc_size (pointer assigned)
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+
+@accum_f_fresh_scalar@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_f_fresh_scalar@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_f_fresh_scalar.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_f_fresh_scalar@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_f_fresh_scalar@
+expression P;
+expression X, E2;
+expression E, Q;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_f_fresh_scalar.pd, pk != accum_f_fresh_scalar.pk;
+@@
+
+(
+  P = a0@pa(E, ...);
+|
+  P = a1@pa(Q, E, ...);
+)
+  ... when != P = E2
+(
+  X = <+... ksize@pk(P) ...+>;
+|
+  sink(..., <+... ksize@pk(P) ...+>, ...);
+)
+
+@script:python@
+pa << find_f_fresh_scalar.pa;
+pk << find_f_fresh_scalar.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@other_f_fresh_scalar exists@
+expression find_f_fresh_scalar.P, E;
+position find_f_fresh_scalar.pk, pe;
+@@
+
+  P = E@pe
+  ...
+  ksize@pk(P)
+
+@script:python@
+pe << other_f_fresh_scalar.pe;
+pk << find_f_fresh_scalar.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_f_fresh_scalar@
+pa << find_f_fresh_scalar.pa;
+pk << find_f_fresh_scalar.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_f_fresh_scalar.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_f_fresh_scalar.pa;
+p << find_f_fresh_scalar.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_f_fresh_scalar depends on patch && !context && !org && !report@
+expression find_f_fresh_scalar.E, find_f_fresh_scalar.P, Q;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+position find_f_fresh_scalar.pa, find_f_fresh_scalar.pk;
+@@
+
+(
++ alloc_size = kmalloc_size_roundup(E);
+  P = a0@pa(
+- E
++ alloc_size
+  , ...);
+|
++ alloc_size = kmalloc_size_roundup(E);
+  P = a1@pa(Q,
+- E
++ alloc_size
+  , ...);
+)
+  ...
+- ksize@pk(P)
++ alloc_size
+
+@decl_f_fresh_scalar depends on patch_f_fresh_scalar@
+identifier mk_f_fresh_scalar.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_f_fresh_scalar depends on patch_f_fresh_scalar@
+identifier mk_f_fresh_scalar.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
+// ==== fd_fresh_scalar: rounded size in a new local alloc_size (pointer declared with the allocation)
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+
+@accum_fd_fresh_scalar@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_fd_fresh_scalar@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_fd_fresh_scalar.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_fd_fresh_scalar@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_fd_fresh_scalar@
+identifier P;
+type T;
+expression X, E2;
+expression E, Q;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_fd_fresh_scalar.pd, pk != accum_fd_fresh_scalar.pk;
+@@
+
+(
+  T P = a0@pa(E, ...);
+|
+  T P = a1@pa(Q, E, ...);
+)
+  ... when != P = E2
+(
+  X = <+... ksize@pk(P) ...+>;
+|
+  sink(..., <+... ksize@pk(P) ...+>, ...);
+)
+
+@script:python@
+pa << find_fd_fresh_scalar.pa;
+pk << find_fd_fresh_scalar.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@other_fd_fresh_scalar exists@
+identifier find_fd_fresh_scalar.P;
+expression E;
+position find_fd_fresh_scalar.pk, pe;
+@@
+
+  P = E@pe
+  ...
+  ksize@pk(P)
+
+@script:python@
+pe << other_fd_fresh_scalar.pe;
+pk << find_fd_fresh_scalar.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_fd_fresh_scalar@
+pa << find_fd_fresh_scalar.pa;
+pk << find_fd_fresh_scalar.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_fd_fresh_scalar.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_fd_fresh_scalar.pa;
+p << find_fd_fresh_scalar.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_fd_fresh_scalar depends on patch && !context && !org && !report@
+expression find_fd_fresh_scalar.E, Q;
+expression list ES;
+identifier find_fd_fresh_scalar.P;
+type find_fd_fresh_scalar.T;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+position find_fd_fresh_scalar.pa, find_fd_fresh_scalar.pk;
+@@
+
+(
+- T P = a0@pa(E, ES);
++ T P;
++
++ alloc_size = kmalloc_size_roundup(E);
++ P = a0(alloc_size, ES);
+|
+- T P = a1@pa(Q, E, ES);
++ T P;
++
++ alloc_size = kmalloc_size_roundup(E);
++ P = a1(Q, alloc_size, ES);
+)
+  ...
+- ksize@pk(P)
++ alloc_size
+
+@decl_fd_fresh_scalar depends on patch_fd_fresh_scalar@
+identifier mk_fd_fresh_scalar.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_fd_fresh_scalar depends on patch_fd_fresh_scalar@
+identifier mk_fd_fresh_scalar.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
+// ==== fa_fresh_scalar: rounded size in a new local alloc_size (pointer assigned, then copied)
+// kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
+
+@accum_fa_fresh_scalar@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_fa_fresh_scalar@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_fa_fresh_scalar.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_fa_fresh_scalar@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_fa_fresh_scalar@
+expression P, P2;
+expression X, E2;
+expression E, Q;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_fa_fresh_scalar.pd, pk != accum_fa_fresh_scalar.pk, pc;
+@@
+
+(
+  P = a0@pa(E, ...);
+|
+  P = a1@pa(Q, E, ...);
+)
+  ... when != P = E2
+  P2 = P@pc;
+  ... when != P2 = E2
+(
+  X = <+... ksize@pk(P2) ...+>;
+|
+  sink(..., <+... ksize@pk(P2) ...+>, ...);
+)
+
+@script:python@
+pa << find_fa_fresh_scalar.pa;
+pk << find_fa_fresh_scalar.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@script:python@
+pc << find_fa_fresh_scalar.pc;
+pk << find_fa_fresh_scalar.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
+
+@other_fa_fresh_scalar exists@
+expression find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, E;
+position find_fa_fresh_scalar.pk, pe;
+@@
+
+(
+  P = E@pe
+|
+  P2 = E@pe
+)
+  ...
+  ksize@pk(P2)
+
+@script:python@
+pe << other_fa_fresh_scalar.pe;
+pk << find_fa_fresh_scalar.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_fa_fresh_scalar@
+pa << find_fa_fresh_scalar.pa;
+pk << find_fa_fresh_scalar.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_fa_fresh_scalar.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_fa_fresh_scalar.pa;
+p << find_fa_fresh_scalar.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_fa_fresh_scalar depends on patch && !context && !org && !report@
+expression find_fa_fresh_scalar.E, find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, Q;
+identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
+identifier a1 = {krealloc, krealloc_noprof};
+position find_fa_fresh_scalar.pa, find_fa_fresh_scalar.pk;
+@@
+
+(
++ alloc_size = kmalloc_size_roundup(E);
+  P = a0@pa(
+- E
++ alloc_size
+  , ...);
+|
++ alloc_size = kmalloc_size_roundup(E);
+  P = a1@pa(Q,
+- E
++ alloc_size
+  , ...);
+)
+  ...
+- ksize@pk(P2)
++ alloc_size
+
+@decl_fa_fresh_scalar depends on patch_fa_fresh_scalar@
+identifier mk_fa_fresh_scalar.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_fa_fresh_scalar depends on patch_fa_fresh_scalar@
+identifier mk_fa_fresh_scalar.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
+// ==== f_fresh_array: rounded size in a new local alloc_size (pointer assigned)
+// kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
+
+@accum_f_fresh_array@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_f_fresh_array@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_f_fresh_array.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_f_fresh_array@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_f_fresh_array@
+expression P;
+expression X, E2;
+expression E, Q, es;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_f_fresh_array.pd, pk != accum_f_fresh_array.pk;
+@@
+
+(
+  P = a0@pa(E, es, ...);
+|
+  P = a1@pa(Q, E, es, ...);
+)
+  ... when != P = E2
+(
+  X = <+... ksize@pk(P) ...+>;
+|
+  sink(..., <+... ksize@pk(P) ...+>, ...);
+)
+
+@script:python@
+pa << find_f_fresh_array.pa;
+pk << find_f_fresh_array.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@other_f_fresh_array exists@
+expression find_f_fresh_array.P, E;
+position find_f_fresh_array.pk, pe;
+@@
+
+  P = E@pe
+  ...
+  ksize@pk(P)
+
+@script:python@
+pe << other_f_fresh_array.pe;
+pk << find_f_fresh_array.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_f_fresh_array@
+pa << find_f_fresh_array.pa;
+pk << find_f_fresh_array.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_f_fresh_array.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_f_fresh_array.pa;
+p << find_f_fresh_array.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_f_fresh_array depends on patch && !context && !org && !report@
+expression find_f_fresh_array.E, find_f_fresh_array.es, find_f_fresh_array.P, Q;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+position find_f_fresh_array.pa, find_f_fresh_array.pk;
+@@
+
+(
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
+  P = a0@pa(
+- E
++ alloc_size / es
+  , es, ...);
+|
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
+  P = a1@pa(Q,
+- E
++ alloc_size / es
+  , es, ...);
+)
+  ...
+- ksize@pk(P)
++ alloc_size
+
+@decl_f_fresh_array depends on patch_f_fresh_array@
+identifier mk_f_fresh_array.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_f_fresh_array depends on patch_f_fresh_array@
+identifier mk_f_fresh_array.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
+// ==== fd_fresh_array: rounded size in a new local alloc_size (pointer declared with the allocation)
+// kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
+
+@accum_fd_fresh_array@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_fd_fresh_array@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_fd_fresh_array.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_fd_fresh_array@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_fd_fresh_array@
+identifier P;
+type T;
+expression X, E2;
+expression E, Q, es;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_fd_fresh_array.pd, pk != accum_fd_fresh_array.pk;
+@@
+
+(
+  T P = a0@pa(E, es, ...);
+|
+  T P = a1@pa(Q, E, es, ...);
+)
+  ... when != P = E2
+(
+  X = <+... ksize@pk(P) ...+>;
+|
+  sink(..., <+... ksize@pk(P) ...+>, ...);
+)
+
+@script:python@
+pa << find_fd_fresh_array.pa;
+pk << find_fd_fresh_array.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@other_fd_fresh_array exists@
+identifier find_fd_fresh_array.P;
+expression E;
+position find_fd_fresh_array.pk, pe;
+@@
+
+  P = E@pe
+  ...
+  ksize@pk(P)
+
+@script:python@
+pe << other_fd_fresh_array.pe;
+pk << find_fd_fresh_array.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_fd_fresh_array@
+pa << find_fd_fresh_array.pa;
+pk << find_fd_fresh_array.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_fd_fresh_array.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_fd_fresh_array.pa;
+p << find_fd_fresh_array.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_fd_fresh_array depends on patch && !context && !org && !report@
+expression find_fd_fresh_array.E, find_fd_fresh_array.es, Q;
+expression list ES;
+identifier find_fd_fresh_array.P;
+type find_fd_fresh_array.T;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+position find_fd_fresh_array.pa, find_fd_fresh_array.pk;
+@@
+
+(
+- T P = a0@pa(E, es, ES);
++ T P;
++
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
++ P = a0(alloc_size / es, es, ES);
+|
+- T P = a1@pa(Q, E, es, ES);
++ T P;
++
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
++ P = a1(Q, alloc_size / es, es, ES);
+)
+  ...
+- ksize@pk(P)
++ alloc_size
+
+@decl_fd_fresh_array depends on patch_fd_fresh_array@
+identifier mk_fd_fresh_array.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_fd_fresh_array depends on patch_fd_fresh_array@
+identifier mk_fd_fresh_array.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
+// ==== fa_fresh_array: rounded size in a new local alloc_size (pointer assigned, then copied)
+// kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
+
+@accum_fa_fresh_array@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_fa_fresh_array@
+identifier x = {alloc_size};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_fa_fresh_array.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_fa_fresh_array@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_fa_fresh_array@
+expression P, P2;
+expression X, E2;
+expression E, Q, es;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa != declnext_fa_fresh_array.pd, pk != accum_fa_fresh_array.pk, pc;
+@@
+
+(
+  P = a0@pa(E, es, ...);
+|
+  P = a1@pa(Q, E, es, ...);
+)
+  ... when != P = E2
+  P2 = P@pc;
+  ... when != P2 = E2
+(
+  X = <+... ksize@pk(P2) ...+>;
+|
+  sink(..., <+... ksize@pk(P2) ...+>, ...);
+)
+
+@script:python@
+pa << find_fa_fresh_array.pa;
+pk << find_fa_fresh_array.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+@script:python@
+pc << find_fa_fresh_array.pc;
+pk << find_fa_fresh_array.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
+
+@other_fa_fresh_array exists@
+expression find_fa_fresh_array.P, find_fa_fresh_array.P2, E;
+position find_fa_fresh_array.pk, pe;
+@@
+
+(
+  P = E@pe
+|
+  P2 = E@pe
+)
+  ...
+  ksize@pk(P2)
+
+@script:python@
+pe << other_fa_fresh_array.pe;
+pk << find_fa_fresh_array.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_fa_fresh_array@
+pa << find_fa_fresh_array.pa;
+pk << find_fa_fresh_array.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_fa_fresh_array.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_fa_fresh_array.pa;
+p << find_fa_fresh_array.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_fa_fresh_array depends on patch && !context && !org && !report@
+expression find_fa_fresh_array.E, find_fa_fresh_array.es, find_fa_fresh_array.P, find_fa_fresh_array.P2, Q;
+identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
+identifier a1 = {krealloc_array, krealloc_array_noprof};
+position find_fa_fresh_array.pa, find_fa_fresh_array.pk;
+@@
+
+(
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
+  P = a0@pa(
+- E
++ alloc_size / es
+  , es, ...);
+|
++ alloc_size = kmalloc_size_roundup(size_mul(E, es));
+  P = a1@pa(Q,
+- E
++ alloc_size / es
+  , es, ...);
+)
+  ...
+- ksize@pk(P2)
++ alloc_size
+
+@decl_fa_fresh_array depends on patch_fa_fresh_array@
+identifier mk_fa_fresh_array.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}
+
+@decl2_fa_fresh_array depends on patch_fa_fresh_array@
+identifier mk_fa_fresh_array.fn;
+statement S;
+@@
+
+fn(...) {
++ size_t alloc_size;
++
+  S
+  ...
+}
+
 // ==== slack uses the patch rules leave alone (report, org, context)
 
 @manual_accum depends on !patch@
@@ -1125,7 +2189,7 @@ X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 @manual depends on !patch exists@
 expression P, X, E2;
 type T;
-identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
+identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
 position pa, pk != manual_accum.pk;
 @@
@@ -1142,11 +2206,33 @@ position pa, pk != manual_accum.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
+@manual_a depends on !patch exists@
+expression P, P2, X, E2;
+type T;
+identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
+identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
+position pa, pk != manual_accum.pk;
+@@
+
+(
+  P = alloc@pa(...);
+|
+  P = (T)alloc@pa(...);
+)
+  ... when != P = E2
+  P2 = P;
+  ... when != P2 = E2
+(
+  X = <+... ksize@pk(P2) ...+>;
+|
+  sink(..., <+... ksize@pk(P2) ...+>, ...);
+)
+
 @manual_d depends on !patch exists@
 identifier P;
 expression X, E2;
 type T;
-identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
+identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, memcmp, memcpy, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, raw_copy_from_user, raw_copy_to_user, scnprintf, sized_strscpy, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
 position pa, pk != manual_accum.pk;
 @@
@@ -1176,7 +2262,7 @@ if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
 else:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
-          "the size is reused or is not a variable)" % pa[0].line
+          "not a case the patch rules convert safely)" % pa[0].line
     if kc_mode == "report":
         coccilib.report.print_report(pk[0], msg)
     else:
@@ -1198,7 +2284,29 @@ if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
 else:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
-          "the size is reused or is not a variable)" % pa[0].line
+          "not a case the patch rules convert safely)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(pk[0], msg)
+    else:
+        coccilib.org.print_todo(pk[0], msg)
+@depends on context@
+position manual_a.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << manual_a.pa;
+pk << manual_a.pk;
+@@
+
+if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
+    cocci.include_match(False)
+else:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size instead (by hand: " \
+          "not a case the patch rules convert safely)" % pa[0].line
     if kc_mode == "report":
         coccilib.report.print_report(pk[0], msg)
     else:

@@ -511,6 +511,227 @@ def slack_group(group, names0, names1, sinks):
     return "".join(out)
 
 
+# Sizes the groups above cannot round in place (an expression such as
+# struct_size(...), or a variable that is read again after the
+# allocation): the rounded size goes into a new local, alloc_size, declared
+# at the top of the function; the original size expression is evaluated
+# once, where it was. One candidate per function, and none when the
+# function already uses the name alloc_size.
+FRESH_SHAPES = {
+    "scalar": dict(
+        pat=("P = a0@pa(E, ...);", "P = a1@pa(Q, E, ...);"),
+        dpat=("T P = a0@pa(E, ...);", "T P = a1@pa(Q, E, ...);"),
+        full=("a0@pa(E, ES)", "a1@pa(Q, E, ES)"),
+        plain=("a0(alloc_size, ES)", "a1(Q, alloc_size, ES)"),
+        minus=("  P = a0@pa(\n- E\n+ alloc_size\n  , ...);",
+               "  P = a1@pa(Q,\n- E\n+ alloc_size\n  , ...);"),
+        roundup="alloc_size = kmalloc_size_roundup(E);",
+        decl="expression E, Q;"),
+    "array": dict(
+        pat=("P = a0@pa(E, es, ...);", "P = a1@pa(Q, E, es, ...);"),
+        dpat=("T P = a0@pa(E, es, ...);", "T P = a1@pa(Q, E, es, ...);"),
+        full=("a0@pa(E, es, ES)", "a1@pa(Q, E, es, ES)"),
+        plain=("a0(alloc_size / es, es, ES)",
+               "a1(Q, alloc_size / es, es, ES)"),
+        minus=("  P = a0@pa(\n- E\n+ alloc_size / es\n  , es, ...);",
+               "  P = a1@pa(Q,\n- E\n+ alloc_size / es\n  , es, ...);"),
+        roundup="alloc_size = kmalloc_size_roundup(size_mul(E, es));",
+        decl="expression E, Q, es;"),
+}
+
+FRESH = r"""
+// ==== {g}: rounded size in a new local alloc_size ({formtext})
+// {names}
+
+@accum_{g}@
+expression X, E;
+position pk;
+@@
+
+X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
+
+@clash_{g}@
+identifier x = {{alloc_size}};
+position p;
+@@
+
+x@p
+
+@script:python@
+p << clash_{g}.p;
+@@
+
+kc_clash.add((p[0].file, p[0].current_element))
+
+@declnext_{g}@
+position pd;
+type T, T2;
+identifier P, V, a;
+expression E2;
+@@
+
+T P = a@pd(...);
+(
+T2 V;
+|
+T2 V = E2;
+)
+
+@find_{g}@
+{ptrdecl}
+expression X, E2;
+{sdecl}
+identifier a0 = {ids0};
+identifier a1 = {ids1};
+identifier sink = {sinks};
+position pa != declnext_{g}.pd, pk != accum_{g}.pk{pc};
+@@
+
+(
+  {pat0}
+|
+  {pat1}
+)
+  ... when != P = E2
+{alias}(
+  X = <+... ksize@pk({ptr}) ...+>;
+|
+  sink(..., <+... ksize@pk({ptr}) ...+>, ...);
+)
+
+@script:python@
+pa << find_{g}.pa;
+pk << find_{g}.pk;
+@@
+
+kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
+fk = (pa[0].file, pa[0].current_element)
+kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
+{pccheck}{other}
+@script:python@
+pe << other_{g}.pe;
+pk << find_{g}.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
+
+@script:python mk_{g}@
+pa << find_{g}.pa;
+pk << find_{g}.pk;
+fn;
+@@
+
+fk = (pa[0].file, pa[0].current_element)
+if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
+   kc_key(pk) in kc_fixable:
+    cocci.include_match(False)
+else:
+    kc_fixable.add(kc_key(pk))
+    coccinelle.fn = cocci.make_ident(pa[0].current_element)
+
+@depends on context@
+position find_{g}.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << find_{g}.pa;
+p << find_{g}.pk;
+@@
+
+msg = "ksize() reads back the slack of the allocation on line %s: " \
+      "allocate kmalloc_size_roundup() of the size, kept in a new " \
+      "local (fixable: -D patch)" % pa[0].line
+if kc_mode == "report":
+    coccilib.report.print_report(p[0], msg)
+else:
+    coccilib.org.print_todo(p[0], msg)
+
+@patch_{g} depends on patch && !context && !org && !report@
+{inhdecl}
+identifier a0 = {ids0};
+identifier a1 = {ids1};
+position find_{g}.pa, find_{g}.pk;
+@@
+
+{patchbody}
+  ...
+- ksize@pk({ptr})
++ alloc_size
+
+@decl_{g} depends on patch_{g}@
+identifier mk_{g}.fn;
+type T;
+identifier V;
+expression E;
+@@
+
+fn(...) {{
++ size_t alloc_size;
+(
+  T V;
+|
+  T V = E;
+)
+  ...
+}}
+
+@decl2_{g} depends on patch_{g}@
+identifier mk_{g}.fn;
+statement S;
+@@
+
+fn(...) {{
++ size_t alloc_size;
++
+  S
+  ...
+}}
+"""
+
+
+def fresh_group(group, form, names0, names1, sinks):
+    fs = FRESH_SHAPES[group]
+    g = "%s_fresh_%s" % (form, group)
+    es = group == "array"
+    ptr = "P2" if form == "fa" else "P"
+    inh = ["find_%s.E" % g]
+    if es:
+        inh.append("find_%s.es" % g)
+    if form == "fd":
+        ptrdecl = "identifier P;\ntype T;"
+        inhdecl = ("expression %s, Q;\nexpression list ES;\n"
+                   "identifier find_%s.P;\ntype find_%s.T;"
+                   % (", ".join(inh), g, g))
+        pats = fs["dpat"]
+        body = ("(\n- T P = {f0};\n+ T P;\n+\n+ {r}\n+ P = {p0};\n|\n"
+                "- T P = {f1};\n+ T P;\n+\n+ {r}\n+ P = {p1};\n)").format(
+                    f0=fs["full"][0], f1=fs["full"][1], p0=fs["plain"][0],
+                    p1=fs["plain"][1], r=fs["roundup"])
+    else:
+        ptrdecl = "expression P, P2;" if form == "fa" else "expression P;"
+        inh.append("find_%s.P" % g)
+        if form == "fa":
+            inh.append("find_%s.P2" % g)
+        inhdecl = "expression %s, Q;" % ", ".join(inh)
+        pats = fs["pat"]
+        body = "(\n+ {r}\n{m0}\n|\n+ {r}\n{m1}\n)".format(
+            r=fs["roundup"], m0=fs["minus"][0], m1=fs["minus"][1])
+    return FRESH.format(
+        g=g, formtext=FORMTEXT[form], names=", ".join(names0 + names1),
+        ptrdecl=ptrdecl, sdecl=fs["decl"],
+        ids0=idset(names0), ids1=idset(names1), sinks=idset(sinks),
+        pc=", pc" if form == "fa" else "", pat0=pats[0],
+        pat1=pats[1], ptr=ptr,
+        alias=("  P2 = P@pc;\n  ... when != P2 = E2\n" if form == "fa"
+               else ""),
+        pccheck=PCCHECK.format(g=g) if form == "fa" else "",
+        other=OTHER[form].format(g=g), inhdecl=inhdecl, patchbody=body)
+
+
 MANUAL = r"""
 // ==== slack uses the patch rules leave alone (report, org, context)
 
@@ -539,6 +760,28 @@ position pa, pk != manual_accum.pk;
   X = <+... ksize@pk(P) ...+>;
 |
   sink(..., <+... ksize@pk(P) ...+>, ...);
+)
+
+@manual_a depends on !patch exists@
+expression P, P2, X, E2;
+type T;
+identifier alloc = {ids};
+identifier sink = {sinks};
+position pa, pk != manual_accum.pk;
+@@
+
+(
+  P = alloc@pa(...);
+|
+  P = (T)alloc@pa(...);
+)
+  ... when != P = E2
+  P2 = P;
+  ... when != P2 = E2
+(
+  X = <+... ksize@pk(P2) ...+>;
+|
+  sink(..., <+... ksize@pk(P2) ...+>, ...);
 )
 
 @manual_d depends on !patch exists@
@@ -575,7 +818,7 @@ if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
 else:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
-          "the size is reused or is not a variable)" % pa[0].line
+          "not a case the patch rules convert safely)" % pa[0].line
     if kc_mode == "report":
         coccilib.report.print_report(pk[0], msg)
     else:
@@ -597,7 +840,29 @@ if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
 else:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
-          "the size is reused or is not a variable)" % pa[0].line
+          "not a case the patch rules convert safely)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(pk[0], msg)
+    else:
+        coccilib.org.print_todo(pk[0], msg)
+@depends on context@
+position manual_a.pk;
+expression E;
+@@
+
+* ksize@pk(E)
+
+@script:python depends on report || org@
+pa << manual_a.pa;
+pk << manual_a.pk;
+@@
+
+if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
+    cocci.include_match(False)
+else:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size instead (by hand: " \
+          "not a case the patch rules convert safely)" % pa[0].line
     if kc_mode == "report":
         coccilib.report.print_report(pk[0], msg)
     else:
@@ -629,6 +894,8 @@ def gen_slack(recs, table):
 kc_fixable = set()
 kc_reach = {}
 kc_bad = set()
+kc_clash = set()
+kc_fresh_count = {}
 kc_mode = "report"
 
 
@@ -645,6 +912,12 @@ kc_mode = "org"
         if n0 or n1:
             out.append(slack_group(group, n0 or ["kc_none"],
                                    n1 or ["kc_none"], sinks))
+    for group in ("scalar", "array"):
+        n0, n1 = (sh[x] for x in GROUPS[group]["shapes"])
+        if n0 or n1:
+            for form in ("f", "fd", "fa"):
+                out.append(fresh_group(group, form, n0 or ["kc_none"],
+                                       n1 or ["kc_none"], sinks))
     allnames = sh["s0"] + sh["r1"] + sh["a01"] + sh["ra12"]
     out.append(MANUAL.format(ids=idset(allnames), sinks=idset(sinks)))
     return "".join(out)

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* negative: the size is a global, other code reads it */
+/* the size is a global that other code reads: not rounded in place, the
+ * rounded size goes into a new local (the function has no declarations:
+ * a blank line follows the new one) */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>

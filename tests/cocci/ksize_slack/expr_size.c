@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* negative for patch mode: the size is an expression that cannot be
- * assigned; report mode asks for a conversion by hand */
+/* the size is an expression that cannot be rounded in place: the rounded
+ * size goes into a new local alloc_size. str_alloc() is not converted:
+ * ksize() is reached only when the allocation succeeded and there is no
+ * error return (Coccinelle's all-paths match); report mode lists it. */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>

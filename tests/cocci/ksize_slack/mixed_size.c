@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* negative: the statement with ksize() also reads the old size (the
- * amount of slack); rewriting would make it 0 */
+/* the statement with ksize() also reads the old size (the amount of
+ * slack): rounding n in place would make it 0, so the rounded size goes
+ * into a new local and n keeps its value */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>

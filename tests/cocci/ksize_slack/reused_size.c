@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* negative: the size is used again after the allocation (to copy from a
- * source of exactly that size); rounding it up would over-read src */
+/* the size is used again after the allocation (to copy from a source of
+ * exactly that size): rounding n in place would over-read src, so n is
+ * left alone and the rounded size goes into a new local */
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
