@@ -9,6 +9,9 @@
 
 #define DEFAULT_BUDGET 400000ULL
 #define DEFAULT_DEPTH 3
+/* after this many function budgets in one TU, calls are no longer
+ * analysed in their callers' contexts (they become unknown calls) */
+#define DEFAULT_TU_FACTOR 10
 
 struct fn_use {
 	unsigned hash;
@@ -108,6 +111,39 @@ static int only_called(struct scan *sc, CXCursor def)
 	return u && u->calls > 0 && u->refs <= u->calls;
 }
 
+void eng_mark_visited(struct eng_tu *t, CXCursor def)
+{
+	unsigned h = clang_hashCursor(def);
+	size_t i;
+
+	for (i = 0; i < t->nvisited; i++)
+		if (t->visited[i] == h)
+			return;
+	if (t->nvisited == t->capvisited) {
+		size_t nc = t->capvisited ? t->capvisited * 2 : 64;
+		unsigned *nv = realloc(t->visited, nc * sizeof(*nv));
+
+		if (!nv) {
+			t->oom = 1;
+			return;
+		}
+		t->visited = nv;
+		t->capvisited = nc;
+	}
+	t->visited[t->nvisited++] = h;
+}
+
+static int was_visited(const struct eng_tu *t, CXCursor def)
+{
+	unsigned h = clang_hashCursor(def);
+	size_t i;
+
+	for (i = 0; i < t->nvisited; i++)
+		if (t->visited[i] == h)
+			return 1;
+	return 0;
+}
+
 static void analyse_fn(struct eng_tu *t, CXCursor def)
 {
 	struct eng_fn f;
@@ -122,6 +158,7 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	st_init(&s);
 	t->steps = 0;
 	t->over_budget = 0;
+	eng_mark_visited(t, def);
 	eng_run_body(&f, &s);
 	if (t->pass == 1) {
 		eng_stat(t, "functions-analysed", 1);
@@ -157,6 +194,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	if (!t.config && env->model)
 		t.config = slab_model_default(env->model, 0, 0);
 	t.budget = env->step_budget ? env->step_budget : DEFAULT_BUDGET;
+	t.tu_budget = t.budget * DEFAULT_TU_FACTOR;
 	t.max_depth = env->max_inline_depth ? env->max_inline_depth :
 					       DEFAULT_DEPTH;
 	for (i = 0; i < clang_getNumDiagnostics(tu) && !t.tu_errors; i++) {
@@ -177,11 +215,19 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		 * unknown objects pick up the field facts */
 		ir_objs_release(&t.objs);
 		ir_objs_init(&t.objs, &t.arena);
+		t.nvisited = 0;
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (!only_called(&sc, sc.defs[i]))
 				analyse_fn(&t, sc.defs[i]);
+		/* helpers no caller reached within the inlining depth are
+		 * analysed on their own */
+		for (i = 0; i < sc.ndefs && !sc.oom; i++)
+			if (only_called(&sc, sc.defs[i]) &&
+			    !was_visited(&t, sc.defs[i]))
+				analyse_fn(&t, sc.defs[i]);
 	}
 	t.pass = 1;
+	eng_stat(&t, "analysis-steps", t.tu_steps);
 	ret = eng_emit(&t);
 	if (sc.oom || t.oom)
 		ret = -KC_ENOMEM;
@@ -192,6 +238,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(sc.defs);
 	free(t.ks);
 	free(t.ff);
+	free(t.visited);
 	free(t.acc);
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);

@@ -78,9 +78,13 @@ struct eng_tu {
 	int oom;
 	int pass;                   /* 0: collect field facts, 1: report */
 	int tu_errors;              /* clang reported errors in this TU */
+	unsigned *visited;          /* hashes of function bodies analysed */
+	size_t nvisited, capvisited;
 	struct field_fact *ff;
 	size_t nff, capff;
 	unsigned long long steps;   /* of the current top-level function */
+	unsigned long long tu_steps; /* of the whole TU, both passes */
+	unsigned long long tu_budget; /* beyond it calls are not inlined */
 	unsigned long long budget;
 	int over_budget;
 	unsigned max_depth;
@@ -176,6 +180,9 @@ int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
 /* Initial value of member read c (key) from the field facts; 0 if none. */
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out);
+
+/* analyze.c: records that the body of def was analysed in this pass. */
+void eng_mark_visited(struct eng_tu *t, CXCursor def);
 
 /* sites.c */
 void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,

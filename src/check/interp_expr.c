@@ -30,6 +30,7 @@ int eng_tick(struct eng_fn *f)
 		t->over_budget = 1;
 		return 1;
 	}
+	t->tu_steps++;
 	if (++t->steps > t->budget) {
 		t->over_budget = 1;
 		return 1;
@@ -622,6 +623,17 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 	}
 	a = eng_eval(f, s, k.k[0]);
 	b = eng_eval(f, s, k.k[1]);
+	if (op == CXBinaryOperator_Sub &&
+	    cx_is_pointer(clang_getCursorType(k.k[0])) &&
+	    cx_is_pointer(clang_getCursorType(k.k[1]))) {
+		/* p->end - p->start: one opaque value per site, so that
+		 * start + (end - start) cancels */
+		char buf[64];
+
+		snprintf(buf, sizeof(buf), "@%llx:ptrdiff", cx_site(c));
+		return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
+				    clang_getCursorType(c));
+	}
 	return binop_val(op, a, clang_getCursorType(k.k[0]), b,
 			 clang_getCursorType(k.k[1]));
 }
@@ -1171,6 +1183,7 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 		}
 	}
 	eng_stat(t, "calls-inlined", 1);
+	eng_mark_visited(t, def);
 	eng_run_body(&g, &cs);
 	if (cs.dead) {
 		/* the callee never returns (or we lost it): keep going */
@@ -1363,7 +1376,7 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
 	if (!clang_Cursor_isNull(def) && cx_in_main_file(def) &&
 	    (unsigned)f->depth < t->max_depth && !on_stack(f, def) &&
-	    !t->over_budget)
+	    !t->over_budget && t->tu_steps < t->tu_budget)
 		return do_inline(f, s, c, def, name, a, ac, n, zero, nz);
 	if (!strncmp(name, "__builtin", 9))
 		return call_result(f, c, name);
@@ -1384,7 +1397,7 @@ static int inlinable(struct eng_fn *f, CXCursor c)
 	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
 	return !clang_Cursor_isNull(def) && cx_in_main_file(def) &&
 	       (unsigned)f->depth < f->t->max_depth && !on_stack(f, def) &&
-	       !f->t->over_budget;
+	       !f->t->over_budget && f->t->tu_steps < f->t->tu_budget;
 }
 
 int eng_eval_split(struct eng_fn *f, struct state *s, CXCursor c,

@@ -18,3 +18,4 @@ KC_STAT(KSIZE_RESOLVED, "ksize-resolved", "ksize() sites whose argument's proven
 KC_STAT(KSIZE_UNRESOLVED, "ksize-unresolved", "ksize() sites with an argument of unknown provenance on some path")
 KC_STAT(ACCESSES_JUDGED, "accesses-judged", "access sites on kmalloc memory judged against the request")
 KC_STAT(ACCESSES_UNBOUNDED, "accesses-unbounded", "access sites on kmalloc memory the analysis could not bound")
+KC_STAT(ANALYSIS_STEPS, "analysis-steps", "abstract interpretation steps (both passes)")
