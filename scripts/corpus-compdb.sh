@@ -12,7 +12,11 @@ echo "["
 sep=""
 for f in "${files[@]}"; do
 	abs=$(cd "$(dirname "$f")" && pwd)/$(basename "$f")
-	extra=$(head -n 20 "$abs" | sed -n 's/.*ksizecheck-args:.*-- *\(.*\)\*\/.*/\1/p' | head -n 1)
+	# compiler flags: the words after a standalone "--" of the
+	# ksizecheck-args comment (ksizecheck options before it do not
+	# belong in a compile database)
+	extra=$(head -n 20 "$abs" | sed -n 's/.*ksizecheck-args:\(.*\)\*\/.*/\1/p' | head -n 1 |
+		awk '{ for (i = 1; i <= NF; i++) if ($i == "--") { for (j = i + 1; j <= NF; j++) printf "%s ", $j; break } }')
 	args="\"clang\", \"-I$root/tests/include/kstub\""
 	for a in $extra; do
 		args="$args, \"$a\""
