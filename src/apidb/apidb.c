@@ -435,6 +435,10 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 						"roundup)", rec->field[2]);
 		if (parse_argno(rec, 3, 0, &fn->arg, err))
 			return -KC_EPARSE;
+	} else if (!strcmp(t, "noreturn")) {
+		fn->kind = APIDB_NORETURN;
+		if (need_fields(rec, 2, 2, err) || parse_name(rec, 1, err))
+			return -KC_EPARSE;
 	} else if (!strcmp(t, "errptr")) {
 		fn->kind = APIDB_ERRPTR;
 		if (need_fields(rec, 2, 2, err) || parse_name(rec, 1, err))
@@ -477,7 +481,7 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 	} else {
 		return kc_tbl_field_err(rec, 0, err,
 					"unknown record type '%s' (alloc, "
-					"free, query, pred, size, errptr, sink)", t);
+					"free, query, pred, size, errptr, noreturn, sink)", t);
 	}
 	fn->name = kc_arena_strdup(&db->arena, rec->field[1]);
 	fn->file = kc_arena_strdup(&db->arena, rec->file);

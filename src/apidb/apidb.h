@@ -21,6 +21,7 @@ enum apidb_kind {
 	APIDB_PRED,      /* IS_ERR-like test of a pointer argument */
 	APIDB_SIZEFN,    /* returns a size computed from its arguments */
 	APIDB_ERRPTR,    /* returns an ERR_PTR() value */
+	APIDB_NORETURN,  /* does not return (panic, BUG) */
 };
 
 enum apidb_pred {

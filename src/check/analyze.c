@@ -239,6 +239,8 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(t.ks);
 	free(t.ff);
 	free(t.visited);
+	free(t.nr_hash);
+	free(t.nr_val);
 	free(t.acc);
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);

@@ -78,6 +78,9 @@ struct eng_tu {
 	int oom;
 	int pass;                   /* 0: collect field facts, 1: report */
 	int tu_errors;              /* clang reported errors in this TU */
+	unsigned *nr_hash;          /* callees known to return (0) or not */
+	unsigned char *nr_val;
+	size_t nnr, capnr;
 	unsigned *visited;          /* hashes of function bodies analysed */
 	size_t nvisited, capvisited;
 	struct field_fact *ff;

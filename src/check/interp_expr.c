@@ -1255,6 +1255,77 @@ static void ksize_range(struct eng_tu *t, const struct val *p,
 		r->hi = hi;
 }
 
+struct nr_scan {
+	CXTranslationUnit tu;
+	int noreturn;
+};
+
+static enum CXChildVisitResult nr_cb(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	struct nr_scan *ns = data;
+	CXToken *toks = NULL;
+	unsigned n = 0, i;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_UnexposedAttr)
+		return CXChildVisit_Continue;
+	clang_tokenize(ns->tu, clang_getCursorExtent(c), &toks, &n);
+	for (i = 0; i < n && !ns->noreturn; i++) {
+		CXString sp = clang_getTokenSpelling(ns->tu, toks[i]);
+
+		if (strstr(clang_getCString(sp), "noreturn"))
+			ns->noreturn = 1;
+		clang_disposeString(sp);
+	}
+	if (toks)
+		clang_disposeTokens(ns->tu, toks, n);
+	return ns->noreturn ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* 1 if the called function is declared __noreturn (cached per decl). */
+static int callee_noreturn(struct eng_tu *t, CXCursor call)
+{
+	CXCursor decl = clang_getCursorReferenced(call);
+	struct nr_scan ns = { t->tu, 0 };
+	unsigned h;
+	size_t i;
+
+	if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+		return 0;
+	h = clang_hashCursor(clang_getCanonicalCursor(decl));
+	for (i = 0; i < t->nnr; i++)
+		if (t->nr_hash[i] == h)
+			return t->nr_val[i];
+	{
+		/* clang prints noreturn in the function type */
+		CXString ts = clang_getTypeSpelling(clang_getCursorType(decl));
+
+		if (strstr(clang_getCString(ts), "noreturn"))
+			ns.noreturn = 1;
+		clang_disposeString(ts);
+	}
+	if (!ns.noreturn)
+		clang_visitChildren(decl, nr_cb, &ns);
+	if (t->nnr == t->capnr) {
+		size_t nc = t->capnr ? t->capnr * 2 : 64;
+		unsigned *nh = realloc(t->nr_hash, nc * sizeof(*nh));
+		unsigned char *nv;
+
+		if (!nh)
+			return ns.noreturn;
+		t->nr_hash = nh;
+		nv = realloc(t->nr_val, nc);
+		if (!nv)
+			return ns.noreturn;
+		t->nr_val = nv;
+		t->capnr = nc;
+	}
+	t->nr_hash[t->nnr] = h;
+	t->nr_val[t->nnr++] = (unsigned char)ns.noreturn;
+	return ns.noreturn;
+}
+
 static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 			    struct state *zero, struct state *nz)
 {
@@ -1361,6 +1432,10 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 			return val_int(iv_range(0, 1));
 		case APIDB_SIZEFN:
 			return val_int(formula(api->size, a, ac, n));
+		case APIDB_NORETURN:
+			st_release(s);
+			st_init_dead(s);
+			return val_top();
 		case APIDB_ERRPTR: {
 			struct val r = val_int(iv_top());
 			struct pel e;
@@ -1378,8 +1453,19 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 	    (unsigned)f->depth < t->max_depth && !on_stack(f, def) &&
 	    !t->over_budget && t->tu_steps < t->tu_budget)
 		return do_inline(f, s, c, def, name, a, ac, n, zero, nz);
+	if (!strcmp(name, "__builtin_unreachable") ||
+	    !strcmp(name, "__builtin_trap")) {
+		st_release(s);
+		st_init_dead(s);
+		return val_top();
+	}
 	if (!strncmp(name, "__builtin", 9))
 		return call_result(f, c, name);
+	if (callee_noreturn(t, c)) {
+		st_release(s);
+		st_init_dead(s);
+		return val_top();
+	}
 unknown:
 	for (i = 0; i < n; i++)
 		kill_arg(f, s, ac[i]);

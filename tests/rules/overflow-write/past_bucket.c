@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/bug.h>
 
 void term_past_ksize(size_t n)
 {
@@ -48,5 +49,42 @@ void loop_past(void)
 		return;
 	for (i = 0; i <= 8; i++)
 		p[i] = 0; /* expect: overflow-write */
+	kfree(p);
+}
+
+void bug_on_guarded(const void *src, size_t len)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	if (!p)
+		return;
+	BUG_ON(len > 64);
+	memcpy(p, src, len);
+	kfree(p);
+}
+
+
+void bug_on_index(size_t idx)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	if (!p)
+		return;
+	if (idx > 100)
+		return;
+	BUG_ON(idx >= 64);
+	p[idx] = 1;
+	kfree(p);
+}
+
+void guard_too_wide(size_t idx)
+{
+	u8 *p = kmalloc(64, GFP_KERNEL);
+
+	if (!p)
+		return;
+	if (idx > 100)
+		return;
+	p[idx] = 1; /* expect: overflow-write "ends at 101" */
 	kfree(p);
 }
