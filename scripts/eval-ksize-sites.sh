@@ -33,6 +33,7 @@ mode=auto
 only_calls=0
 files_arg=
 kc_args=auto
+reuse=0
 
 usage() {
 	cat <<EOF
@@ -47,6 +48,8 @@ usage: $0 --tree DIR [--ksizecheck BIN] [options]
   -j N                  parallel jobs, at most 2 (default 1)
       --calls-only      only files with a real ksize()/__ksize() call
       --files "A B"     only these tree-relative files
+      --compare-only DIR  redo only the comparison on an earlier results
+                        directory (after a TSV edit); nothing is run
       --kc-args "ARGS"  extra ksizecheck options (default: --slab-config
                         x86_64-slub-X.Y when ksizecheck knows that preset)
 EOF
@@ -69,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--calls-only) only_calls=1; shift ;;
 	--files) files_arg=$2; shift 2 ;;
 	--kc-args) kc_args=$2; shift 2 ;;
+	--compare-only) out=$2; reuse=1; mode=files; shift 2 ;;
 	-h|--help) usage; exit 0 ;;
 	*) usage >&2; exit 2 ;;
 	esac
@@ -83,7 +87,7 @@ case "$jobs" in 1|2) ;; *) die "-j must be 1 or 2 (shared machine)" ;; esac
 if [ "$mode" = auto ]; then
 	if [ -n "$kc" ]; then mode=files; else mode=parse; fi
 fi
-if [ "$mode" != parse ]; then
+if [ "$mode" != parse ] && [ "$reuse" = 0 ]; then
 	[ -n "$kc" ] || die "--kernel-mode needs --ksizecheck"
 	[ -x "$kc" ] || die "cannot run ksizecheck '$kc'"
 	kc=$(cd "$(dirname "$kc")" && pwd)/$(basename "$kc")
@@ -96,7 +100,8 @@ mm=$(echo "$kver" | cut -d. -f1,2)
 if [ "$kc_args" = auto ]; then
 	kc_args=
 	presets=
-	[ "$mode" = parse ] || presets=$("$kc" model --list 2>/dev/null || true)
+	[ "$mode" = parse ] || [ "$reuse" = 1 ] ||
+		presets=$("$kc" model --list 2>/dev/null || true)
 	if printf '%s\n' "$presets" | grep -q "^x86_64-slub-$mm "; then
 		kc_args="--slab-config x86_64-slub-$mm"
 	fi
@@ -119,7 +124,10 @@ call_lines() {
 		cut -d: -f1 || true
 }
 
-if [ -n "$files_arg" ]; then
+if [ "$reuse" = 1 ]; then
+	[ -f "$out/files" ] && [ -f "$out/findings.tsv" ] ||
+		die "'$out' is not a results directory"
+elif [ -n "$files_arg" ]; then
 	printf '%s\n' $files_arg >"$out/files"
 else
 	(cd "$tree" && grep -rlwE --include='*.c' 'ksize|__ksize' . |
@@ -127,13 +135,13 @@ else
 		grep -vE '^(tools|scripts|Documentation|samples)/' |
 		sort) >"$out/files"
 fi
-: >"$out/sites.tsv"
-while read -r f; do
+[ "$reuse" = 1 ] || : >"$out/sites.tsv"
+[ "$reuse" = 1 ] || while read -r f; do
 	for l in $(call_lines "$tree/$f"); do
 		printf '%s\t%s\n' "$f" "$l" >>"$out/sites.tsv"
 	done
 done <"$out/files"
-if [ "$only_calls" = 1 ]; then
+if [ "$only_calls" = 1 ] && [ "$reuse" = 0 ]; then
 	cut -f1 "$out/sites.tsv" | sort -u >"$out/files"
 fi
 nfiles=$(wc -l <"$out/files")
@@ -285,7 +293,7 @@ run_one() {
 		>"$out/log/$key.res"
 }
 
-while read -r f; do
+[ "$reuse" = 1 ] || while read -r f; do
 	run_one "$f" &
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
 		wait -n || true
@@ -294,11 +302,11 @@ done <"$out/files"
 wait
 
 # results.tsv: file rc clang-errors findings seconds selected
-cat "$out"/log/*.res | sort >"$out/results.tsv"
+[ "$reuse" = 1 ] || cat "$out"/log/*.res | sort >"$out/results.tsv"
 
 # findings.tsv: file line col severity rule message (paths tree-relative)
-: >"$out/findings.tsv"
-if [ "$mode" != parse ]; then
+[ "$reuse" = 1 ] || : >"$out/findings.tsv"
+if [ "$mode" != parse ] && [ "$reuse" = 0 ]; then
 	cat "$out"/log/*.out 2>/dev/null |
 		sed -nE 's/^([^ :]+):([0-9]+):([0-9]+): (error|warning): (.*) \[([a-z-]+)\]$/\1\t\2\t\3\t\4\t\6\t\5/p' |
 		sed -E "s,^$tree/,,; s,^\./,," | sort -t"$(printf '\t')" -k1,1 -k2,2n \
