@@ -424,10 +424,11 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		a->obj = e->obj;
 		describe_end(t, &j, o, off, len, endb, sizeof(endb));
 		if (j.req >= 0)
-			snprintf(reqb, sizeof(reqb), "%lld", j.req);
+			snprintf(reqb, sizeof(reqb), " %lld", j.req);
+		else if (o->size_text)
+			snprintf(reqb, sizeof(reqb), " '%s'", o->size_text);
 		else
-			snprintf(reqb, sizeof(reqb), "%s",
-				 o->size_text ? o->size_text : "n");
+			reqb[0] = '\0';
 		label = slab_config_label(t->config);
 		if (j.bucket)
 			snprintf(cfgb, sizeof(cfgb), "bucket %llu (%s) on %s",
@@ -444,7 +445,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 			worst = overflow_config(t, j.req, j.end_hi);
 		if (j.verdict == V_SLACK)
 			a->msg = kc_arena_printf(&t->arena,
-				"%s%s %s, past the requested size %s of "
+				"%s%s %s, past the requested size%s of "
 				"%s() but inside %s; %s",
 				what ? what : (write ? "write" : "read"),
 				what ? "()" : "", endb, reqb, o->alloc, cfgb,
@@ -460,7 +461,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		else
 			a->msg = kc_arena_printf(&t->arena,
 				"%s%s %s, past the end of %s for the requested "
-				"size %s of %s()",
+				"size%s of %s()",
 				what ? what : (write ? "write" : "read"),
 				what ? "()" : "", endb, cfgb, reqb, o->alloc);
 		memset(&a->slab, 0, sizeof(a->slab));
@@ -705,11 +706,19 @@ int eng_emit(struct eng_tu *t)
 		if (o && o->loc.file) {
 			char rb[64];
 
-			kc_note(t->out, fd, "allocation", o->loc,
-				"allocated here by %s(%s), requested %s "
-				"bytes", o->alloc,
-				o->size_text ? o->size_text : "",
-				iv_str(&o->size, rb, sizeof(rb)));
+			if (o->size.lo >= 0 && o->size.hi < IV_PINF)
+				kc_note(t->out, fd, "allocation", o->loc,
+					"allocated here by %s(%s), requested %s "
+					"bytes", o->alloc,
+					o->size_text ? o->size_text : "",
+					iv_str(&o->size, rb, sizeof(rb)));
+			else
+				kc_note(t->out, fd, "allocation", o->loc,
+					"allocated here by %s(%s)%s", o->alloc,
+					o->size_text ? o->size_text : "",
+					o->rounded ? ", rounded to a bucket" :
+					", a request that is not rounded to a "
+					"bucket");
 		}
 	}
 	return t->out->oom ? -KC_ENOMEM : 0;
