@@ -213,7 +213,8 @@ static const struct slab_config *overflow_config(const struct eng_tu *t,
 		unsigned long long b;
 
 		if (c == t->config ||
-		    !slab_config_has_version(c, since / 1000, since % 1000))
+		    (!t->env->all_configs &&
+		     !slab_config_has_version(c, since / 1000, since % 1000)))
 			continue;
 		b = slab_bucket(c, (unsigned long long)req);
 		if (b && (unsigned long long)end > b)
@@ -443,7 +444,22 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		if (j.verdict == V_SLACK && j.req > 0 && !j.ksize_bound &&
 		    !j.sym_bound && !o->rounded)
 			worst = overflow_config(t, j.req, j.end_hi);
-		if (j.verdict == V_SLACK)
+		if (j.verdict == V_SLACK && worst && t->env->all_configs) {
+			/* every preset is judged: the worst one decides */
+			rule = write ? KC_RULE_OVERFLOW_WRITE :
+				       KC_RULE_OVERFLOW_READ;
+			rank = V_OVERFLOW * 2 + write;
+			a->rule = rule;
+			a->rank = rank;
+			a->msg = kc_arena_printf(&t->arena,
+				"%s%s %s, past the end of bucket %llu on %s "
+				"for the requested size%s of %s() (inside %s)",
+				what ? what : (write ? "write" : "read"),
+				what ? "()" : "", endb,
+				slab_bucket(worst, (unsigned long long)j.req),
+				slab_config_label(worst), reqb, o->alloc,
+				cfgb);
+		} else if (j.verdict == V_SLACK)
 			a->msg = kc_arena_printf(&t->arena,
 				"%s%s %s, past the requested size%s of "
 				"%s() but inside %s; %s",
