@@ -303,6 +303,7 @@ int main(int argc, char **argv)
 	if (!ret) {
 		run.config = env.env.config ?
 			     slab_config_id(env.env.config) : NULL;
+		run.api = env.env.api; /* exact SARIF fixes need allocators */
 		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
 				 stderr, &code, &err);
 	}
