@@ -7,10 +7,12 @@
 /// UBSAN_BOUNDS and FORTIFY_SOURCE (__alloc_size) treat that as an
 /// overflow, and on KFENCE ksize() returns the requested size. Round the
 /// size up with kmalloc_size_roundup() before allocating and use it
-/// instead of ksize(). The size must be a local variable or a struct
-/// field that is not used again after the allocation; other slack uses
-/// are reported for conversion by hand. ksize() used for statistics
-/// (x += ksize(p)) is left alone.
+/// instead of ksize(). A size in a local variable or struct field that
+/// is not read again is rounded in place; an expression, a global or a
+/// size read again keeps its value and the rounded size goes into a new
+/// local, alloc_size. Slack uses that cannot be converted safely (another
+/// assignment of the pointer reaches ksize(), ...) are reported for a fix
+/// by hand; ksize() used for statistics (x += ksize(p)) is left alone.
 //
 // Confidence: High
 // Copyright: (C) 2026 The ksizecheck authors.
@@ -1237,9 +1239,13 @@ else:
 expression find_f_fresh_scalar.E, find_f_fresh_scalar.P, Q;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
+identifier mk_f_fresh_scalar.fn;
 position find_f_fresh_scalar.pa, find_f_fresh_scalar.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 + alloc_size = kmalloc_size_roundup(E);
   P = a0@pa(
@@ -1256,31 +1262,17 @@ position find_f_fresh_scalar.pa, find_f_fresh_scalar.pk;
   ...
 - ksize@pk(P)
 + alloc_size
-
-@decl_f_fresh_scalar depends on patch_f_fresh_scalar@
-identifier mk_f_fresh_scalar.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_f_fresh_scalar depends on patch_f_fresh_scalar@
+@blank_f_fresh_scalar depends on patch_f_fresh_scalar@
 identifier mk_f_fresh_scalar.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -1413,9 +1405,13 @@ identifier find_fd_fresh_scalar.P;
 type find_fd_fresh_scalar.T;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
+identifier mk_fd_fresh_scalar.fn;
 position find_fd_fresh_scalar.pa, find_fd_fresh_scalar.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 - T P = a0@pa(E, ES);
 + T P;
@@ -1432,31 +1428,17 @@ position find_fd_fresh_scalar.pa, find_fd_fresh_scalar.pk;
   ...
 - ksize@pk(P)
 + alloc_size
-
-@decl_fd_fresh_scalar depends on patch_fd_fresh_scalar@
-identifier mk_fd_fresh_scalar.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_fd_fresh_scalar depends on patch_fd_fresh_scalar@
+@blank_fd_fresh_scalar depends on patch_fd_fresh_scalar@
 identifier mk_fd_fresh_scalar.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -1597,9 +1579,13 @@ else:
 expression find_fa_fresh_scalar.E, find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, Q;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
+identifier mk_fa_fresh_scalar.fn;
 position find_fa_fresh_scalar.pa, find_fa_fresh_scalar.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 + alloc_size = kmalloc_size_roundup(E);
   P = a0@pa(
@@ -1616,31 +1602,17 @@ position find_fa_fresh_scalar.pa, find_fa_fresh_scalar.pk;
   ...
 - ksize@pk(P2)
 + alloc_size
-
-@decl_fa_fresh_scalar depends on patch_fa_fresh_scalar@
-identifier mk_fa_fresh_scalar.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_fa_fresh_scalar depends on patch_fa_fresh_scalar@
+@blank_fa_fresh_scalar depends on patch_fa_fresh_scalar@
 identifier mk_fa_fresh_scalar.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -1768,9 +1740,13 @@ else:
 expression find_f_fresh_array.E, find_f_fresh_array.es, find_f_fresh_array.P, Q;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier mk_f_fresh_array.fn;
 position find_f_fresh_array.pa, find_f_fresh_array.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
   P = a0@pa(
@@ -1787,31 +1763,17 @@ position find_f_fresh_array.pa, find_f_fresh_array.pk;
   ...
 - ksize@pk(P)
 + alloc_size
-
-@decl_f_fresh_array depends on patch_f_fresh_array@
-identifier mk_f_fresh_array.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_f_fresh_array depends on patch_f_fresh_array@
+@blank_f_fresh_array depends on patch_f_fresh_array@
 identifier mk_f_fresh_array.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -1944,9 +1906,13 @@ identifier find_fd_fresh_array.P;
 type find_fd_fresh_array.T;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier mk_fd_fresh_array.fn;
 position find_fd_fresh_array.pa, find_fd_fresh_array.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 - T P = a0@pa(E, es, ES);
 + T P;
@@ -1963,31 +1929,17 @@ position find_fd_fresh_array.pa, find_fd_fresh_array.pk;
   ...
 - ksize@pk(P)
 + alloc_size
-
-@decl_fd_fresh_array depends on patch_fd_fresh_array@
-identifier mk_fd_fresh_array.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_fd_fresh_array depends on patch_fd_fresh_array@
+@blank_fd_fresh_array depends on patch_fd_fresh_array@
 identifier mk_fd_fresh_array.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -2128,9 +2080,13 @@ else:
 expression find_fa_fresh_array.E, find_fa_fresh_array.es, find_fa_fresh_array.P, find_fa_fresh_array.P2, Q;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
+identifier mk_fa_fresh_array.fn;
 position find_fa_fresh_array.pa, find_fa_fresh_array.pk;
 @@
 
+fn(...) {
++ size_t alloc_size;
+  ...
 (
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
   P = a0@pa(
@@ -2147,31 +2103,17 @@ position find_fa_fresh_array.pa, find_fa_fresh_array.pk;
   ...
 - ksize@pk(P2)
 + alloc_size
-
-@decl_fa_fresh_array depends on patch_fa_fresh_array@
-identifier mk_fa_fresh_array.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }
 
-@decl2_fa_fresh_array depends on patch_fa_fresh_array@
+@blank_fa_fresh_array depends on patch_fa_fresh_array@
 identifier mk_fa_fresh_array.fn;
+identifier asz = {alloc_size};
 statement S;
 @@
 
 fn(...) {
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...

@@ -654,38 +654,28 @@ else:
 {inhdecl}
 identifier a0 = {ids0};
 identifier a1 = {ids1};
+identifier mk_{g}.fn;
 position find_{g}.pa, find_{g}.pk;
 @@
 
+fn(...) {{
++ size_t alloc_size;
+  ...
 {patchbody}
   ...
 - ksize@pk({ptr})
 + alloc_size
-
-@decl_{g} depends on patch_{g}@
-identifier mk_{g}.fn;
-type T;
-identifier V;
-expression E;
-@@
-
-fn(...) {{
-+ size_t alloc_size;
-(
-  T V;
-|
-  T V = E;
-)
   ...
 }}
 
-@decl2_{g} depends on patch_{g}@
+@blank_{g} depends on patch_{g}@
 identifier mk_{g}.fn;
+identifier asz = {{alloc_size}};
 statement S;
 @@
 
 fn(...) {{
-+ size_t alloc_size;
+  size_t asz;
 +
   S
   ...
@@ -880,10 +870,12 @@ def gen_slack(recs, table):
 /// UBSAN_BOUNDS and FORTIFY_SOURCE (__alloc_size) treat that as an
 /// overflow, and on KFENCE ksize() returns the requested size. Round the
 /// size up with kmalloc_size_roundup() before allocating and use it
-/// instead of ksize(). The size must be a local variable or a struct
-/// field that is not used again after the allocation; other slack uses
-/// are reported for conversion by hand. ksize() used for statistics
-/// (x += ksize(p)) is left alone."""
+/// instead of ksize(). A size in a local variable or struct field that
+/// is not read again is rounded in place; an expression, a global or a
+/// size read again keeps its value and the rounded size goes into a new
+/// local, alloc_size. Slack uses that cannot be converted safely (another
+/// assignment of the pointer reaches ksize(), ...) are reported for a fix
+/// by hand; ksize() used for statistics (x += ksize(p)) is left alone."""
     out = [HEADER.format(gen=GEN, table=table, desc=desc, conf="High",
                          comments="patch rules convert only the "
                          "behaviour-preserving cases")]

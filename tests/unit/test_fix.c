@@ -161,7 +161,7 @@ static void test_real_spatch(void)
 	free(after);
 
 	/* a report-only script: a note, no change, no error */
-	r.file = copy_case("neg_mixed", path, sizeof(path));
+	r.file = copy_case("neg_stats", path, sizeof(path));
 	r.function = NULL;
 	r.script = "ksize_nonkmalloc";
 	mem = fmemopen(out, sizeof(out), "w");
