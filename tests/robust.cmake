@@ -22,5 +22,5 @@ endforeach()
 add_test(NAME robust/huge-file
   COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/robust/robust-test.sh
           $<TARGET_FILE:ksizecheck> huge-file)
-set_tests_properties(robust/huge-file PROPERTIES LABELS cli TIMEOUT 300
+set_tests_properties(robust/huge-file PROPERTIES LABELS cli TIMEOUT 240
   ENVIRONMENT "KSIZECHECK_RULES_DIR=${PROJECT_SOURCE_DIR}/rules")
