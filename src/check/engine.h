@@ -149,6 +149,8 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
  * Returns 0 when c is not such a call (nothing evaluated). */
 int eng_eval_split(struct eng_fn *f, struct state *s, CXCursor c,
 		   struct val *out, struct state *zero, struct state *nz);
+/* Remembers the pointer type an allocation result is first stored as. */
+void eng_note_ptr_type(struct eng_fn *f, CXType t, const struct val *v);
 /* The interned access path of lvalue c, or NULL. */
 const char *eng_key(struct eng_fn *f, CXCursor c);
 /* The value of key (state, else its initial value). */

@@ -363,6 +363,40 @@ static int has_heap(const struct val *v, const struct eng_tu *t)
 	return 0;
 }
 
+static unsigned type_hash(CXType t)
+{
+	CXString sp = clang_getTypeSpelling(clang_getCanonicalType(t));
+	const char *p = clang_getCString(sp);
+	unsigned h = 2166136261u;
+
+	while (p && *p)
+		h = (h ^ (unsigned char)*p++) * 16777619u;
+	clang_disposeString(sp);
+	return h ? h : 1;
+}
+
+void eng_note_ptr_type(struct eng_fn *f, CXType t, const struct val *v)
+{
+	unsigned i, h = 0;
+
+	if (clang_getCanonicalType(t).kind != CXType_Pointer ||
+	    clang_getCanonicalType(clang_getPointeeType(
+		    clang_getCanonicalType(t))).kind != CXType_Record)
+		return;	/* void *, u8 *: generic, not the object's type */
+	for (i = 0; i < v->np; i++) {
+		struct prov_obj *o;
+
+		if (v->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, v->p[i].obj);
+		if (o->origin != PO_ALLOC || o->ptr_type)
+			continue;
+		if (!h)
+			h = type_hash(t);
+		o->ptr_type = h;
+	}
+}
+
 /* A field access p->f is judged only when p points to the start of an
  * object requested with a constant size smaller than *p (the struct was
  * allocated too small). Accesses through casts (tagged unions, headers
@@ -407,6 +441,44 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 		    req >= psz || !iv_is_const(&b.p[i].off, NULL) ||
 		    b.p[i].off.lo)
 			return 0;
+		/* the object is used as the type it was allocated for (not
+		 * as another view of it: container_of, tagged unions) */
+		if (o->ptr_type != type_hash(clang_getCursorType(base)))
+			return 0;
+	}
+	return 1;
+}
+
+/* For a[i] where a is p->arr: p is used as the type of its allocation
+ * (not a cast view of a smaller object). */
+static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
+{
+	struct cx_kids k;
+	CXCursor base;
+	struct val b;
+	unsigned i, h;
+
+	arr = cx_strip(arr);
+	if (clang_getCursorKind(arr) != CXCursor_MemberRefExpr)
+		return 1;
+	cx_children(arr, &k);
+	if (k.n < 1)
+		return 1;
+	base = cx_strip(k.k[0]);
+	if (!is_arrow(base))
+		return 1;
+	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
+		return 0;
+	h = type_hash(clang_getCursorType(base));
+	b = eng_eval(f, s, base);
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin == PO_ALLOC && o->ptr_type && o->ptr_type != h)
+			return 0;
 	}
 	return 1;
 }
@@ -448,6 +520,13 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	if (k == CXCursor_MemberRefExpr && !member_judged(f, s, sc))
 		return;
+	if (k == CXCursor_ArraySubscriptExpr) {
+		struct cx_kids ak;
+
+		cx_children(sc, &ak);
+		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
+			return;
+	}
 	sz = cx_type_size(clang_getCursorType(sc));
 	if (sz <= 0)
 		return;
@@ -491,6 +570,7 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (s->dead)
 		return;
 	check_lvalue(f, s, c, 1, NULL);
+	eng_note_ptr_type(f, clang_getCursorType(c), v);
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr)
 		eng_record_store(f, cx_strip(c), v);
 	key = eng_key(f, c);

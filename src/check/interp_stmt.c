@@ -830,6 +830,7 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 		st_kill_under(s, key);
 		if (cx_is_integer(ty) && !v.np && iv_is_top(&v.iv))
 			v = eng_read_key(f, &f->memo, key, ty);
+		eng_note_ptr_type(f, ty, &v);
 		st_set(s, key, &v);
 	}
 }

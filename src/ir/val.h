@@ -76,6 +76,8 @@ struct prov_obj {
 	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
 	unsigned long long key; /* identity (site, context) for reuse */
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
+	unsigned ptr_type;      /* type the allocation was first stored as
+				 * (hash of the pointer type), 0 if none */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };
