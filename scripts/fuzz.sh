@@ -19,7 +19,7 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 B=${KC_FUZZ_BUILD:-$SRC/build-fuzz-lf}
 CC=${KC_FUZZ_CC:-clang-19}
 J=${KC_FUZZ_JOBS:-2}
-HARNESSES="tbl slab apidb flags compdb config baseline finding_json analyze"
+HARNESSES="tbl slab apidb flags compdb config baseline finding_json merge analyze"
 
 die() { echo "fuzz.sh: $*" >&2; exit 2; }
 
