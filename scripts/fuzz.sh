@@ -88,6 +88,8 @@ dict_of() {
 opts_of() {
 	local o="-dict=$(dict_of "$1") -max_len=65536 -timeout=25 -rss_limit_mb=2048"
 	[ "$1" = analyze ] && o="$o -detect_leaks=0 -max_len=16384"
+	# merge explains every bad shard on stderr
+	[ "$1" = merge ] && o="$o -close_fd_mask=2"
 	echo "$o"
 }
 
