@@ -144,6 +144,16 @@ run_case() {
 		awk 'BEGIN { printf "int f(int x) { return "; for (i = 0; i < 5000; i++) printf "("; printf "x"; for (i = 0; i < 5000; i++) printf ")"; print "; }" }' >nest.c
 		expect 0 "nest.c:1:" "$K" nest.c
 		refute "internal error" ;;
+	self-include)
+		printf '#include "self.c"\nint f(void) { return 0; }\n' >self.c
+		expect 0 "self.c" "$K" self.c
+		has "1 with errors"
+		refute "internal error" ;;
+	macro-bomb)
+		# 2^40 tokens from 40 macros: the per-file timeout stops it
+		{ echo '#define A0 1+'; i=1; while [ $i -le 40 ]; do echo "#define A$i A$((i - 1)) A$((i - 1))"; i=$((i + 1)); done
+		  echo 'int x = A40 1;'; } >bomb.c
+		expect 2 "bomb.c: internal error: timed out after 3 s" "$K" -j1 --timeout 3 bomb.c ;;
 	many-functions)
 		repeat_c many.c 2000000
 		expect 0 "1 parsed, 0 with errors" "$K" many.c ;;
