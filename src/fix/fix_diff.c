@@ -122,7 +122,9 @@ size_t fix_diff_write(const struct fix_hunks *hs, const char *path, FILE *out)
 
 		if (!h->keep)
 			continue;
-		if (!nw)
+		if (!nw && path[0] == '/')
+			fprintf(out, "--- %s\n+++ %s\n", path, path);
+		else if (!nw)
 			fprintf(out, "--- a/%s\n+++ b/%s\n", path, path);
 		fprintf(out, "@@ -%u,%u +%ld,%u @@\n", h->old_start, h->old_len,
 			(long)h->old_start + delta + (h->new_len && !h->old_len),

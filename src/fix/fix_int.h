@@ -33,7 +33,8 @@ struct fix_hunks {
 int fix_diff_parse(const char *diff, struct fix_hunks *out);
 void fix_hunks_release(struct fix_hunks *hs);
 
-/* Writes the kept hunks with a/path, b/path headers (new_start values
+/* Writes the kept hunks with a/path, b/path headers (path, path for an
+ * absolute path; new_start values
  * recomputed for the dropped hunks). Returns the number of hunks
  * written. */
 size_t fix_diff_write(const struct fix_hunks *hs, const char *path, FILE *out);

@@ -129,7 +129,7 @@ static void test_real_spatch(void)
 	fclose(mem);
 	CHECK(ret == 0);
 	CHECK(strstr(out, "+\tn = kmalloc_size_roundup(n);") != NULL);
-	CHECK(strstr(out, "--- a/") != NULL);
+	CHECK(strstr(out, "--- /tmp/kc-test-fix.") != NULL);
 	after = slurp(path);
 	CHECK(after && !strcmp(before, after));
 	free(after);
