@@ -19,6 +19,7 @@ PKGS=(
 	libssl-dev
 	lld-19
 	llvm-19
+	patch
 	pkg-config
 	python3
 	sparse
