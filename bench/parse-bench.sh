@@ -31,10 +31,14 @@ n=$(wc -l <"$T/clang.cmds")
 now() { date +%s.%N; }
 
 t0=$(now)
-tr '\n' '\0' <"$T/clang.cmds" | xargs -0 -P "$J" -n 1 sh -c '$0 >/dev/null 2>&1 || true'
+tr '\n' '\0' <"$T/clang.cmds" | xargs -0 -P "$J" -n 1 sh -c 'eval "$0" >/dev/null 2>&1 || true'
 t1=$(now)
-"$K" -p "$DB" -j "$J" --quiet --fail-on=none >/dev/null 2>&1 || true
+set +e
+"$K" -p "$DB" -j "$J" --quiet --fail-on=none >/dev/null 2>"$T/kc.err"
+rc=$?
+set -e
 t2=$(now)
+[ $rc -le 1 ] || { echo "ksizecheck failed ($rc):" >&2; head -5 "$T/kc.err" >&2; exit 1; }
 clang_s=$(echo "$t1 - $t0" | bc)
 kc_s=$(echo "$t2 - $t1" | bc)
 echo "TUs: $n, -j$J"
@@ -66,7 +70,7 @@ for e in json.load(open(sys.argv[1])):
           " ".join(shlex.quote(a) for a in flags + out)))
 PY
 	t3=$(now)
-	tr '\n' '\0' <"$T/sparse.cmds" | xargs -0 -P "$J" -n 1 sh -c '$0 >/dev/null 2>&1 || true'
+	tr '\n' '\0' <"$T/sparse.cmds" | xargs -0 -P "$J" -n 1 sh -c 'eval "$0" >/dev/null 2>&1 || true'
 	t4=$(now)
 	sp_s=$(echo "$t4 - $t3" | bc)
 	printf 'sparse:              %8.1f s  (%.3f s/TU)\n' "$sp_s" "$(echo "$sp_s / $n" | bc -l)"

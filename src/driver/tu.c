@@ -33,7 +33,13 @@ struct kc_tu_ctx {
 	const struct kc_analysis_env *env;
 	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
 	char cwd[4096];  /* directory to return to after a TU */
+	int no_dispose;  /* leave the TU to process exit */
 };
+
+void kc_tu_ctx_set_no_dispose(struct kc_tu_ctx *c, int on)
+{
+	c->no_dispose = on;
+}
 
 static const char *const stage_names[KC_STAGE_MAX] = {
 	"idle", "read", "flags", "parse", "diagnostics", "analysis",
@@ -380,7 +386,9 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 		set_counter(counters, i, st.counters[i]);
 	}
 done:
-	if (ctu)
+	/* a worker that exits after this TU lets the kernel free the AST:
+	 * disposing of it costs several percent of a parse */
+	if (ctu && !c->no_dispose)
 		clang_disposeTranslationUnit(ctu);
 	kc_diag_release(&diag);
 	free(args);

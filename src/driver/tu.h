@@ -37,6 +37,9 @@ struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
 				const struct kc_flag_table *flags,
 				const struct kc_analysis_env *env);
 void kc_tu_ctx_free(struct kc_tu_ctx *c);
+/* on: kc_tu_process() leaves its CXTranslationUnit to the process exit
+ * (for a worker that exits after its TU). */
+void kc_tu_ctx_set_no_dispose(struct kc_tu_ctx *c, int on);
 
 /* Processes tu; *stage is updated as it goes. Returns the result object
  * (caller owns it):
