@@ -20,12 +20,22 @@ virtual context
 virtual org
 virtual report
 
+@initialize:python@
+@@
+
+kc_small = set()
+
+
+def kc_is_small(p):
+    return (p[0].file, p[0].line, p[0].column) in kc_small
+
 // ---- vmalloc: __vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof
 
 @nk_vmalloc depends on context || org || report@
 expression P, E;
 identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -42,7 +52,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -108,7 +119,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_kmem_cache depends on context || org || report@
 expression P, E;
 identifier alloc = {kmem_cache_alloc, kmem_cache_alloc_lru, kmem_cache_alloc_lru_noprof, kmem_cache_alloc_node, kmem_cache_alloc_node_noprof, kmem_cache_alloc_noprof, kmem_cache_zalloc, kmem_cache_zalloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -125,7 +137,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {kmem_cache_alloc, kmem_cache_alloc_lru, kmem_cache_alloc_lru_noprof, kmem_cache_alloc_node, kmem_cache_alloc_node_noprof, kmem_cache_alloc_noprof, kmem_cache_zalloc, kmem_cache_zalloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -191,7 +204,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_devm depends on context || org || report@
 expression P, E;
 identifier alloc = {devm_kasprintf, devm_kcalloc, devm_kmalloc, devm_kmalloc_array, devm_kmemdup, devm_krealloc, devm_krealloc_array, devm_kstrdup, devm_kvasprintf, devm_kzalloc};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -208,7 +222,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {devm_kasprintf, devm_kcalloc, devm_kmalloc, devm_kmalloc_array, devm_kmemdup, devm_krealloc, devm_krealloc_array, devm_kstrdup, devm_kvasprintf, devm_kzalloc};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -274,7 +289,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_devm_const depends on context || org || report@
 expression P, E;
 identifier alloc = {devm_kstrdup_const};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -291,7 +307,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {devm_kstrdup_const};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -357,7 +374,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_page depends on context || org || report@
 expression P, E;
 identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -374,7 +392,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -440,7 +459,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_percpu depends on context || org || report@
 expression P, E;
 identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -457,7 +477,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -523,7 +544,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_dma depends on context || org || report@
 expression P, E;
 identifier alloc = {dma_alloc_attrs, dma_alloc_coherent, dma_alloc_noncoherent, dmam_alloc_attrs, dmam_alloc_coherent};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -540,7 +562,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {dma_alloc_attrs, dma_alloc_coherent, dma_alloc_noncoherent, dmam_alloc_attrs, dmam_alloc_coherent};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -601,12 +624,45 @@ alloc << nk_dma_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns DMA coherent memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
+// kvmalloc of a constant size of at most 4096 bytes never takes the
+// vmalloc fallback (it needs size > PAGE_SIZE): not a finding
+
+@nk_small_kvmalloc@
+identifier alloc0 = {__kvmalloc_node_noprof, kvmalloc, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof};
+identifier alloc01 = {kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof};
+constant C, C2;
+position pa;
+@@
+
+(
+  alloc0@pa(C, ...)
+|
+  alloc01@pa(C, C2, ...)
+)
+
+@script:python@
+pa << nk_small_kvmalloc.pa;
+c << nk_small_kvmalloc.C;
+c2 << nk_small_kvmalloc.C2 = "1";
+@@
+
+def kc_int(s):
+    try:
+        return int(s.rstrip("uUlL"), 0)
+    except ValueError:
+        return None
+
+n, m = kc_int(c), kc_int(c2)
+if n is not None and m is not None and n * m <= 4096:
+    kc_small.add((pa[0].file, pa[0].line, pa[0].column))
+
 // ---- kvmalloc: __kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof
 
 @nk_kvmalloc depends on context || org || report@
 expression P, E;
 identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -623,7 +679,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 
@@ -689,7 +746,8 @@ coccilib.org.print_todo(pk[0], msg)
 @nk_kconst depends on context || org || report@
 expression P, E;
 identifier alloc = {kstrdup_const, kstrdup_const_noprof, kvasprintf_const};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T;
 @@
 
@@ -706,7 +764,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {kstrdup_const, kstrdup_const_noprof, kvasprintf_const};
-position pa, pk;
+position pa : script:python() { not kc_is_small(pa) };
+position pk;
 type T, T2;
 @@
 

@@ -924,7 +924,8 @@ NK_RULES = """
 @nk_{fam} depends on context || org || report@
 expression P, E;
 identifier alloc = {ids};
-position pa, pk;
+position pa : script:python() {{ not kc_is_small(pa) }};
+position pk;
 type T;
 @@
 
@@ -941,7 +942,8 @@ type T;
 identifier P;
 expression E;
 identifier alloc = {ids};
-position pa, pk;
+position pa : script:python() {{ not kc_is_small(pa) }};
+position pk;
 type T, T2;
 @@
 
@@ -982,6 +984,50 @@ coccilib.org.print_todo(pk[0], msg)
 """
 
 
+NK_SMALL = r"""
+// kvmalloc of a constant size of at most {page} bytes never takes the
+// vmalloc fallback (it needs size > PAGE_SIZE): not a finding
+
+@nk_small_{fam}@
+identifier alloc0 = {ids0};
+identifier alloc01 = {ids01};
+constant C, C2;
+position pa;
+@@
+
+(
+  alloc0@pa(C, ...)
+|
+  alloc01@pa(C, C2, ...)
+)
+
+@script:python@
+pa << nk_small_{fam}.pa;
+c << nk_small_{fam}.C;
+c2 << nk_small_{fam}.C2 = "1";
+@@
+
+def kc_int(s):
+    try:
+        return int(s.rstrip("uUlL"), 0)
+    except ValueError:
+        return None
+
+n, m = kc_int(c), kc_int(c2)
+if n is not None and m is not None and n * m <= {page}:
+    kc_small.add((pa[0].file, pa[0].line, pa[0].column))
+"""
+
+
+def nk_small(recs, fam):
+    n0 = sorted(r["name"] for r in recs
+                if r["family"] == fam and r["size"] == "$0")
+    n01 = sorted(r["name"] for r in recs
+                 if r["family"] == fam and r["size"] == "$0*$1")
+    return NK_SMALL.format(fam=fam, ids0=idset(n0 or ["kc_none"]),
+                           ids01=idset(n01 or ["kc_none"]), page=4096)
+
+
 def gen_nonkmalloc(recs, table):
     desc = """/// ksize() on memory that is not (or not always) a kmalloc object.
 ///
@@ -995,6 +1041,9 @@ def gen_nonkmalloc(recs, table):
     out = [HEADER.format(gen=GEN, table=table, desc=desc, conf="High",
                          comments="no patch mode: report, org and "
                          "context only")]
+    out.append("\n@initialize:python@\n@@\n\nkc_small = set()\n\n\n"
+               "def kc_is_small(p):\n"
+               "    return (p[0].file, p[0].line, p[0].column) in kc_small\n")
     for fam in NEVER + MAYBE:
         names = sorted(r["name"] for r in recs if r["family"] == fam)
         if not names:
@@ -1002,6 +1051,8 @@ def gen_nonkmalloc(recs, table):
         what = ("ksize() on memory that is never a kmalloc object"
                 if fam in NEVER else
                 "ksize() on memory that may not be a kmalloc object")
+        if fam == "kvmalloc":
+            out.append(nk_small(recs, fam))
         out.append(NK_RULES.format(fam=fam, names=", ".join(names),
                                    ids=idset(names)))
         for sfx in ("", "_d"):
