@@ -9,7 +9,7 @@ set(KC_CLI_CASES
   check-form-no-file compdb-malformed compdb-truncated compdb-missing
   compdb-no-args compdb-missing-source compdb-select tree-not-kernel
   tree-missing tree-unconfigured tree-unprepared worker-crash worker-timeout
-  worker-oom interrupt same-order shard-union)
+  worker-oom interrupt same-order shard-union kernel-fake-tree)
 foreach(c ${KC_CLI_CASES})
   add_test(NAME cli/${c}
     COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli-test.sh

@@ -5,13 +5,19 @@
  *   make -C TREE LLVM=-NN -n -k V=1 [dir/ | file.o ...]
  * (about 65 s for a whole x86_64 allmodconfig tree on one core, 22k TUs)
  * and take every compiler invocation that compiles a kernel C file
- * (-D__KERNEL__) under the requested paths. The LLVM= suffix is derived
+ * (-D__KERNEL__) under the requested paths. A dry run only prints the
+ * commands of objects that are out of date, so for objects already built
+ * the command comes from Kbuild's record of it, the first line of
+ * .<obj>.o.cmd ("cmd_<obj> := ..." in 6.1, "savedcmd_<obj> := ..." in
+ * 6.12); the dry run's command wins when both exist. The LLVM= suffix is derived
  * from the tree's .config (CONFIG_CC_IS_CLANG, CONFIG_CLANG_VERSION), so
  * the dry run never reconfigures the tree with another compiler;
  * $KSIZECHECK_MAKE_FLAGS overrides it.
  */
+#define _GNU_SOURCE /* nftw FTW_ACTIONRETVAL */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,6 +257,88 @@ static int scan_line(const char *line, const char *tree_real,
 	return ret;
 }
 
+/* State for the nftw() walk over .*.o.cmd files (nftw has no user data) */
+static struct {
+	const char *tree_real;
+	char **prefixes;
+	size_t nprefixes;
+	struct kc_tu_list *l;
+	struct seen_set *seen;
+	struct kc_strbuf line;
+	int ret;
+} walk;
+
+static int cmd_file(const char *path, const struct stat *st, int type,
+		    struct FTW *ftw)
+{
+	const char *base = path + ftw->base, *cmd;
+	size_t len = strlen(base);
+	FILE *f;
+	int c;
+
+	(void)st;
+	if (type == FTW_D && base[0] == '.' && ftw->level > 0)
+		return FTW_SKIP_SUBTREE; /* .git, .tmp_versions, ... */
+	if (type != FTW_F || base[0] != '.' || len < 7 ||
+	    strcmp(base + len - 6, ".o.cmd"))
+		return FTW_CONTINUE;
+	f = fopen(path, "r");
+	if (!f)
+		return FTW_CONTINUE;
+	kc_strbuf_reset(&walk.line);
+	while ((c = getc(f)) != EOF && c != '\n')
+		if (kc_strbuf_addch(&walk.line, c)) {
+			walk.ret = -KC_ENOMEM;
+			break;
+		}
+	fclose(f);
+	cmd = strstr(walk.line.buf, " := ");
+	if (walk.ret || !cmd || (strncmp(walk.line.buf, "cmd_", 4) &&
+				 strncmp(walk.line.buf, "savedcmd_", 9)))
+		return walk.ret ? FTW_STOP : FTW_CONTINUE;
+	walk.ret = scan_line(cmd + 4, walk.tree_real, walk.prefixes,
+			     walk.nprefixes, walk.l, walk.seen);
+	return walk.ret ? FTW_STOP : FTW_CONTINUE;
+}
+
+/* Adds the TUs recorded in .*.o.cmd files under the prefixes. */
+static int scan_cmd_files(const char *tree_real, char **prefixes,
+			  size_t nprefixes, struct kc_tu_list *l,
+			  struct seen_set *seen)
+{
+	char root[PATH_MAX * 2];
+
+	memset(&walk, 0, sizeof(walk));
+	kc_strbuf_init(&walk.line);
+	walk.tree_real = tree_real;
+	walk.prefixes = prefixes;
+	walk.nprefixes = nprefixes;
+	walk.l = l;
+	walk.seen = seen;
+	for (size_t i = 0; i <= nprefixes && !walk.ret; i++) {
+		struct stat st;
+
+		if (i == nprefixes && nprefixes)
+			break;
+		if (!nprefixes || !prefixes[i][0])
+			snprintf(root, sizeof(root), "%s", tree_real);
+		else
+			snprintf(root, sizeof(root), "%s/%s", tree_real,
+				 prefixes[i]);
+		if (!stat(root, &st) && !S_ISDIR(st.st_mode)) {
+			char *slash = strrchr(root, '/');
+
+			if (slash)
+				*slash = '\0';
+		}
+		nftw(root, cmd_file, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+		if (!nprefixes || !prefixes[i][0])
+			break;
+	}
+	kc_strbuf_release(&walk.line);
+	return walk.ret;
+}
+
 int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 		   struct kc_tu_list *l, struct kc_err *err)
 {
@@ -349,6 +437,9 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 	else
 		close(pfd[0]);
 	waitpid(pid, &status, 0);
+	if (!ret)
+		ret = scan_cmd_files(tree_real, prefixes.v, prefixes.n, l,
+				     &seen);
 	if (ret) {
 		kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;

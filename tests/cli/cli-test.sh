@@ -214,6 +214,20 @@ run_case() {
 		"$K" -q -j1 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j1.txt 2>/dev/null
 		"$K" -q -j3 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j3.txt 2>/dev/null
 		cmp -s j1.txt j3.txt || { echo "FAIL $CASE: -j1 and -j3 differ"; diff j1.txt j3.txt | head; FAIL=1; } ;;
+	kernel-fake-tree)
+		# a minimal configured "tree": the dry run prints one compile
+		# (b.c), a built object's .a.o.cmd records the other (a.c)
+		mkdir -p kt/arch kt/include/linux kt/include/config kt/include/generated kt/drivers/foo
+		: >kt/Kbuild; : >kt/.config; : >kt/include/config/auto.conf
+		: >kt/include/generated/autoconf.h; : >kt/include/generated/bounds.h
+		: >kt/include/generated/asm-offsets.h
+		printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n.PHONY: drivers/foo/ drivers/foo/b.o\ndrivers/foo/ drivers/foo/b.o:\n\tclang -D__KERNEL__ -DX='"'"'"b"'"'"' -c -o drivers/foo/b.o drivers/foo/b.c; ./objtool drivers/foo/b.o\n' >kt/Makefile
+		ok_c kt/drivers/foo/a.c; ok_c kt/drivers/foo/b.c
+		echo 'cmd_drivers/foo/a.o := clang -D__KERNEL__ -c -o drivers/foo/a.o drivers/foo/a.c' >kt/drivers/foo/.a.o.cmd
+		expect 0 "2 files: 2 parsed, 0 with errors" "$K" kernel --tree kt drivers/foo/
+		expect 0 '"file":"drivers/foo/b.c"' "$K" kernel --tree kt --print-compdb drivers/foo/b.c
+		refute "a.c"
+		expect 2 "'nothere/' does not exist in kernel tree 'kt'" "$K" kernel --tree kt nothere/ ;;
 	shard-union)
 		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
 		"$K" -q -j2 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" 2>/dev/null | sort >all.txt
