@@ -784,8 +784,46 @@ static long long literal_len(CXCursor c)
 	return sz > 0 ? sz - 1 : -1;
 }
 
-static struct ival formula(const struct apidb_expr *e, const struct val *a,
-			   const CXCursor *ac, int n)
+/* strlen() of the string a pointer value points to: one opaque value per
+ * (object, constant offset), so kmalloc(strlen(s)) and strcpy(p, s) talk
+ * about the same length. */
+static struct ival strlen_of(struct eng_fn *f, const struct val *v)
+{
+	char buf[64];
+	int obj = 0;
+	long long off = 0;
+	unsigned i;
+	struct val r, *m;
+	const char *key;
+
+	if (v->ptop)
+		return iv_range(0, IV_PINF);
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
+			continue;
+		if (v->p[i].kind != PK_OBJ || obj ||
+		    !iv_is_const(&v->p[i].off, &off))
+			return iv_range(0, IV_PINF);
+		obj = v->p[i].obj;
+	}
+	if (!obj)
+		return iv_range(0, IV_PINF);
+	snprintf(buf, sizeof(buf), "#strlen:%d:%lld", obj, off);
+	key = ir_intern(&f->t->keys, buf);
+	if (!key)
+		return iv_range(0, IV_PINF);
+	m = st_find(&f->memo, key);
+	if (m)
+		return m->iv;
+	r = val_int(iv_sym(ir_sym_new(&f->t->objs, SYM_OPAQUE, 0,
+				      "strlen()")));
+	r.iv.lo = 0;
+	st_set(&f->memo, key, &r);
+	return r.iv;
+}
+
+static struct ival formula(struct eng_fn *f, const struct apidb_expr *e,
+			   const struct val *a, const CXCursor *ac, int n)
 {
 	struct ival l, r;
 
@@ -802,18 +840,19 @@ static struct ival formula(const struct apidb_expr *e, const struct val *a,
 
 			if (len >= 0)
 				return iv_const(len);
+			return strlen_of(f, &a[e->l->arg]);
 		}
 		return iv_range(0, IV_PINF);
 	case APIDB_OP_MIN:
-		l = formula(e->l, a, ac, n);
-		r = formula(e->r, a, ac, n);
+		l = formula(f, e->l, a, ac, n);
+		r = formula(f, e->r, a, ac, n);
 		return iv_range(l.lo < r.lo ? l.lo : r.lo,
 				l.hi < r.hi ? l.hi : r.hi);
 	case APIDB_OP_UNKNOWN:
 		return iv_top();
 	}
-	l = formula(e->l, a, ac, n);
-	r = formula(e->r, a, ac, n);
+	l = formula(f, e->l, a, ac, n);
+	r = formula(f, e->r, a, ac, n);
 	switch (e->op) {
 	case APIDB_OP_ADD:
 		return iv_add(l, r);
@@ -981,7 +1020,7 @@ static struct val do_alloc(struct eng_fn *f, CXCursor c,
 	o->family = api->family;
 	o->alloc = display_name(t, name);
 	o->loc = cx_loc(&t->arena, c);
-	o->size = formula(api->size, a, ac, n);
+	o->size = formula(f, api->size, a, ac, n);
 	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
 		     api->size->arg < n && a[api->size->arg].iv.rounded;
 	if (api->size && api->size->op == APIDB_OP_ARG &&
@@ -1030,7 +1069,7 @@ static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			  const struct apidb_fn *api, const char *name,
 			  const struct val *a, const CXCursor *ac, int n)
 {
-	struct ival len = formula(api->size, a, ac, n);
+	struct ival len = formula(f, api->size, a, ac, n);
 
 
 	if (api->dst >= 0 && api->dst < n) {
@@ -1511,7 +1550,7 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_PRED:
 			return val_int(iv_range(0, 1));
 		case APIDB_SIZEFN:
-			return val_int(formula(api->size, a, ac, n));
+			return val_int(formula(f, api->size, a, ac, n));
 		case APIDB_NORETURN:
 			st_release(s);
 			st_init_dead(s);
