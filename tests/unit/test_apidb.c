@@ -75,6 +75,17 @@ static void test_shipped(void)
 	f = apidb_lookup(db, "memdup_user");
 	CHECK(f && (f->flags & APIDB_F_ERRPTR));
 	CHECK(!apidb_lookup(db, "no_such_function"));
+	f = apidb_lookup(db, "IS_ERR_OR_NULL");
+	CHECK(f && f->kind == APIDB_PRED &&
+	      f->query == APIDB_P_ISERR_OR_NULL && f->arg == 0);
+	f = apidb_lookup(db, "size_mul");
+	CHECK(f && f->kind == APIDB_SIZEFN && f->size->op == APIDB_OP_MUL);
+	f = apidb_lookup(db, "ERR_PTR");
+	CHECK(f && f->kind == APIDB_ERRPTR);
+	f = apidb_lookup(db, "panic");
+	CHECK(f && f->kind == APIDB_NORETURN);
+	f = apidb_lookup(db, "get_free_pages_noprof");
+	CHECK(f && f->family == APIDB_FAM_PAGE);
 	apidb_free(db);
 }
 
@@ -117,6 +128,12 @@ int main(void)
 	expect_error("frob x\n", "t.tbl:1:1: unknown record type 'frob'");
 	expect_error("alloc x kmalloc ($0\n", "expected ')'");
 	expect_error("free kfree $0 $1\n", "t.tbl:1:15: unexpected field");
+	expect_error("pred IS_ERR maybe $0\n", "unknown predicate 'maybe'");
+	expect_error("size size_mul -\n", "size function needs a formula");
+	expect_error("noreturn\n", "needs 2 fields");
+	expect_error("errptr ERR_PTR $0\n", "t.tbl:1:16: unexpected field");
+	expect_error("alloc x kmalloc $0 realloc=p\n",
+		     "expected an argument like $0");
 	if (failures)
 		fprintf(stderr, "test_apidb: %d failures\n", failures);
 	return failures ? 1 : 0;
