@@ -20,6 +20,15 @@ virtual context
 virtual org
 virtual report
 
+// every rule depends on this one, so that spatch skips files without
+// ksize() before parsing them
+
+@ks@
+expression E;
+@@
+
+ksize(E)
+
 @initialize:python@
 @@
 
@@ -31,7 +40,7 @@ def kc_is_small(p):
 
 // ---- vmalloc: __vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof
 
-@nk_vmalloc depends on context || org || report@
+@nk_vmalloc depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
 position pa : script:python() { not kc_is_small(pa) };
@@ -48,7 +57,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_vmalloc_d depends on context || org || report@
+@nk_vmalloc_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {__vcalloc_noprof, __vmalloc, __vmalloc_array_noprof, __vmalloc_node, __vmalloc_node_noprof, __vmalloc_node_range, __vmalloc_node_range_noprof, __vmalloc_noprof, vcalloc, vcalloc_noprof, vmalloc, vmalloc_32, vmalloc_32_noprof, vmalloc_32_user, vmalloc_32_user_noprof, vmalloc_array, vmalloc_array_noprof, vmalloc_exec, vmalloc_huge_noprof, vmalloc_node, vmalloc_node_noprof, vmalloc_noprof, vmalloc_user, vmalloc_user_noprof, vmap, vrealloc_noprof, vzalloc, vzalloc_node, vzalloc_node_noprof, vzalloc_noprof};
@@ -66,13 +75,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_vmalloc.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_vmalloc.pa;
 pk << nk_vmalloc.pk;
 alloc << nk_vmalloc.alloc;
@@ -81,7 +90,7 @@ alloc << nk_vmalloc.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns vmalloc memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_vmalloc.pa;
 pk << nk_vmalloc.pk;
 alloc << nk_vmalloc.alloc;
@@ -90,13 +99,13 @@ alloc << nk_vmalloc.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns vmalloc memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_vmalloc_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_vmalloc_d.pa;
 pk << nk_vmalloc_d.pk;
 alloc << nk_vmalloc_d.alloc;
@@ -105,7 +114,7 @@ alloc << nk_vmalloc_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns vmalloc memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_vmalloc_d.pa;
 pk << nk_vmalloc_d.pk;
 alloc << nk_vmalloc_d.alloc;
@@ -116,7 +125,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- kmem_cache: kmem_cache_alloc, kmem_cache_alloc_lru, kmem_cache_alloc_lru_noprof, kmem_cache_alloc_node, kmem_cache_alloc_node_noprof, kmem_cache_alloc_noprof, kmem_cache_zalloc, kmem_cache_zalloc_noprof
 
-@nk_kmem_cache depends on context || org || report@
+@nk_kmem_cache depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {kmem_cache_alloc, kmem_cache_alloc_lru, kmem_cache_alloc_lru_noprof, kmem_cache_alloc_node, kmem_cache_alloc_node_noprof, kmem_cache_alloc_noprof, kmem_cache_zalloc, kmem_cache_zalloc_noprof};
 position pa : script:python() { not kc_is_small(pa) };
@@ -133,7 +142,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_kmem_cache_d depends on context || org || report@
+@nk_kmem_cache_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {kmem_cache_alloc, kmem_cache_alloc_lru, kmem_cache_alloc_lru_noprof, kmem_cache_alloc_node, kmem_cache_alloc_node_noprof, kmem_cache_alloc_noprof, kmem_cache_zalloc, kmem_cache_zalloc_noprof};
@@ -151,13 +160,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kmem_cache.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kmem_cache.pa;
 pk << nk_kmem_cache.pk;
 alloc << nk_kmem_cache.alloc;
@@ -166,7 +175,7 @@ alloc << nk_kmem_cache.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a kmem_cache object" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kmem_cache.pa;
 pk << nk_kmem_cache.pk;
 alloc << nk_kmem_cache.alloc;
@@ -175,13 +184,13 @@ alloc << nk_kmem_cache.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a kmem_cache object" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kmem_cache_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kmem_cache_d.pa;
 pk << nk_kmem_cache_d.pk;
 alloc << nk_kmem_cache_d.alloc;
@@ -190,7 +199,7 @@ alloc << nk_kmem_cache_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a kmem_cache object" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kmem_cache_d.pa;
 pk << nk_kmem_cache_d.pk;
 alloc << nk_kmem_cache_d.alloc;
@@ -201,7 +210,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- devm: devm_kasprintf, devm_kcalloc, devm_kmalloc, devm_kmalloc_array, devm_kmemdup, devm_krealloc, devm_krealloc_array, devm_kstrdup, devm_kvasprintf, devm_kzalloc
 
-@nk_devm depends on context || org || report@
+@nk_devm depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {devm_kasprintf, devm_kcalloc, devm_kmalloc, devm_kmalloc_array, devm_kmemdup, devm_krealloc, devm_krealloc_array, devm_kstrdup, devm_kvasprintf, devm_kzalloc};
 position pa : script:python() { not kc_is_small(pa) };
@@ -218,7 +227,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_devm_d depends on context || org || report@
+@nk_devm_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {devm_kasprintf, devm_kcalloc, devm_kmalloc, devm_kmalloc_array, devm_kmemdup, devm_krealloc, devm_krealloc_array, devm_kstrdup, devm_kvasprintf, devm_kzalloc};
@@ -236,13 +245,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_devm.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_devm.pa;
 pk << nk_devm.pk;
 alloc << nk_devm.alloc;
@@ -251,7 +260,7 @@ alloc << nk_devm.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres (devm_*) allocation, inside a kmalloc object" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_devm.pa;
 pk << nk_devm.pk;
 alloc << nk_devm.alloc;
@@ -260,13 +269,13 @@ alloc << nk_devm.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres (devm_*) allocation, inside a kmalloc object" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_devm_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_devm_d.pa;
 pk << nk_devm_d.pk;
 alloc << nk_devm_d.alloc;
@@ -275,7 +284,7 @@ alloc << nk_devm_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres (devm_*) allocation, inside a kmalloc object" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_devm_d.pa;
 pk << nk_devm_d.pk;
 alloc << nk_devm_d.alloc;
@@ -286,7 +295,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- devm_const: devm_kstrdup_const
 
-@nk_devm_const depends on context || org || report@
+@nk_devm_const depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {devm_kstrdup_const};
 position pa : script:python() { not kc_is_small(pa) };
@@ -303,7 +312,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_devm_const_d depends on context || org || report@
+@nk_devm_const_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {devm_kstrdup_const};
@@ -321,13 +330,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_devm_const.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_devm_const.pa;
 pk << nk_devm_const.pk;
 alloc << nk_devm_const.alloc;
@@ -336,7 +345,7 @@ alloc << nk_devm_const.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres allocation or .rodata" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_devm_const.pa;
 pk << nk_devm_const.pk;
 alloc << nk_devm_const.alloc;
@@ -345,13 +354,13 @@ alloc << nk_devm_const.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres allocation or .rodata" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_devm_const_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_devm_const_d.pa;
 pk << nk_devm_const_d.pk;
 alloc << nk_devm_const_d.alloc;
@@ -360,7 +369,7 @@ alloc << nk_devm_const_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns a devres allocation or .rodata" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_devm_const_d.pa;
 pk << nk_devm_const_d.pk;
 alloc << nk_devm_const_d.alloc;
@@ -371,7 +380,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- page: __get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address
 
-@nk_page depends on context || org || report@
+@nk_page depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
 position pa : script:python() { not kc_is_small(pa) };
@@ -388,7 +397,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_page_d depends on context || org || report@
+@nk_page_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {__get_free_pages, __get_free_pages_noprof, alloc_pages_exact, alloc_pages_exact_nid, alloc_pages_exact_nid_noprof, alloc_pages_exact_noprof, folio_address, get_free_pages_noprof, get_zeroed_page, get_zeroed_page_noprof, lowmem_page_address, page_address};
@@ -406,13 +415,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_page.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_page.pa;
 pk << nk_page.pk;
 alloc << nk_page.alloc;
@@ -421,7 +430,7 @@ alloc << nk_page.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns page allocator memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_page.pa;
 pk << nk_page.pk;
 alloc << nk_page.alloc;
@@ -430,13 +439,13 @@ alloc << nk_page.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns page allocator memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_page_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_page_d.pa;
 pk << nk_page_d.pk;
 alloc << nk_page_d.alloc;
@@ -445,7 +454,7 @@ alloc << nk_page_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns page allocator memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_page_d.pa;
 pk << nk_page_d.pk;
 alloc << nk_page_d.alloc;
@@ -456,7 +465,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- percpu: __alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof
 
-@nk_percpu depends on context || org || report@
+@nk_percpu depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
 position pa : script:python() { not kc_is_small(pa) };
@@ -473,7 +482,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_percpu_d depends on context || org || report@
+@nk_percpu_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {__alloc_percpu, __alloc_percpu_gfp, __alloc_reserved_percpu, alloc_percpu_noprof, pcpu_alloc_noprof};
@@ -491,13 +500,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_percpu.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_percpu.pa;
 pk << nk_percpu.pk;
 alloc << nk_percpu.alloc;
@@ -506,7 +515,7 @@ alloc << nk_percpu.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns percpu memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_percpu.pa;
 pk << nk_percpu.pk;
 alloc << nk_percpu.alloc;
@@ -515,13 +524,13 @@ alloc << nk_percpu.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns percpu memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_percpu_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_percpu_d.pa;
 pk << nk_percpu_d.pk;
 alloc << nk_percpu_d.alloc;
@@ -530,7 +539,7 @@ alloc << nk_percpu_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns percpu memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_percpu_d.pa;
 pk << nk_percpu_d.pk;
 alloc << nk_percpu_d.alloc;
@@ -541,7 +550,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- dma: dma_alloc_attrs, dma_alloc_coherent, dma_alloc_noncoherent, dmam_alloc_attrs, dmam_alloc_coherent
 
-@nk_dma depends on context || org || report@
+@nk_dma depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {dma_alloc_attrs, dma_alloc_coherent, dma_alloc_noncoherent, dmam_alloc_attrs, dmam_alloc_coherent};
 position pa : script:python() { not kc_is_small(pa) };
@@ -558,7 +567,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_dma_d depends on context || org || report@
+@nk_dma_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {dma_alloc_attrs, dma_alloc_coherent, dma_alloc_noncoherent, dmam_alloc_attrs, dmam_alloc_coherent};
@@ -576,13 +585,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_dma.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_dma.pa;
 pk << nk_dma.pk;
 alloc << nk_dma.alloc;
@@ -591,7 +600,7 @@ alloc << nk_dma.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns DMA coherent memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_dma.pa;
 pk << nk_dma.pk;
 alloc << nk_dma.alloc;
@@ -600,13 +609,13 @@ alloc << nk_dma.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns DMA coherent memory" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_dma_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_dma_d.pa;
 pk << nk_dma_d.pk;
 alloc << nk_dma_d.alloc;
@@ -615,7 +624,7 @@ alloc << nk_dma_d.alloc;
 msg = "ksize() on memory that is never a kmalloc object: %s() on line %s returns DMA coherent memory" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_dma_d.pa;
 pk << nk_dma_d.pk;
 alloc << nk_dma_d.alloc;
@@ -627,7 +636,7 @@ coccilib.org.print_todo(pk[0], msg)
 // kvmalloc of a constant size of at most 4096 bytes never takes the
 // vmalloc fallback (it needs size > PAGE_SIZE): not a finding
 
-@nk_small_kvmalloc@
+@nk_small_kvmalloc depends on ks@
 identifier alloc0 = {__kvmalloc_node_noprof, kvmalloc, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof};
 identifier alloc01 = {kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof};
 constant C, C2;
@@ -640,7 +649,7 @@ position pa;
   alloc01@pa(C, C2, ...)
 )
 
-@script:python@
+@script:python depends on ks@
 pa << nk_small_kvmalloc.pa;
 c << nk_small_kvmalloc.C;
 c2 << nk_small_kvmalloc.C2 = "1";
@@ -658,7 +667,7 @@ if n is not None and m is not None and n * m <= 4096:
 
 // ---- kvmalloc: __kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof
 
-@nk_kvmalloc depends on context || org || report@
+@nk_kvmalloc depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
 position pa : script:python() { not kc_is_small(pa) };
@@ -675,7 +684,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_kvmalloc_d depends on context || org || report@
+@nk_kvmalloc_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
@@ -693,13 +702,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kvmalloc.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kvmalloc.pa;
 pk << nk_kvmalloc.pk;
 alloc << nk_kvmalloc.alloc;
@@ -708,7 +717,7 @@ alloc << nk_kvmalloc.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns kvmalloc memory, vmalloc when the fallback is taken" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kvmalloc.pa;
 pk << nk_kvmalloc.pk;
 alloc << nk_kvmalloc.alloc;
@@ -717,13 +726,13 @@ alloc << nk_kvmalloc.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns kvmalloc memory, vmalloc when the fallback is taken" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kvmalloc_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kvmalloc_d.pa;
 pk << nk_kvmalloc_d.pk;
 alloc << nk_kvmalloc_d.alloc;
@@ -732,7 +741,7 @@ alloc << nk_kvmalloc_d.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns kvmalloc memory, vmalloc when the fallback is taken" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kvmalloc_d.pa;
 pk << nk_kvmalloc_d.pk;
 alloc << nk_kvmalloc_d.alloc;
@@ -743,7 +752,7 @@ coccilib.org.print_todo(pk[0], msg)
 
 // ---- kconst: kstrdup_const, kstrdup_const_noprof, kvasprintf_const
 
-@nk_kconst depends on context || org || report@
+@nk_kconst depends on ks && (context || org || report)@
 expression P, E;
 identifier alloc = {kstrdup_const, kstrdup_const_noprof, kvasprintf_const};
 position pa : script:python() { not kc_is_small(pa) };
@@ -760,7 +769,7 @@ type T;
       when exists
   ksize@pk(P)
 
-@nk_kconst_d depends on context || org || report@
+@nk_kconst_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
 identifier alloc = {kstrdup_const, kstrdup_const_noprof, kvasprintf_const};
@@ -778,13 +787,13 @@ type T, T2;
       when exists
   ksize@pk(P)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kconst.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kconst.pa;
 pk << nk_kconst.pk;
 alloc << nk_kconst.alloc;
@@ -793,7 +802,7 @@ alloc << nk_kconst.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns possibly the .rodata input itself" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kconst.pa;
 pk << nk_kconst.pk;
 alloc << nk_kconst.alloc;
@@ -802,13 +811,13 @@ alloc << nk_kconst.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns possibly the .rodata input itself" % (alloc, pa[0].line)
 coccilib.org.print_todo(pk[0], msg)
 
-@depends on context@
+@depends on ks && (context)@
 position nk_kconst_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
-@script:python depends on report@
+@script:python depends on ks && (report)@
 pa << nk_kconst_d.pa;
 pk << nk_kconst_d.pk;
 alloc << nk_kconst_d.alloc;
@@ -817,7 +826,7 @@ alloc << nk_kconst_d.alloc;
 msg = "ksize() on memory that may not be a kmalloc object: %s() on line %s returns possibly the .rodata input itself" % (alloc, pa[0].line)
 coccilib.report.print_report(pk[0], msg)
 
-@script:python depends on org@
+@script:python depends on ks && (org)@
 pa << nk_kconst_d.pa;
 pk << nk_kconst_d.pk;
 alloc << nk_kconst_d.alloc;

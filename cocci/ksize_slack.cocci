@@ -24,6 +24,15 @@ virtual context
 virtual org
 virtual report
 
+// every rule depends on this one, so that spatch skips files without
+// ksize() before parsing them
+
+@ks@
+expression E;
+@@
+
+ksize(E)
+
 @initialize:python@
 @@
 
@@ -32,13 +41,34 @@ kc_reach = {}
 kc_bad = set()
 kc_clash = set()
 kc_fresh_count = {}
+kc_bad_pa = set()
+kc_ok_pa = set()
+kc_fresh_pa = set()
+kc_fresh_pk = set()
 kc_mode = "report"
 
 
 def kc_key(p):
     return (p[0].file, p[0].line, p[0].column)
 
-@script:python depends on org@
+
+def kc_settle():
+    # a ksize() use reached by a rejected allocation is rejected, and so is
+    # every allocation that reaches a rejected use
+    changed = True
+    while changed:
+        changed = False
+        for pk, pas in kc_reach.items():
+            if pk in kc_bad or any(a in kc_bad_pa for a in pas):
+                if pk not in kc_bad:
+                    kc_bad.add(pk)
+                    changed = True
+                for a in pas:
+                    if a not in kc_bad_pa:
+                        kc_bad_pa.add(a)
+                        changed = True
+
+@script:python depends on ks && (org)@
 @@
 
 kc_mode = "org"
@@ -46,7 +76,7 @@ kc_mode = "org"
 // ==== f_scalar: pointer assigned
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@lv_f_scalar@
+@lv_f_scalar depends on ks@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
@@ -61,14 +91,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), ...)
 )
 
-@accum_f_scalar@
+@accum_f_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_f_scalar@
+@mixed_f_scalar depends on ks@
 expression lv_f_scalar.sz, E, X;
 identifier f;
 position pk;
@@ -84,7 +114,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@find_f_scalar@
+@find_f_scalar depends on ks@
 expression P;
 expression lv_f_scalar.sz, X, E2;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
@@ -110,14 +140,14 @@ position lv_f_scalar.pa, pk != {mixed_f_scalar.pk, accum_f_scalar.pk};
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_f_scalar.pa;
 pk << find_f_scalar.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@other_f_scalar exists@
+@other_f_scalar depends on ks exists@
 expression find_f_scalar.P, E;
 position find_f_scalar.pk, pe;
 @@
@@ -126,7 +156,7 @@ position find_f_scalar.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_f_scalar.pe;
 pk << find_f_scalar.pk;
 @@
@@ -134,52 +164,66 @@ pk << find_f_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_f_scalar.pa;
 pk << find_f_scalar.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_f_scalar.pa;
+pk << find_f_scalar.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_f_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_f_scalar.pa;
 p << find_f_scalar.pk;
 sz << lv_f_scalar.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_f_scalar depends on patch && !context && !org && !report@
+@ins_f_scalar depends on ks && (patch && !context && !org && !report)@
 expression lv_f_scalar.sz, find_f_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_f_scalar.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
 + sz = kmalloc_size_roundup(sz);
-  P = a0@pa(...);
+  P = a0@pa@qa(...);
 |
 + sz = kmalloc_size_roundup(sz);
-  P = a1@pa(...);
+  P = a1@pa@qa(...);
 )
 
-@del_f_scalar depends on ins_f_scalar@
+@del_f_scalar depends on ks && (ins_f_scalar)@
 expression lv_f_scalar.sz, find_f_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
@@ -191,7 +235,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 - sz = ksize(P);
   ...>
 
-@rep_f_scalar depends on ins_f_scalar@
+@rep_f_scalar depends on ks && (ins_f_scalar)@
 expression lv_f_scalar.sz, find_f_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
@@ -207,7 +251,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 // ==== fd_scalar: pointer declared with the allocation
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@lv_fd_scalar@
+@lv_fd_scalar depends on ks@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
@@ -222,14 +266,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), ...)
 )
 
-@accum_fd_scalar@
+@accum_fd_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_fd_scalar@
+@mixed_fd_scalar depends on ks@
 expression lv_fd_scalar.sz, E, X;
 identifier f;
 position pk;
@@ -245,7 +289,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@declnext_fd_scalar@
+@declnext_fd_scalar depends on ks@
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fd_scalar.pa, pd;
@@ -265,7 +309,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fd_scalar@
+@find_fd_scalar depends on ks@
 type T;
 identifier P;
 position pd != declnext_fd_scalar.pd;
@@ -293,14 +337,14 @@ position lv_fd_scalar.pa, pk != {mixed_fd_scalar.pk, accum_fd_scalar.pk};
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_fd_scalar.pa;
 pk << find_fd_scalar.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@other_fd_scalar exists@
+@other_fd_scalar depends on ks exists@
 identifier find_fd_scalar.P;
 expression E;
 position find_fd_scalar.pk, pe;
@@ -310,7 +354,7 @@ position find_fd_scalar.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fd_scalar.pe;
 pk << find_fd_scalar.pk;
 @@
@@ -318,37 +362,50 @@ pk << find_fd_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_fd_scalar.pa;
 pk << find_fd_scalar.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_fd_scalar.pa;
+pk << find_fd_scalar.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_fd_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_fd_scalar.pa;
 p << find_fd_scalar.pk;
 sz << lv_fd_scalar.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_fd_scalar depends on patch && !context && !org && !report@
+@ins_fd_scalar depends on ks && (patch && !context && !org && !report)@
 expression lv_fd_scalar.sz, Q;
 expression list ES;
 identifier find_fd_scalar.P;
@@ -356,23 +413,24 @@ type find_fd_scalar.T;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fd_scalar.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
-- T P = a0@pa(sz, ES);
+- T P = a0@pa@qa(sz, ES);
 + T P;
 +
 + sz = kmalloc_size_roundup(sz);
 + P = a0(sz, ES);
 |
-- T P = a1@pa(Q, sz, ES);
+- T P = a1@pa@qa(Q, sz, ES);
 + T P;
 +
 + sz = kmalloc_size_roundup(sz);
 + P = a1(Q, sz, ES);
 )
 
-@del_fd_scalar depends on ins_fd_scalar@
+@del_fd_scalar depends on ks && (ins_fd_scalar)@
 expression lv_fd_scalar.sz;
 identifier find_fd_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
@@ -385,7 +443,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 - sz = ksize(P);
   ...>
 
-@rep_fd_scalar depends on ins_fd_scalar@
+@rep_fd_scalar depends on ks && (ins_fd_scalar)@
 expression lv_fd_scalar.sz;
 identifier find_fd_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
@@ -402,7 +460,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 // ==== fa_scalar: pointer assigned, then copied
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@lv_fa_scalar@
+@lv_fa_scalar depends on ks@
 local idexpression L;
 expression E, Q, sz;
 identifier F;
@@ -417,14 +475,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), ...)
 )
 
-@accum_fa_scalar@
+@accum_fa_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_fa_scalar@
+@mixed_fa_scalar depends on ks@
 expression lv_fa_scalar.sz, E, X;
 identifier f;
 position pk;
@@ -440,7 +498,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@find_fa_scalar@
+@find_fa_scalar depends on ks@
 expression P, P2;
 expression lv_fa_scalar.sz, X, E2;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
@@ -469,21 +527,21 @@ position lv_fa_scalar.pa, pk != {mixed_fa_scalar.pk, accum_fa_scalar.pk}, pc;
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_fa_scalar.pa;
 pk << find_fa_scalar.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@script:python@
+@script:python depends on ks@
 pc << find_fa_scalar.pc;
 pk << find_fa_scalar.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
 
-@other_fa_scalar exists@
+@other_fa_scalar depends on ks exists@
 expression find_fa_scalar.P, find_fa_scalar.P2, E;
 position find_fa_scalar.pk, pe;
 @@
@@ -496,7 +554,7 @@ position find_fa_scalar.pk, pe;
   ...
   ksize@pk(P2)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fa_scalar.pe;
 pk << find_fa_scalar.pk;
 @@
@@ -504,52 +562,66 @@ pk << find_fa_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_fa_scalar.pa;
 pk << find_fa_scalar.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_fa_scalar.pa;
+pk << find_fa_scalar.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_fa_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_fa_scalar.pa;
 p << find_fa_scalar.pk;
 sz << lv_fa_scalar.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_fa_scalar depends on patch && !context && !org && !report@
+@ins_fa_scalar depends on ks && (patch && !context && !org && !report)@
 expression lv_fa_scalar.sz, find_fa_scalar.P;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 position lv_fa_scalar.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
 + sz = kmalloc_size_roundup(sz);
-  P = a0@pa(...);
+  P = a0@pa@qa(...);
 |
 + sz = kmalloc_size_roundup(sz);
-  P = a1@pa(...);
+  P = a1@pa@qa(...);
 )
 
-@del_fa_scalar depends on ins_fa_scalar@
+@del_fa_scalar depends on ks && (ins_fa_scalar)@
 expression lv_fa_scalar.sz, find_fa_scalar.P, find_fa_scalar.P2;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
@@ -563,7 +635,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 - sz = ksize(P2);
   ...>
 
-@rep_fa_scalar depends on ins_fa_scalar@
+@rep_fa_scalar depends on ks && (ins_fa_scalar)@
 expression lv_fa_scalar.sz, find_fa_scalar.P, find_fa_scalar.P2;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
@@ -581,7 +653,7 @@ identifier a1 = {krealloc, krealloc_noprof};
 // ==== f_array: pointer assigned
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@lv_f_array@
+@lv_f_array depends on ks@
 local idexpression L;
 expression E, Q, sz, es;
 identifier F;
@@ -596,14 +668,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), es, ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), es, ...)
 )
 
-@accum_f_array@
+@accum_f_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_f_array@
+@mixed_f_array depends on ks@
 expression lv_f_array.sz, E, X;
 identifier f;
 position pk;
@@ -619,7 +691,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@find_f_array@
+@find_f_array depends on ks@
 expression P;
 expression lv_f_array.sz, lv_f_array.es, X, E2;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
@@ -646,14 +718,14 @@ position lv_f_array.pa, pk != {mixed_f_array.pk, accum_f_array.pk};
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_f_array.pa;
 pk << find_f_array.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@other_f_array exists@
+@other_f_array depends on ks exists@
 expression find_f_array.P, E;
 position find_f_array.pk, pe;
 @@
@@ -662,7 +734,7 @@ position find_f_array.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_f_array.pe;
 pk << find_f_array.pk;
 @@
@@ -670,52 +742,66 @@ pk << find_f_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_f_array.pa;
 pk << find_f_array.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_f_array.pa;
+pk << find_f_array.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_f_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_f_array.pa;
 p << find_f_array.pk;
 sz << lv_f_array.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_f_array depends on patch && !context && !org && !report@
+@ins_f_array depends on ks && (patch && !context && !org && !report)@
 expression lv_f_array.sz, lv_f_array.es, find_f_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 position lv_f_array.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
-  P = a0@pa(...);
+  P = a0@pa@qa(...);
 |
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
-  P = a1@pa(...);
+  P = a1@pa@qa(...);
 )
 
-@del_f_array depends on ins_f_array@
+@del_f_array depends on ks && (ins_f_array)@
 expression lv_f_array.sz, lv_f_array.es, find_f_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
@@ -727,7 +813,7 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 - sz = ksize(P) / es;
   ...>
 
-@rep_f_array depends on ins_f_array@
+@rep_f_array depends on ks && (ins_f_array)@
 expression lv_f_array.sz, lv_f_array.es, find_f_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
@@ -743,7 +829,7 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 // ==== fd_array: pointer declared with the allocation
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@lv_fd_array@
+@lv_fd_array depends on ks@
 local idexpression L;
 expression E, Q, sz, es;
 identifier F;
@@ -758,14 +844,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), es, ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), es, ...)
 )
 
-@accum_fd_array@
+@accum_fd_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_fd_array@
+@mixed_fd_array depends on ks@
 expression lv_fd_array.sz, E, X;
 identifier f;
 position pk;
@@ -781,7 +867,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@declnext_fd_array@
+@declnext_fd_array depends on ks@
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 position lv_fd_array.pa, pd;
@@ -801,7 +887,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fd_array@
+@find_fd_array depends on ks@
 type T;
 identifier P;
 position pd != declnext_fd_array.pd;
@@ -830,14 +916,14 @@ position lv_fd_array.pa, pk != {mixed_fd_array.pk, accum_fd_array.pk};
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_fd_array.pa;
 pk << find_fd_array.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@other_fd_array exists@
+@other_fd_array depends on ks exists@
 identifier find_fd_array.P;
 expression E;
 position find_fd_array.pk, pe;
@@ -847,7 +933,7 @@ position find_fd_array.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fd_array.pe;
 pk << find_fd_array.pk;
 @@
@@ -855,37 +941,50 @@ pk << find_fd_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_fd_array.pa;
 pk << find_fd_array.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_fd_array.pa;
+pk << find_fd_array.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_fd_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_fd_array.pa;
 p << find_fd_array.pk;
 sz << lv_fd_array.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_fd_array depends on patch && !context && !org && !report@
+@ins_fd_array depends on ks && (patch && !context && !org && !report)@
 expression lv_fd_array.sz, lv_fd_array.es, Q;
 expression list ES;
 identifier find_fd_array.P;
@@ -893,23 +992,24 @@ type find_fd_array.T;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 position lv_fd_array.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
-- T P = a0@pa(sz, es, ES);
+- T P = a0@pa@qa(sz, es, ES);
 + T P;
 +
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
 + P = a0(sz, es, ES);
 |
-- T P = a1@pa(Q, sz, es, ES);
+- T P = a1@pa@qa(Q, sz, es, ES);
 + T P;
 +
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
 + P = a1(Q, sz, es, ES);
 )
 
-@del_fd_array depends on ins_fd_array@
+@del_fd_array depends on ks && (ins_fd_array)@
 expression lv_fd_array.sz, lv_fd_array.es;
 identifier find_fd_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
@@ -922,7 +1022,7 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 - sz = ksize(P) / es;
   ...>
 
-@rep_fd_array depends on ins_fd_array@
+@rep_fd_array depends on ks && (ins_fd_array)@
 expression lv_fd_array.sz, lv_fd_array.es;
 identifier find_fd_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
@@ -939,7 +1039,7 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 // ==== fa_array: pointer assigned, then copied
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@lv_fa_array@
+@lv_fa_array depends on ks@
 local idexpression L;
 expression E, Q, sz, es;
 identifier F;
@@ -954,14 +1054,14 @@ a0@pa(\( \(L\|E->F\|E.F\) \& sz \), es, ...)
 a1@pa(Q, \( \(L\|E->F\|E.F\) \& sz \), es, ...)
 )
 
-@accum_fa_array@
+@accum_fa_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@mixed_fa_array@
+@mixed_fa_array depends on ks@
 expression lv_fa_array.sz, E, X;
 identifier f;
 position pk;
@@ -977,7 +1077,7 @@ f(..., <+... ksize@pk(E) ...+>, ..., <+... sz ...+>, ...)
 f(..., \( <+... sz ...+> \& <+... ksize@pk(E) ...+> \), ...)
 )
 
-@find_fa_array@
+@find_fa_array depends on ks@
 expression P, P2;
 expression lv_fa_array.sz, lv_fa_array.es, X, E2;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
@@ -1008,21 +1108,21 @@ position lv_fa_array.pa, pk != {mixed_fa_array.pk, accum_fa_array.pk}, pc;
   ... when != sz
 )
 
-@script:python@
+@script:python depends on ks@
 pa << lv_fa_array.pa;
 pk << find_fa_array.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 
-@script:python@
+@script:python depends on ks@
 pc << find_fa_array.pc;
 pk << find_fa_array.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
 
-@other_fa_array exists@
+@other_fa_array depends on ks exists@
 expression find_fa_array.P, find_fa_array.P2, E;
 position find_fa_array.pk, pe;
 @@
@@ -1035,7 +1135,7 @@ position find_fa_array.pk, pe;
   ...
   ksize@pk(P2)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fa_array.pe;
 pk << find_fa_array.pk;
 @@
@@ -1043,52 +1143,66 @@ pk << find_fa_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python@
+@script:python depends on ks@
+pa << lv_fa_array.pa;
 pk << find_fa_array.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
-    kc_fixable.add(kc_key(pk))
+    kc_bad_pa.add(kc_key(pa))
 
-@depends on context@
+@script:python depends on ks@
+pa << lv_fa_array.pa;
+pk << find_fa_array.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
+    kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
+
+@depends on ks && (context)@
 position find_fa_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fixable };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << lv_fa_array.pa;
 p << find_fa_array.pk;
 sz << lv_fa_array.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@ins_fa_array depends on patch && !context && !org && !report@
+@ins_fa_array depends on ks && (patch && !context && !org && !report)@
 expression lv_fa_array.sz, lv_fa_array.es, find_fa_array.P;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 position lv_fa_array.pa;
+position qa : script:python() { kc_key(qa) in kc_ok_pa };
 @@
 
 (
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
-  P = a0@pa(...);
+  P = a0@pa@qa(...);
 |
 + sz = kmalloc_size_roundup(size_mul(sz, es)) / es;
-  P = a1@pa(...);
+  P = a1@pa@qa(...);
 )
 
-@del_fa_array depends on ins_fa_array@
+@del_fa_array depends on ks && (ins_fa_array)@
 expression lv_fa_array.sz, lv_fa_array.es, find_fa_array.P, find_fa_array.P2;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
@@ -1102,7 +1216,7 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 - sz = ksize(P2) / es;
   ...>
 
-@rep_fa_array depends on ins_fa_array@
+@rep_fa_array depends on ks && (ins_fa_array)@
 expression lv_fa_array.sz, lv_fa_array.es, find_fa_array.P, find_fa_array.P2;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
@@ -1120,27 +1234,27 @@ identifier a1 = {krealloc_array, krealloc_array_noprof};
 // ==== f_fresh_scalar: rounded size in a new local alloc_size (pointer assigned)
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@accum_f_fresh_scalar@
+@accum_f_fresh_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_f_fresh_scalar@
+@clash_f_fresh_scalar depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_f_fresh_scalar.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_f_fresh_scalar@
+@declnext_f_fresh_scalar depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1154,7 +1268,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_f_fresh_scalar@
+@find_f_fresh_scalar depends on ks@
 expression P;
 expression X, E2;
 expression E, Q;
@@ -1176,7 +1290,7 @@ position pa != declnext_f_fresh_scalar.pd, pk != accum_f_fresh_scalar.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_f_fresh_scalar.pa;
 pk << find_f_fresh_scalar.pk;
 @@
@@ -1184,7 +1298,7 @@ pk << find_f_fresh_scalar.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@other_f_fresh_scalar exists@
+@other_f_fresh_scalar depends on ks exists@
 expression find_f_fresh_scalar.P, E;
 position find_f_fresh_scalar.pk, pe;
 @@
@@ -1193,7 +1307,7 @@ position find_f_fresh_scalar.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_f_fresh_scalar.pe;
 pk << find_f_fresh_scalar.pk;
 @@
@@ -1201,46 +1315,61 @@ pk << find_f_fresh_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_f_fresh_scalar@
+@script:python depends on ks@
+pa << find_f_fresh_scalar.pa;
+pk << find_f_fresh_scalar.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_f_fresh_scalar depends on ks@
 pa << find_f_fresh_scalar.pa;
 pk << find_f_fresh_scalar.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_f_fresh_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_f_fresh_scalar.pa;
 p << find_f_fresh_scalar.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_f_fresh_scalar depends on patch && !context && !org && !report@
+@patch_f_fresh_scalar depends on ks && (patch && !context && !org && !report)@
 expression find_f_fresh_scalar.E, find_f_fresh_scalar.P, Q;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 identifier mk_f_fresh_scalar.fn;
 position find_f_fresh_scalar.pa, find_f_fresh_scalar.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
@@ -1248,24 +1377,24 @@ fn(...) {
   ...
 (
 + alloc_size = kmalloc_size_roundup(E);
-  P = a0@pa(
+  P = a0@pa@qa(
 - E
 + alloc_size
   , ...);
 |
 + alloc_size = kmalloc_size_roundup(E);
-  P = a1@pa(Q,
+  P = a1@pa@qa(Q,
 - E
 + alloc_size
   , ...);
 )
   ...
-- ksize@pk(P)
+- ksize@pk@qk(P)
 + alloc_size
   ...
 }
 
-@blank_f_fresh_scalar depends on patch_f_fresh_scalar@
+@blank_f_fresh_scalar depends on ks && (patch_f_fresh_scalar)@
 identifier mk_f_fresh_scalar.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -1281,27 +1410,27 @@ fn(...) {
 // ==== fd_fresh_scalar: rounded size in a new local alloc_size (pointer declared with the allocation)
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@accum_fd_fresh_scalar@
+@accum_fd_fresh_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_fd_fresh_scalar@
+@clash_fd_fresh_scalar depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_fd_fresh_scalar.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_fd_fresh_scalar@
+@declnext_fd_fresh_scalar depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1315,7 +1444,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fd_fresh_scalar@
+@find_fd_fresh_scalar depends on ks@
 identifier P;
 type T;
 expression X, E2;
@@ -1338,7 +1467,7 @@ position pa != declnext_fd_fresh_scalar.pd, pk != accum_fd_fresh_scalar.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_fd_fresh_scalar.pa;
 pk << find_fd_fresh_scalar.pk;
 @@
@@ -1346,7 +1475,7 @@ pk << find_fd_fresh_scalar.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@other_fd_fresh_scalar exists@
+@other_fd_fresh_scalar depends on ks exists@
 identifier find_fd_fresh_scalar.P;
 expression E;
 position find_fd_fresh_scalar.pk, pe;
@@ -1356,7 +1485,7 @@ position find_fd_fresh_scalar.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fd_fresh_scalar.pe;
 pk << find_fd_fresh_scalar.pk;
 @@
@@ -1364,41 +1493,54 @@ pk << find_fd_fresh_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_fd_fresh_scalar@
+@script:python depends on ks@
+pa << find_fd_fresh_scalar.pa;
+pk << find_fd_fresh_scalar.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_fd_fresh_scalar depends on ks@
 pa << find_fd_fresh_scalar.pa;
 pk << find_fd_fresh_scalar.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_fd_fresh_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_fd_fresh_scalar.pa;
 p << find_fd_fresh_scalar.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_fd_fresh_scalar depends on patch && !context && !org && !report@
+@patch_fd_fresh_scalar depends on ks && (patch && !context && !org && !report)@
 expression find_fd_fresh_scalar.E, Q;
 expression list ES;
 identifier find_fd_fresh_scalar.P;
@@ -1407,31 +1549,33 @@ identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_cal
 identifier a1 = {krealloc, krealloc_noprof};
 identifier mk_fd_fresh_scalar.fn;
 position find_fd_fresh_scalar.pa, find_fd_fresh_scalar.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
 + size_t alloc_size;
   ...
 (
-- T P = a0@pa(E, ES);
+- T P = a0@pa@qa(E, ES);
 + T P;
 +
 + alloc_size = kmalloc_size_roundup(E);
 + P = a0(alloc_size, ES);
 |
-- T P = a1@pa(Q, E, ES);
+- T P = a1@pa@qa(Q, E, ES);
 + T P;
 +
 + alloc_size = kmalloc_size_roundup(E);
 + P = a1(Q, alloc_size, ES);
 )
   ...
-- ksize@pk(P)
+- ksize@pk@qk(P)
 + alloc_size
   ...
 }
 
-@blank_fd_fresh_scalar depends on patch_fd_fresh_scalar@
+@blank_fd_fresh_scalar depends on ks && (patch_fd_fresh_scalar)@
 identifier mk_fd_fresh_scalar.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -1447,27 +1591,27 @@ fn(...) {
 // ==== fa_fresh_scalar: rounded size in a new local alloc_size (pointer assigned, then copied)
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 
-@accum_fa_fresh_scalar@
+@accum_fa_fresh_scalar depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_fa_fresh_scalar@
+@clash_fa_fresh_scalar depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_fa_fresh_scalar.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_fa_fresh_scalar@
+@declnext_fa_fresh_scalar depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1481,7 +1625,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fa_fresh_scalar@
+@find_fa_fresh_scalar depends on ks@
 expression P, P2;
 expression X, E2;
 expression E, Q;
@@ -1505,7 +1649,7 @@ position pa != declnext_fa_fresh_scalar.pd, pk != accum_fa_fresh_scalar.pk, pc;
   sink(..., <+... ksize@pk(P2) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_fa_fresh_scalar.pa;
 pk << find_fa_fresh_scalar.pk;
 @@
@@ -1513,14 +1657,14 @@ pk << find_fa_fresh_scalar.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@script:python@
+@script:python depends on ks@
 pc << find_fa_fresh_scalar.pc;
 pk << find_fa_fresh_scalar.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
 
-@other_fa_fresh_scalar exists@
+@other_fa_fresh_scalar depends on ks exists@
 expression find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, E;
 position find_fa_fresh_scalar.pk, pe;
 @@
@@ -1533,7 +1677,7 @@ position find_fa_fresh_scalar.pk, pe;
   ...
   ksize@pk(P2)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fa_fresh_scalar.pe;
 pk << find_fa_fresh_scalar.pk;
 @@
@@ -1541,46 +1685,61 @@ pk << find_fa_fresh_scalar.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_fa_fresh_scalar@
+@script:python depends on ks@
+pa << find_fa_fresh_scalar.pa;
+pk << find_fa_fresh_scalar.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_fa_fresh_scalar depends on ks@
 pa << find_fa_fresh_scalar.pa;
 pk << find_fa_fresh_scalar.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_fa_fresh_scalar.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_fa_fresh_scalar.pa;
 p << find_fa_fresh_scalar.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_fa_fresh_scalar depends on patch && !context && !org && !report@
+@patch_fa_fresh_scalar depends on ks && (patch && !context && !org && !report)@
 expression find_fa_fresh_scalar.E, find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, Q;
 identifier a0 = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof};
 identifier a1 = {krealloc, krealloc_noprof};
 identifier mk_fa_fresh_scalar.fn;
 position find_fa_fresh_scalar.pa, find_fa_fresh_scalar.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
@@ -1588,24 +1747,24 @@ fn(...) {
   ...
 (
 + alloc_size = kmalloc_size_roundup(E);
-  P = a0@pa(
+  P = a0@pa@qa(
 - E
 + alloc_size
   , ...);
 |
 + alloc_size = kmalloc_size_roundup(E);
-  P = a1@pa(Q,
+  P = a1@pa@qa(Q,
 - E
 + alloc_size
   , ...);
 )
   ...
-- ksize@pk(P2)
+- ksize@pk@qk(P2)
 + alloc_size
   ...
 }
 
-@blank_fa_fresh_scalar depends on patch_fa_fresh_scalar@
+@blank_fa_fresh_scalar depends on ks && (patch_fa_fresh_scalar)@
 identifier mk_fa_fresh_scalar.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -1621,27 +1780,27 @@ fn(...) {
 // ==== f_fresh_array: rounded size in a new local alloc_size (pointer assigned)
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@accum_f_fresh_array@
+@accum_f_fresh_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_f_fresh_array@
+@clash_f_fresh_array depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_f_fresh_array.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_f_fresh_array@
+@declnext_f_fresh_array depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1655,7 +1814,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_f_fresh_array@
+@find_f_fresh_array depends on ks@
 expression P;
 expression X, E2;
 expression E, Q, es;
@@ -1677,7 +1836,7 @@ position pa != declnext_f_fresh_array.pd, pk != accum_f_fresh_array.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_f_fresh_array.pa;
 pk << find_f_fresh_array.pk;
 @@
@@ -1685,7 +1844,7 @@ pk << find_f_fresh_array.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@other_f_fresh_array exists@
+@other_f_fresh_array depends on ks exists@
 expression find_f_fresh_array.P, E;
 position find_f_fresh_array.pk, pe;
 @@
@@ -1694,7 +1853,7 @@ position find_f_fresh_array.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_f_fresh_array.pe;
 pk << find_f_fresh_array.pk;
 @@
@@ -1702,46 +1861,61 @@ pk << find_f_fresh_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_f_fresh_array@
+@script:python depends on ks@
+pa << find_f_fresh_array.pa;
+pk << find_f_fresh_array.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_f_fresh_array depends on ks@
 pa << find_f_fresh_array.pa;
 pk << find_f_fresh_array.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_f_fresh_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_f_fresh_array.pa;
 p << find_f_fresh_array.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_f_fresh_array depends on patch && !context && !org && !report@
+@patch_f_fresh_array depends on ks && (patch && !context && !org && !report)@
 expression find_f_fresh_array.E, find_f_fresh_array.es, find_f_fresh_array.P, Q;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 identifier mk_f_fresh_array.fn;
 position find_f_fresh_array.pa, find_f_fresh_array.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
@@ -1749,24 +1923,24 @@ fn(...) {
   ...
 (
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
-  P = a0@pa(
+  P = a0@pa@qa(
 - E
 + alloc_size / es
   , es, ...);
 |
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
-  P = a1@pa(Q,
+  P = a1@pa@qa(Q,
 - E
 + alloc_size / es
   , es, ...);
 )
   ...
-- ksize@pk(P)
+- ksize@pk@qk(P)
 + alloc_size
   ...
 }
 
-@blank_f_fresh_array depends on patch_f_fresh_array@
+@blank_f_fresh_array depends on ks && (patch_f_fresh_array)@
 identifier mk_f_fresh_array.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -1782,27 +1956,27 @@ fn(...) {
 // ==== fd_fresh_array: rounded size in a new local alloc_size (pointer declared with the allocation)
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@accum_fd_fresh_array@
+@accum_fd_fresh_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_fd_fresh_array@
+@clash_fd_fresh_array depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_fd_fresh_array.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_fd_fresh_array@
+@declnext_fd_fresh_array depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1816,7 +1990,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fd_fresh_array@
+@find_fd_fresh_array depends on ks@
 identifier P;
 type T;
 expression X, E2;
@@ -1839,7 +2013,7 @@ position pa != declnext_fd_fresh_array.pd, pk != accum_fd_fresh_array.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_fd_fresh_array.pa;
 pk << find_fd_fresh_array.pk;
 @@
@@ -1847,7 +2021,7 @@ pk << find_fd_fresh_array.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@other_fd_fresh_array exists@
+@other_fd_fresh_array depends on ks exists@
 identifier find_fd_fresh_array.P;
 expression E;
 position find_fd_fresh_array.pk, pe;
@@ -1857,7 +2031,7 @@ position find_fd_fresh_array.pk, pe;
   ...
   ksize@pk(P)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fd_fresh_array.pe;
 pk << find_fd_fresh_array.pk;
 @@
@@ -1865,41 +2039,54 @@ pk << find_fd_fresh_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_fd_fresh_array@
+@script:python depends on ks@
+pa << find_fd_fresh_array.pa;
+pk << find_fd_fresh_array.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_fd_fresh_array depends on ks@
 pa << find_fd_fresh_array.pa;
 pk << find_fd_fresh_array.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_fd_fresh_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_fd_fresh_array.pa;
 p << find_fd_fresh_array.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_fd_fresh_array depends on patch && !context && !org && !report@
+@patch_fd_fresh_array depends on ks && (patch && !context && !org && !report)@
 expression find_fd_fresh_array.E, find_fd_fresh_array.es, Q;
 expression list ES;
 identifier find_fd_fresh_array.P;
@@ -1908,31 +2095,33 @@ identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmall
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 identifier mk_fd_fresh_array.fn;
 position find_fd_fresh_array.pa, find_fd_fresh_array.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
 + size_t alloc_size;
   ...
 (
-- T P = a0@pa(E, es, ES);
+- T P = a0@pa@qa(E, es, ES);
 + T P;
 +
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
 + P = a0(alloc_size / es, es, ES);
 |
-- T P = a1@pa(Q, E, es, ES);
+- T P = a1@pa@qa(Q, E, es, ES);
 + T P;
 +
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
 + P = a1(Q, alloc_size / es, es, ES);
 )
   ...
-- ksize@pk(P)
+- ksize@pk@qk(P)
 + alloc_size
   ...
 }
 
-@blank_fd_fresh_array depends on patch_fd_fresh_array@
+@blank_fd_fresh_array depends on ks && (patch_fd_fresh_array)@
 identifier mk_fd_fresh_array.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -1948,27 +2137,27 @@ fn(...) {
 // ==== fa_fresh_array: rounded size in a new local alloc_size (pointer assigned, then copied)
 // kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof
 
-@accum_fa_fresh_array@
+@accum_fa_fresh_array depends on ks@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@clash_fa_fresh_array@
+@clash_fa_fresh_array depends on ks@
 identifier x = {alloc_size};
 position p;
 @@
 
 x@p
 
-@script:python@
+@script:python depends on ks@
 p << clash_fa_fresh_array.p;
 @@
 
 kc_clash.add((p[0].file, p[0].current_element))
 
-@declnext_fa_fresh_array@
+@declnext_fa_fresh_array depends on ks@
 position pd;
 type T, T2;
 identifier P, V, a;
@@ -1982,7 +2171,7 @@ T2 V;
 T2 V = E2;
 )
 
-@find_fa_fresh_array@
+@find_fa_fresh_array depends on ks@
 expression P, P2;
 expression X, E2;
 expression E, Q, es;
@@ -2006,7 +2195,7 @@ position pa != declnext_fa_fresh_array.pd, pk != accum_fa_fresh_array.pk, pc;
   sink(..., <+... ksize@pk(P2) ...+>, ...);
 )
 
-@script:python@
+@script:python depends on ks@
 pa << find_fa_fresh_array.pa;
 pk << find_fa_fresh_array.pk;
 @@
@@ -2014,14 +2203,14 @@ pk << find_fa_fresh_array.pk;
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pa))
 fk = (pa[0].file, pa[0].current_element)
 kc_fresh_count[fk] = kc_fresh_count.get(fk, 0) + 1
-@script:python@
+@script:python depends on ks@
 pc << find_fa_fresh_array.pc;
 pk << find_fa_fresh_array.pk;
 @@
 
 kc_reach.setdefault(kc_key(pk), set()).add(kc_key(pc))
 
-@other_fa_fresh_array exists@
+@other_fa_fresh_array depends on ks exists@
 expression find_fa_fresh_array.P, find_fa_fresh_array.P2, E;
 position find_fa_fresh_array.pk, pe;
 @@
@@ -2034,7 +2223,7 @@ position find_fa_fresh_array.pk, pe;
   ...
   ksize@pk(P2)
 
-@script:python@
+@script:python depends on ks@
 pe << other_fa_fresh_array.pe;
 pk << find_fa_fresh_array.pk;
 @@
@@ -2042,46 +2231,61 @@ pk << find_fa_fresh_array.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
-@script:python mk_fa_fresh_array@
+@script:python depends on ks@
+pa << find_fa_fresh_array.pa;
+pk << find_fa_fresh_array.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python mk_fa_fresh_array depends on ks@
 pa << find_fa_fresh_array.pa;
 pk << find_fa_fresh_array.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
-@depends on context@
+@depends on ks && (context)@
 position find_fa_fresh_array.pk;
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << find_fa_fresh_array.pa;
 p << find_fa_fresh_array.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
-@patch_fa_fresh_array depends on patch && !context && !org && !report@
+@patch_fa_fresh_array depends on ks && (patch && !context && !org && !report)@
 expression find_fa_fresh_array.E, find_fa_fresh_array.es, find_fa_fresh_array.P, find_fa_fresh_array.P2, Q;
 identifier a0 = {kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof};
 identifier a1 = {krealloc_array, krealloc_array_noprof};
 identifier mk_fa_fresh_array.fn;
 position find_fa_fresh_array.pa, find_fa_fresh_array.pk;
+position qa : script:python() { kc_key(qa) in kc_fresh_pa };
+position qk : script:python() { kc_key(qk) in kc_fresh_pk };
 @@
 
 fn(...) {
@@ -2089,24 +2293,24 @@ fn(...) {
   ...
 (
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
-  P = a0@pa(
+  P = a0@pa@qa(
 - E
 + alloc_size / es
   , es, ...);
 |
 + alloc_size = kmalloc_size_roundup(size_mul(E, es));
-  P = a1@pa(Q,
+  P = a1@pa@qa(Q,
 - E
 + alloc_size / es
   , es, ...);
 )
   ...
-- ksize@pk(P2)
+- ksize@pk@qk(P2)
 + alloc_size
   ...
 }
 
-@blank_fa_fresh_array depends on patch_fa_fresh_array@
+@blank_fa_fresh_array depends on ks && (patch_fa_fresh_array)@
 identifier mk_fa_fresh_array.fn;
 identifier asz = {alloc_size};
 statement S;
@@ -2121,14 +2325,14 @@ fn(...) {
 
 // ==== slack uses the patch rules leave alone (report, org, context)
 
-@manual_accum depends on !patch@
+@manual_accum depends on ks && (!patch)@
 expression X, E;
 position pk;
 @@
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
-@manual depends on !patch exists@
+@manual depends on ks && (!patch) exists@
 expression P, X, E2;
 type T;
 identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
@@ -2148,7 +2352,7 @@ position pa, pk != manual_accum.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@manual_a depends on !patch exists@
+@manual_a depends on ks && (!patch) exists@
 expression P, P2, X, E2;
 type T;
 identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
@@ -2170,7 +2374,7 @@ position pa, pk != manual_accum.pk;
   sink(..., <+... ksize@pk(P2) ...+>, ...);
 )
 
-@manual_d depends on !patch exists@
+@manual_d depends on ks && (!patch) exists@
 identifier P;
 expression X, E2;
 type T;
@@ -2187,21 +2391,19 @@ position pa, pk != manual_accum.pk;
   sink(..., <+... ksize@pk(P) ...+>, ...);
 )
 
-@depends on context@
+@depends on ks && (context)@
 position manual.pk;
 expression E;
 @@
 
 * ksize@pk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << manual.pa;
 pk << manual.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line
@@ -2209,21 +2411,19 @@ else:
         coccilib.report.print_report(pk[0], msg)
     else:
         coccilib.org.print_todo(pk[0], msg)
-@depends on context@
+@depends on ks && (context)@
 position manual_d.pk;
 expression E;
 @@
 
 * ksize@pk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << manual_d.pa;
 pk << manual_d.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line
@@ -2231,21 +2431,19 @@ else:
         coccilib.report.print_report(pk[0], msg)
     else:
         coccilib.org.print_todo(pk[0], msg)
-@depends on context@
+@depends on ks && (context)@
 position manual_a.pk;
 expression E;
 @@
 
 * ksize@pk(E)
 
-@script:python depends on report || org@
+@script:python depends on ks && (report || org)@
 pa << manual_a.pa;
 pk << manual_a.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line

@@ -125,13 +125,13 @@ GROUPS = {
     "scalar": dict(
         shapes=("s0", "r1"),
         lv=("a0@pa(%s, ...)" % LVARG, "a1@pa(Q, %s, ...)" % LVARG),
-        full=("a0@pa(sz, ES)", "a1@pa(Q, sz, ES)"),
+        full=("a0@pa@qa(sz, ES)", "a1@pa@qa(Q, sz, ES)"),
         plain=("a0(sz, ES)", "a1(Q, sz, ES)"),
         es=False),
     "array": dict(
         shapes=("a01", "ra12"),
         lv=("a0@pa(%s, es, ...)" % LVARG, "a1@pa(Q, %s, es, ...)" % LVARG),
-        full=("a0@pa(sz, es, ES)", "a1@pa(Q, sz, es, ES)"),
+        full=("a0@pa@qa(sz, es, ES)", "a1@pa@qa(Q, sz, es, ES)"),
         plain=("a0(sz, es, ES)", "a1(Q, sz, es, ES)"),
         es=True),
 }
@@ -293,20 +293,30 @@ if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
 @script:python@
+pa << lv_{g}.pa;
 pk << find_{g}.pk;
 @@
 
 if kc_key(pk) in kc_bad:
-    cocci.include_match(False)
-else:
+    kc_bad_pa.add(kc_key(pa))
+
+@script:python@
+pa << lv_{g}.pa;
+pk << find_{g}.pk;
+@@
+
+kc_settle()
+if kc_key(pk) not in kc_bad and kc_key(pa) not in kc_bad_pa:
     kc_fixable.add(kc_key(pk))
+    kc_ok_pa.add(kc_key(pa))
 
 @depends on context@
 position find_{g}.pk;
+position qk : script:python() {{ kc_key(qk) in kc_fixable }};
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
 @script:python depends on report || org@
 pa << lv_{g}.pa;
@@ -314,13 +324,16 @@ p << find_{g}.pk;
 sz << lv_{g}.sz;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "round %s up with kmalloc_size_roundup() before allocating " \
-      "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) not in kc_fixable or kc_key(pa) not in kc_ok_pa:
+    pass
+elif True:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "round %s up with kmalloc_size_roundup() before allocating " \
+          "(fixable: -D patch)" % (pa[0].line, sz.replace(" -> ", "->"))
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 """
 
 PCCHECK = r"""@script:python@
@@ -369,14 +382,15 @@ expression lv_{g}.sz{inh_es}, find_{g}.P;
 identifier a0 = {ids0};
 identifier a1 = {ids1};
 position lv_{g}.pa;
+position qa : script:python() {{ kc_key(qa) in kc_ok_pa }};
 @@
 
 (
 + {roundup}
-  P = a0@pa(...);
+  P = a0@pa@qa(...);
 |
 + {roundup}
-  P = a1@pa(...);
+  P = a1@pa@qa(...);
 )
 """,
     "fd": """
@@ -388,6 +402,7 @@ type find_{g}.T;
 identifier a0 = {ids0};
 identifier a1 = {ids1};
 position lv_{g}.pa;
+position qa : script:python() {{ kc_key(qa) in kc_ok_pa }};
 @@
 
 (
@@ -521,20 +536,20 @@ FRESH_SHAPES = {
     "scalar": dict(
         pat=("P = a0@pa(E, ...);", "P = a1@pa(Q, E, ...);"),
         dpat=("T P = a0@pa(E, ...);", "T P = a1@pa(Q, E, ...);"),
-        full=("a0@pa(E, ES)", "a1@pa(Q, E, ES)"),
+        full=("a0@pa@qa(E, ES)", "a1@pa@qa(Q, E, ES)"),
         plain=("a0(alloc_size, ES)", "a1(Q, alloc_size, ES)"),
-        minus=("  P = a0@pa(\n- E\n+ alloc_size\n  , ...);",
-               "  P = a1@pa(Q,\n- E\n+ alloc_size\n  , ...);"),
+        minus=("  P = a0@pa@qa(\n- E\n+ alloc_size\n  , ...);",
+               "  P = a1@pa@qa(Q,\n- E\n+ alloc_size\n  , ...);"),
         roundup="alloc_size = kmalloc_size_roundup(E);",
         decl="expression E, Q;"),
     "array": dict(
         pat=("P = a0@pa(E, es, ...);", "P = a1@pa(Q, E, es, ...);"),
         dpat=("T P = a0@pa(E, es, ...);", "T P = a1@pa(Q, E, es, ...);"),
-        full=("a0@pa(E, es, ES)", "a1@pa(Q, E, es, ES)"),
+        full=("a0@pa@qa(E, es, ES)", "a1@pa@qa(Q, E, es, ES)"),
         plain=("a0(alloc_size / es, es, ES)",
                "a1(Q, alloc_size / es, es, ES)"),
-        minus=("  P = a0@pa(\n- E\n+ alloc_size / es\n  , es, ...);",
-               "  P = a1@pa(Q,\n- E\n+ alloc_size / es\n  , es, ...);"),
+        minus=("  P = a0@pa@qa(\n- E\n+ alloc_size / es\n  , es, ...);",
+               "  P = a1@pa@qa(Q,\n- E\n+ alloc_size / es\n  , es, ...);"),
         roundup="alloc_size = kmalloc_size_roundup(size_mul(E, es));",
         decl="expression E, Q, es;"),
 }
@@ -616,39 +631,52 @@ pk << find_{g}.pk;
 if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
     kc_bad.add(kc_key(pk))
 
+@script:python@
+pa << find_{g}.pa;
+pk << find_{g}.pk;
+@@
+
+if kc_key(pk) in kc_bad:
+    kc_bad_pa.add(kc_key(pa))
+
 @script:python mk_{g}@
 pa << find_{g}.pa;
 pk << find_{g}.pk;
 fn;
 @@
 
+kc_settle()
 fk = (pa[0].file, pa[0].current_element)
-if kc_key(pk) in kc_bad or fk in kc_clash or kc_fresh_count[fk] != 1 or \
-   kc_key(pk) in kc_fixable:
-    cocci.include_match(False)
+if kc_key(pk) in kc_bad or kc_key(pa) in kc_bad_pa or fk in kc_clash or \
+   kc_fresh_count[fk] != 1 or kc_key(pk) in kc_fixable:
+    coccinelle.fn = cocci.make_ident("kc_no_such_function_")
 else:
     kc_fixable.add(kc_key(pk))
+    kc_fresh_pk.add(kc_key(pk))
+    kc_fresh_pa.add(kc_key(pa))
     coccinelle.fn = cocci.make_ident(pa[0].current_element)
 
 @depends on context@
 position find_{g}.pk;
+position qk : script:python() {{ kc_key(qk) in kc_fresh_pk }};
 expression E;
 @@
 
-* ksize@pk(E)
+* ksize@pk@qk(E)
 
 @script:python depends on report || org@
 pa << find_{g}.pa;
 p << find_{g}.pk;
 @@
 
-msg = "ksize() reads back the slack of the allocation on line %s: " \
-      "allocate kmalloc_size_roundup() of the size, kept in a new " \
-      "local (fixable: -D patch)" % pa[0].line
-if kc_mode == "report":
-    coccilib.report.print_report(p[0], msg)
-else:
-    coccilib.org.print_todo(p[0], msg)
+if kc_key(p) in kc_fresh_pk and kc_key(pa) in kc_fresh_pa:
+    msg = "ksize() reads back the slack of the allocation on line %s: " \
+          "allocate kmalloc_size_roundup() of the size, kept in a new " \
+          "local (fixable: -D patch)" % pa[0].line
+    if kc_mode == "report":
+        coccilib.report.print_report(p[0], msg)
+    else:
+        coccilib.org.print_todo(p[0], msg)
 
 @patch_{g} depends on patch && !context && !org && !report@
 {inhdecl}
@@ -656,6 +684,8 @@ identifier a0 = {ids0};
 identifier a1 = {ids1};
 identifier mk_{g}.fn;
 position find_{g}.pa, find_{g}.pk;
+position qa : script:python() {{ kc_key(qa) in kc_fresh_pa }};
+position qk : script:python() {{ kc_key(qk) in kc_fresh_pk }};
 @@
 
 fn(...) {{
@@ -663,7 +693,7 @@ fn(...) {{
   ...
 {patchbody}
   ...
-- ksize@pk({ptr})
+- ksize@pk@qk({ptr})
 + alloc_size
   ...
 }}
@@ -803,9 +833,7 @@ pa << manual.pa;
 pk << manual.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line
@@ -825,9 +853,7 @@ pa << manual_d.pa;
 pk << manual_d.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line
@@ -847,9 +873,7 @@ pa << manual_a.pa;
 pk << manual_a.pk;
 @@
 
-if (pk[0].file, pk[0].line, pk[0].column) in kc_fixable:
-    cocci.include_match(False)
-else:
+if (pk[0].file, pk[0].line, pk[0].column) not in kc_fixable:
     msg = "ksize() reads back the slack of the allocation on line %s: " \
           "allocate kmalloc_size_roundup() of the size instead (by hand: " \
           "not a case the patch rules convert safely)" % pa[0].line
@@ -888,11 +912,32 @@ kc_reach = {}
 kc_bad = set()
 kc_clash = set()
 kc_fresh_count = {}
+kc_bad_pa = set()
+kc_ok_pa = set()
+kc_fresh_pa = set()
+kc_fresh_pk = set()
 kc_mode = "report"
 
 
 def kc_key(p):
     return (p[0].file, p[0].line, p[0].column)
+
+
+def kc_settle():
+    # a ksize() use reached by a rejected allocation is rejected, and so is
+    # every allocation that reaches a rejected use
+    changed = True
+    while changed:
+        changed = False
+        for pk, pas in kc_reach.items():
+            if pk in kc_bad or any(a in kc_bad_pa for a in pas):
+                if pk not in kc_bad:
+                    kc_bad.add(pk)
+                    changed = True
+                for a in pas:
+                    if a not in kc_bad_pa:
+                        kc_bad_pa.add(a)
+                        changed = True
 
 @script:python depends on org@
 @@
@@ -1061,6 +1106,48 @@ def gen_nonkmalloc(recs, table):
     return "".join(out)
 
 
+KS_RULE = """
+// every rule depends on this one, so that spatch skips files without
+// ksize() before parsing them
+
+@ks@
+expression E;
+@@
+
+ksize(E)
+"""
+
+
+def add_ks_dependency(text):
+    """Makes every rule and script (not initialize) depend on rule ks."""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^@([^@]*)@$", line)
+        if m and m.group(1) and not m.group(1).startswith("initialize") and \
+           m.group(1) != "ks":
+            body = m.group(1)
+            tail = ""
+            for q in (" exists", " forall"):
+                if body.endswith(q):
+                    body, tail = body[:-len(q)], q
+            if " depends on " in body:
+                head, cond = body.split(" depends on ", 1)
+                body = "%s depends on ks && (%s)" % (head, cond)
+            elif body.startswith("depends on "):
+                body = "depends on ks && (%s)" % body[len("depends on "):]
+            else:
+                body = (body + " depends on ks").lstrip()
+            line = "@%s%s@" % (body, tail)
+        out.append(line)
+    return "\n".join(out)
+
+
+def with_ks(text):
+    """Inserts rule ks after the virtual declarations."""
+    i = text.index("virtual report\n") + len("virtual report\n")
+    return text[:i] + KS_RULE + add_ks_dependency(text[i:])
+
+
 def main():
     root, outdir, check = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
     table = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else ""
@@ -1081,8 +1168,8 @@ def main():
         recs = load_table(fb)
         name = "cocci/gen/allocators.list"
     files = {
-        "ksize_slack.cocci": gen_slack(recs, name),
-        "ksize_nonkmalloc.cocci": gen_nonkmalloc(recs, name),
+        "ksize_slack.cocci": with_ks(gen_slack(recs, name)),
+        "ksize_nonkmalloc.cocci": with_ks(gen_nonkmalloc(recs, name)),
     }
     stale = []
     for fn, text in sorted(files.items()):
