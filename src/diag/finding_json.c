@@ -270,6 +270,9 @@ int kc_finding_from_json(struct kc_diag *d, json_object *o, struct kc_err *err)
 			    (ret = get_loc(no, &notes[i].loc, err)) ||
 			    (ret = get_str(no, "message", &notes[i].msg, 1, err)))
 				return ret;
+			/* writers compare the kind: never leave it NULL */
+			if (!notes[i].kind)
+				notes[i].kind = "note";
 		}
 		tmp.notes = notes;
 		tmp.nnotes = (unsigned)n;
