@@ -546,13 +546,26 @@ expression find_fa_scalar.P, find_fa_scalar.P2, E;
 position find_fa_scalar.pk, pe;
 @@
 
-(
   P = E@pe
-|
-  P2 = E@pe
-)
   ...
   ksize@pk(P2)
+
+@other2_fa_scalar depends on ks exists@
+expression find_fa_scalar.P2, E;
+position find_fa_scalar.pk, pe;
+@@
+
+  P2 = E@pe
+  ...
+  ksize@pk(P2)
+
+@script:python depends on ks@
+pe << other2_fa_scalar.pe;
+pk << find_fa_scalar.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
 
 @script:python depends on ks@
 pe << other_fa_scalar.pe;
@@ -1127,13 +1140,26 @@ expression find_fa_array.P, find_fa_array.P2, E;
 position find_fa_array.pk, pe;
 @@
 
-(
   P = E@pe
-|
-  P2 = E@pe
-)
   ...
   ksize@pk(P2)
+
+@other2_fa_array depends on ks exists@
+expression find_fa_array.P2, E;
+position find_fa_array.pk, pe;
+@@
+
+  P2 = E@pe
+  ...
+  ksize@pk(P2)
+
+@script:python depends on ks@
+pe << other2_fa_array.pe;
+pk << find_fa_array.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
 
 @script:python depends on ks@
 pe << other_fa_array.pe;
@@ -1669,13 +1695,26 @@ expression find_fa_fresh_scalar.P, find_fa_fresh_scalar.P2, E;
 position find_fa_fresh_scalar.pk, pe;
 @@
 
-(
   P = E@pe
-|
-  P2 = E@pe
-)
   ...
   ksize@pk(P2)
+
+@other2_fa_fresh_scalar depends on ks exists@
+expression find_fa_fresh_scalar.P2, E;
+position find_fa_fresh_scalar.pk, pe;
+@@
+
+  P2 = E@pe
+  ...
+  ksize@pk(P2)
+
+@script:python depends on ks@
+pe << other2_fa_fresh_scalar.pe;
+pk << find_fa_fresh_scalar.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
 
 @script:python depends on ks@
 pe << other_fa_fresh_scalar.pe;
@@ -2215,13 +2254,26 @@ expression find_fa_fresh_array.P, find_fa_fresh_array.P2, E;
 position find_fa_fresh_array.pk, pe;
 @@
 
-(
   P = E@pe
-|
-  P2 = E@pe
-)
   ...
   ksize@pk(P2)
+
+@other2_fa_fresh_array depends on ks exists@
+expression find_fa_fresh_array.P2, E;
+position find_fa_fresh_array.pk, pe;
+@@
+
+  P2 = E@pe
+  ...
+  ksize@pk(P2)
+
+@script:python depends on ks@
+pe << other2_fa_fresh_array.pe;
+pk << find_fa_fresh_array.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
 
 @script:python depends on ks@
 pe << other_fa_fresh_array.pe;

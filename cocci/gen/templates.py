@@ -362,13 +362,26 @@ expression find_{g}.P, find_{g}.P2, E;
 position find_{g}.pk, pe;
 @@
 
-(
   P = E@pe
-|
-  P2 = E@pe
-)
   ...
   ksize@pk(P2)
+
+@other2_{g} exists@
+expression find_{g}.P2, E;
+position find_{g}.pk, pe;
+@@
+
+  P2 = E@pe
+  ...
+  ksize@pk(P2)
+
+@script:python@
+pe << other2_{g}.pe;
+pk << find_{g}.pk;
+@@
+
+if kc_key(pe) not in kc_reach.get(kc_key(pk), ()):
+    kc_bad.add(kc_key(pk))
 """,
 }
 
