@@ -645,6 +645,14 @@ static struct val binop_val(enum CXBinaryOperatorKind op, struct val a,
 					      iv_const(cx_pointee_size(ta))));
 	if (pa && pb)
 		return val_int(iv_top());
+	/* (unsigned long)p + off: an address computed in an integer type
+	 * (per_cpu_ptr(), page arithmetic) keeps its provenance */
+	if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_AddAssign) &&
+	    (a.np != 0) != (b.np != 0))
+		return a.np ? val_ptr_add(&a, b.iv) : val_ptr_add(&b, a.iv);
+	if ((op == CXBinaryOperator_Sub || op == CXBinaryOperator_SubAssign) &&
+	    a.np && !b.np)
+		return val_ptr_add(&a, iv_neg(b.iv));
 	return val_int(arith(op, a.iv, b.iv));
 }
 
