@@ -5,7 +5,7 @@
 # database). While that table is missing or has no usable rows, the
 # fallback list cocci/gen/allocators.list is read instead. The semantic
 # patches are written from the rule templates in
-# cocci/gen/templates.py; each generated file names its generator
+# cocci/gen/*.py; each generated file names its generator
 # on line 1 and is committed.
 #
 # Usage: scripts/gen-cocci.sh [--check] [--table FILE] [--out DIR]
@@ -24,5 +24,6 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
+export PYTHONDONTWRITEBYTECODE=1
 exec python3 "$here/cocci/gen/templates.py" "$here" "$out" "$check" \
 	"$table"
