@@ -214,7 +214,9 @@ static int add_group(struct fix_groups *groups, const struct fix_request *r)
 		struct fix_group *x = &gs->v[i];
 
 		if (strcmp(x->first->file, r->file) ||
-		    strcmp(x->first->script, r->script))
+		    strcmp(x->first->script, r->script) ||
+		    strcmp(x->first->dir ? x->first->dir : "",
+			   r->dir ? r->dir : ""))
 			continue;
 		if (!r->function)
 			x->whole_file = 1;
@@ -242,13 +244,16 @@ static int write_atomic(const char *path, const char *text, struct kc_err *err)
 	const char *slash = strrchr(path, '/');
 	struct stat st;
 	size_t len = strlen(text);
-	int fd;
+	int fd, n;
 
 	if (slash)
-		snprintf(tmp, sizeof(tmp), "%.*s/.%s.kcfix.XXXXXX",
-			 (int)(slash - path), path, slash + 1);
+		n = snprintf(tmp, sizeof(tmp), "%.*s/.%s.kcfix.XXXXXX",
+			     (int)(slash - path), path, slash + 1);
 	else
-		snprintf(tmp, sizeof(tmp), ".%s.kcfix.XXXXXX", path);
+		n = snprintf(tmp, sizeof(tmp), ".%s.kcfix.XXXXXX", path);
+	if (n < 0 || (size_t)n >= sizeof(tmp))
+		return kc_err_set(err, KC_EIO, path, 0, 0,
+				  "path too long: '%s'", path);
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		return kc_err_set(err, KC_EIO, path, 0, 0,
@@ -301,30 +306,49 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 	struct fix_hunks hs = { { NULL, 0, 0 } };
 	struct fix_ranges ranges = { { NULL, 0, 0 } };
 	KC_VEC(char *) argv = { NULL, 0, 0 };
+	KC_VEC(const char *) cargs = { NULL, 0, 0 };
+	char path[PATH_MAX];
 	char script[PATH_MAX], msg[1024] = "";
 	unsigned nerr0 = 0, nerr1 = 0;
 	int has_patch, st = 0, ret, parsed0;
 	size_t i, nkept = 0;
 	char *save = NULL, *w;
 
+	if (r->dir && r->file[0] != '/')
+		snprintf(path, sizeof(path), "%s/%s", r->dir, r->file);
+	else
+		snprintf(path, sizeof(path), "%s", r->file);
+	/* the compile flags, relative to the TU's directory */
+	if (r->dir) {
+		if (KC_VEC_PUSH(&cargs, "-working-directory") ||
+		    KC_VEC_PUSH(&cargs, r->dir)) {
+			ret = -KC_ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < r->ncflags; i++)
+		if (KC_VEC_PUSH(&cargs, r->cflags[i])) {
+			ret = -KC_ENOMEM;
+			goto out;
+		}
 	snprintf(script, sizeof(script), "%s/%s.cocci", cocci_dir, r->script);
 	if (script_info(script, &opts, &has_patch)) {
-		ret = kc_err_set(err, KC_ECHILD, r->file, 0, 0,
+		ret = kc_err_set(err, KC_ECHILD, path, 0, 0,
 				 "cannot read the semantic patch '%s'", script);
 		goto out;
 	}
 	if (!has_patch) {
 		fprintf(out, "%s: no automatic fix: '%s.cocci' has no patch "
-			"mode (fix by hand)\n", r->file, r->script);
+			"mode (fix by hand)\n", path, r->script);
 		ret = 0;
 		goto out;
 	}
-	ret = spatch_check(r->script, r->file, err);
+	ret = spatch_check(r->script, path, err);
 	if (ret)
 		goto out;
-	if (kc_strbuf_read_file(&orig, r->file)) {
-		ret = kc_err_set(err, KC_EIO, r->file, 0, 0,
-				 "cannot read '%s': %s", r->file,
+	if (kc_strbuf_read_file(&orig, path)) {
+		ret = kc_err_set(err, KC_EIO, path, 0, 0,
+				 "cannot read '%s': %s", path,
 				 strerror(errno));
 		goto out;
 	}
@@ -340,15 +364,15 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 	     w = strtok_r(NULL, " \t\r", &save))
 		if (KC_VEC_PUSH(&argv, w))
 			goto out;
-	if (KC_VEC_PUSH(&argv, (char *)r->file) || KC_VEC_PUSH(&argv, NULL))
+	if (KC_VEC_PUSH(&argv, (char *)path) || KC_VEC_PUSH(&argv, NULL))
 		goto out;
 	ret = run_capture(argv.v, &diff, &serr, &st);
 	if (ret || st) {
 		size_t n = strcspn(serr.buf, "\n");
 
-		ret = kc_err_set(err, KC_ECHILD, r->file, 0, 0,
+		ret = kc_err_set(err, KC_ECHILD, path, 0, 0,
 				 "spatch failed on '%s' with '%s.cocci' "
-				 "(exit %d)%s%.*s", r->file, r->script, st,
+				 "(exit %d)%s%.*s", path, r->script, st,
 				 n ? ": " : "", (int)(n > 300 ? 300 : n),
 				 serr.buf);
 		goto out;
@@ -357,14 +381,14 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 		goto out;  /* nothing to change */
 	ret = fix_diff_parse(diff.buf, &hs);
 	if (ret) {
-		ret = kc_err_set(err, KC_ECHILD, r->file, 0, 0,
+		ret = kc_err_set(err, KC_ECHILD, path, 0, 0,
 				 "cannot read the diff of spatch on '%s' with "
-				 "'%s.cocci'", r->file, r->script);
+				 "'%s.cocci'", path, r->script);
 		goto out;
 	}
 
 	/* the original: its error count and the functions' lines */
-	parsed0 = !fix_parse_check(r->file, NULL, r->cflags, r->ncflags,
+	parsed0 = !fix_parse_check(path, NULL, cargs.v, cargs.n,
 				   g->whole_file ? NULL : g->functions.v,
 				   g->whole_file ? 0 : g->functions.n,
 				   &ranges, &nerr0, msg, sizeof(msg));
@@ -375,37 +399,38 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 	if (!nkept)
 		goto out;
 	if (mode == FIX_DIFF) {
-		fix_diff_write(&hs, r->file, out);
+		fix_diff_write(&hs, path, out);
 		goto out;
 	}
 
 	ret = fix_diff_apply(&hs, orig.buf, &res);
 	if (ret) {
-		ret = kc_err_set(err, KC_ECHILD, r->file, 0, 0,
+		ret = kc_err_set(err, KC_ECHILD, path, 0, 0,
 				 "the diff of '%s.cocci' does not apply to '%s'",
-				 r->script, r->file);
+				 r->script, path);
 		goto out;
 	}
 	msg[0] = 0;
-	if (parsed0 && (fix_parse_check(r->file, res.buf, r->cflags,
-					r->ncflags, NULL, 0, NULL, &nerr1, msg,
+	if (parsed0 && (fix_parse_check(path, res.buf, cargs.v,
+					cargs.n, NULL, 0, NULL, &nerr1, msg,
 					sizeof(msg)) || nerr1 > nerr0)) {
-		ret = kc_err_set(err, KC_EPARSE, r->file, 0, 0,
+		ret = kc_err_set(err, KC_EPARSE, path, 0, 0,
 				 "not fixed: '%s' would no longer parse after "
-				 "'%s.cocci' (%s); file left unchanged", r->file,
+				 "'%s.cocci' (%s); file left unchanged", path,
 				 r->script, msg[0] ? msg : "parse failure");
-		fprintf(out, "%s: rolled back: %s\n", r->file, err->msg);
+		fprintf(out, "%s: rolled back: %s\n", path, err->msg);
 		goto out;
 	}
-	ret = write_atomic(r->file, res.buf, err);
+	ret = write_atomic(path, res.buf, err);
 	if (ret)
 		goto out;
-	fix_diff_write(&hs, r->file, out);
-	fprintf(out, "fixed %s: %zu hunk%s from %s.cocci%s\n", r->file, nkept,
+	fix_diff_write(&hs, path, out);
+	fprintf(out, "fixed %s: %zu hunk%s from %s.cocci%s\n", path, nkept,
 		nkept == 1 ? "" : "s", r->script,
 		parsed0 ? "" : " (not re-parsed: the original does not parse)");
 out:
 	KC_VEC_FREE(&argv);
+	KC_VEC_FREE(&cargs);
 	KC_VEC_FREE(&ranges.r);
 	fix_hunks_release(&hs);
 	kc_strbuf_release(&opts);

@@ -28,6 +28,8 @@ enum fix_mode { FIX_DIFF = 0, FIX_APPLY };
 
 struct fix_request {
 	const char *file;      /* source file with a finding */
+	const char *dir;       /* directory file and cflags are relative to
+				* (struct kc_tu's dir); NULL: the current one */
 	const char *function;  /* function of the finding; NULL: whole file */
 	const char *script;    /* basename without .cocci, e.g. "ksize_slack"
 				* (kc_rule_info(rule)->fix, or finding->fix) */

@@ -160,6 +160,22 @@ static void test_real_spatch(void)
 	CHECK(after && strstr(after, "t->bytes = ksize(t->slots);"));
 	free(after);
 
+	/* a relative file in a TU directory (struct kc_tu's dir) */
+	copy_case("array_count", path, sizeof(path));
+	r.file = "array_count.c";
+	r.dir = tmpdir;
+	r.function = NULL;
+	mem = fmemopen(out, sizeof(out), "w");
+	ret = fix_run(&r, 1, FIX_APPLY, "cocci", mem, &err);
+	fclose(mem);
+	CHECK(ret == 0);
+	after = slurp(path);
+	want = slurp("tests/cocci/ksize_slack/array_count.res");
+	CHECK(after && want && !strcmp(after, want));
+	free(after);
+	free(want);
+	r.dir = NULL;
+
 	/* a report-only script: a note, no change, no error */
 	r.file = copy_case("neg_stats", path, sizeof(path));
 	r.function = NULL;
@@ -232,7 +248,13 @@ static void test_failures(void)
 
 int main(void)
 {
-	snprintf(kstub, sizeof(kstub), "-Itests/include/kstub");
+	char cwd[800];
+
+	if (!getcwd(cwd, sizeof(cwd))) {
+		perror("getcwd");
+		return 1;
+	}
+	snprintf(kstub, sizeof(kstub), "-I%s/tests/include/kstub", cwd);
 	cflags[0] = kstub;
 	if (!mkdtemp(tmpdir)) {
 		perror("mkdtemp");
