@@ -108,6 +108,8 @@ struct label_pend {
 	unsigned long long site;
 	struct state st;
 	int seen;                   /* label already passed (backward goto) */
+	struct state back;          /* joined states of backward gotos */
+	int back_grew;              /* back grew during this run of the body */
 };
 
 struct eng_fn {
@@ -128,6 +130,7 @@ struct eng_fn {
 	struct label_pend *labels;
 	size_t nlabels, caplabels;
 	int split;                  /* also keep exits by return value */
+	int back_round;             /* run of the body (backward gotos) */
 	struct state ret_zero, ret_nz;
 	/* `x = call();` just ran: the states where call returned 0 / not 0,
 	 * valid while the state still equals split_after */

@@ -9,6 +9,8 @@
 
 #define LOOP_MAX_ROUNDS 8
 #define LOOP_WIDEN_AFTER 2
+#define BACK_MAX_RUNS 6
+#define BACK_WIDEN_AFTER 2
 
 static void join_into(struct eng_fn *f, struct state *dst,
 		      const struct state *src)
@@ -724,6 +726,27 @@ static void exec_case(struct eng_fn *f, struct state *s, CXCursor c)
 
 /* ---- labels ---- */
 
+/* A backward goto: the state joins the label's back state (widening
+ * after BACK_WIDEN_AFTER runs); the body is run again while it grows. */
+static void back_goto(struct eng_fn *f, struct label_pend *lp,
+		      const struct state *s)
+{
+	struct state tmp;
+
+	if (s->dead)
+		return;
+	if (st_copy(&tmp, &lp->back)) {
+		f->t->oom = 1;
+		return;
+	}
+	if (eng_join(f, &tmp, s, f->back_round >= BACK_WIDEN_AFTER))
+		f->t->oom = 1;
+	if (!st_equal(&tmp, &lp->back))
+		lp->back_grew = 1;
+	st_release(&lp->back);
+	st_move(&lp->back, &tmp);
+}
+
 static struct label_pend *label_get(struct eng_fn *f, CXCursor label)
 {
 	unsigned long long site = cx_site(label);
@@ -744,6 +767,7 @@ static struct label_pend *label_get(struct eng_fn *f, CXCursor label)
 	memset(&f->labels[f->nlabels], 0, sizeof(*f->labels));
 	f->labels[f->nlabels].site = site;
 	st_init_dead(&f->labels[f->nlabels].st);
+	st_init_dead(&f->labels[f->nlabels].back);
 	return &f->labels[f->nlabels++];
 }
 
@@ -939,9 +963,12 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 		CXCursor lab = clang_getCursorReferenced(cx_first_child(c));
 		struct label_pend *lp;
 
-		if (!clang_Cursor_isNull(lab) && (lp = label_get(f, lab)) &&
-		    !lp->seen)
-			join_into(f, &lp->st, s);
+		if (!clang_Cursor_isNull(lab) && (lp = label_get(f, lab))) {
+			if (!lp->seen)
+				join_into(f, &lp->st, s);
+			else
+				back_goto(f, lp, s);
+		}
 		st_release(s);
 		st_init_dead(s);
 		return;
@@ -977,9 +1004,38 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 	}
 }
 
+/* Prepares another run of the body when a backward goto brought a new
+ * state to its label: each label starts from its back state. Returns 1
+ * when the body must run again. */
+static int back_rerun(struct eng_fn *f)
+{
+	size_t i;
+	int grew = 0;
+
+	for (i = 0; i < f->nlabels; i++)
+		grew |= f->labels[i].back_grew;
+	if (!grew || f->back_round + 1 >= BACK_MAX_RUNS ||
+	    f->t->over_budget || f->t->oom)
+		return 0;
+	for (i = 0; i < f->nlabels; i++) {
+		struct label_pend *lp = &f->labels[i];
+
+		lp->back_grew = 0;
+		lp->seen = 0;
+		st_release(&lp->st);
+		if (st_copy(&lp->st, &lp->back)) {
+			f->t->oom = 1;
+			return 0;
+		}
+	}
+	f->back_round++;
+	return 1;
+}
+
 void eng_run_body(struct eng_fn *f, struct state *s)
 {
 	struct cx_kids k;
+	struct state entry;
 	size_t i;
 
 	cx_children(f->fn, &k);
@@ -989,19 +1045,37 @@ void eng_run_body(struct eng_fn *f, struct state *s)
 		st_init_dead(s);
 		return;
 	}
-	eng_exec(f, s, k.k[k.n - 1]);
-	if (f->split && !s->dead) {
-		join_into(f, &f->ret_zero, s);
-		join_into(f, &f->ret_nz, s);
+	if (st_copy(&entry, s)) {
+		f->t->oom = 1;
+		st_init_dead(&entry);
 	}
-	join_into(f, &f->ret, s);
+	f->back_round = 0;
+	for (;;) {
+		eng_exec(f, s, k.k[k.n - 1]);
+		if (f->split && !s->dead) {
+			join_into(f, &f->ret_zero, s);
+			join_into(f, &f->ret_nz, s);
+		}
+		join_into(f, &f->ret, s);
+		if (!back_rerun(f))
+			break;
+		st_release(s);
+		if (st_copy(s, &entry)) {
+			f->t->oom = 1;
+			st_init_dead(s);
+			break;
+		}
+	}
+	st_release(&entry);
 	split_clear(f);
 	st_release(s);
 	st_move(s, &f->ret);
 	st_init_dead(&f->ret);
 	eng_finish_facts(f);
-	for (i = 0; i < f->nlabels; i++)
+	for (i = 0; i < f->nlabels; i++) {
 		st_release(&f->labels[i].st);
+		st_release(&f->labels[i].back);
+	}
 	free(f->labels);
 	f->labels = NULL;
 	f->nlabels = f->caplabels = 0;
