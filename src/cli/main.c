@@ -19,6 +19,7 @@
 #include "diag/diag.h"
 #include "driver/env.h"
 #include "driver/run.h"
+#include "fix/fix.h"
 #include "model/slab.h"
 #include "out/output.h"
 
@@ -314,6 +315,12 @@ int main(int argc, char **argv)
 	out_run_store_release(&store);
 	if (ret)
 		die_usage(&err);
+	/* --fix: diffs (or atomic writes) from the Coccinelle scripts */
+	if (!ret && o.fix != KC_FIX_NONE &&
+	    kc_fix_findings(&o, &diag, &tus, stdout, &err)) {
+		die_usage(&err);
+		ret = -KC_ECHILD;
+	}
 	st.findings = diag.n;
 	if (o.stats || (!o.quiet && o.mode != KC_MODE_CHECK) ||
 	    st.interrupted)
