@@ -561,6 +561,38 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 	return eng_read_key(f, s, key, clang_getCursorType(c));
 }
 
+/* 1 if c is `*p` and p points to exactly one object at offset 0 (a
+ * local whose address was passed, `void **out`): the store replaces the
+ * value instead of joining it. */
+static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	struct val pv;
+	int obj = -1;
+	unsigned i;
+
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+	    cx_unop(c) != CXUnaryOperator_Deref)
+		return 0;
+	cx_children(c, &k);
+	if (k.n != 1 || !eng_key(f, k.k[0]))
+		return 0;
+	pv = eng_read_key(f, s, eng_key(f, k.k[0]),
+			  clang_getCursorType(k.k[0]));
+	if (pv.ptop)
+		return 0;
+	for (i = 0; i < pv.np; i++) {
+		if (pv.p[i].kind == PK_NULL || pv.p[i].kind == PK_ERR)
+			continue;
+		if (pv.p[i].kind != PK_OBJ || pv.p[i].off.lo != 0 ||
+		    pv.p[i].off.hi != 0 || (obj >= 0 && obj != pv.p[i].obj))
+			return 0;
+		obj = pv.p[i].obj;
+	}
+	return obj >= 0;
+}
+
 void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v)
 {
@@ -577,7 +609,8 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (!key)
 		return;
 	st_kill_under(s, key);
-	if (strstr(key, "[]") || strstr(key, "->*")) {
+	if (strstr(key, "[]") ||
+	    (strstr(key, "->*") && !deref_single(f, s, c))) {
 		struct val old = eng_read_key(f, s, key,
 					      clang_getCursorType(c));
 
@@ -1294,6 +1327,13 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 			cx_children(arg, &k);
 			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
 			if (ck) {
+				if (!st_find(s, ck)) {
+					/* give the callee the caller's current
+					 * value, so its stores replace it */
+					struct val cur = eng_eval(f, s, k.k[0]);
+
+					st_set(s, ck, &cur);
+				}
 				copy_in_addr(f, &cs, s, ck, pkeys[i]);
 				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
 				{
