@@ -52,6 +52,12 @@ struct field_fact {
 	const char *cap_sib_name;
 	int cap_ok, cap_bad;
 	int alloc_unrounded, alloc_rounded, alloc_other;
+	/* stores of one non-kmalloc family (vmalloc, kvmalloc, ...) at
+	 * offset 0, counted in alloc_other too; nk_mixed: several */
+	int alloc_nk, nk_family, nk_mixed;
+	long long nk_lo, nk_hi;        /* requested sizes of those stores */
+	struct kc_loc nk_loc;
+	const char *nk_name;
 	struct kc_loc alloc_loc;
 	const char *alloc_name;
 };

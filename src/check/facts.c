@@ -97,6 +97,26 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 			continue;
 		o = v->p[i].kind == PK_OBJ ? ir_obj(&t->objs, v->p[i].obj) :
 					     NULL;
+		if (o && o->origin == PO_ALLOC &&
+		    o->family != APIDB_FAM_KMALLOC &&
+		    iv_is_const(&v->p[i].off, NULL) && !v->p[i].off.lo) {
+			if (ff->alloc_nk && ff->nk_family != (int)o->family)
+				ff->nk_mixed = 1;
+			if (!ff->alloc_nk) {
+				ff->nk_family = o->family;
+				ff->nk_loc = o->loc;
+				ff->nk_name = o->alloc;
+				ff->nk_lo = o->size.lo;
+				ff->nk_hi = o->size.hi;
+			}
+			if (o->size.lo < ff->nk_lo)
+				ff->nk_lo = o->size.lo;
+			if (o->size.hi > ff->nk_hi)
+				ff->nk_hi = o->size.hi;
+			ff->alloc_nk++;
+			ff->alloc_other++;
+			return;
+		}
 		if (!o || o->origin != PO_ALLOC ||
 		    o->family != APIDB_FAM_KMALLOC ||
 		    !iv_is_const(&v->p[i].off, NULL) || v->p[i].off.lo) {
@@ -191,6 +211,17 @@ int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o)
 {
 	const struct field_fact *ff = fact_find(t, fh);
 
+	if (ff && t->pass == 1 && ff->alloc_nk && !ff->nk_mixed &&
+	    ff->alloc_other == ff->alloc_nk && !ff->alloc_unrounded &&
+	    !ff->alloc_rounded) {
+		/* every store in the TU is memory of one other family */
+		o->origin = PO_ALLOC;
+		o->family = ff->nk_family;
+		o->alloc = ff->nk_name ? ff->nk_name : "?";
+		o->loc = ff->nk_loc;
+		o->size = iv_range(ff->nk_lo, ff->nk_hi);
+		return 1;
+	}
 	if (!ff || t->pass != 1 || ff->alloc_other ||
 	    (!ff->alloc_unrounded && !ff->alloc_rounded))
 		return 0;
