@@ -482,6 +482,24 @@ out:
 	return ret;
 }
 
+/* The slack fix rewrites the allocation, which may sit in another
+ * function of the file than the access (expand_corename() allocates,
+ * cn_vprintf() writes). Limiting spatch to the finding's function would
+ * then drop the fix, so a finding with an allocation note in the same file
+ * is fixed file-wide; the script itself rewrites only confirmed slack
+ * uses. Returns 1 for such a finding. */
+static int alloc_elsewhere(const struct kc_finding *f)
+{
+	unsigned k;
+
+	for (k = 0; k < f->nnotes; k++)
+		if (f->notes[k].kind && !strcmp(f->notes[k].kind, "allocation") &&
+		    f->notes[k].loc.file && f->loc.file &&
+		    !strcmp(f->notes[k].loc.file, f->loc.file))
+			return 1;
+	return 0;
+}
+
 int fix_requests_from_diag(const struct kc_diag *d, struct fix_request **reqs,
 			   size_t *n, struct kc_err *err)
 {
@@ -507,7 +525,7 @@ int fix_requests_from_diag(const struct kc_diag *d, struct fix_request **reqs,
 			continue;
 		memset(&r, 0, sizeof(r));
 		r.file = f->loc.file;
-		r.function = f->function;
+		r.function = alloc_elsewhere(f) ? NULL : f->function;
 		r.script = script;
 		if (KC_VEC_PUSH(&v, r)) {
 			KC_VEC_FREE(&v);
