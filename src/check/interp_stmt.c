@@ -348,6 +348,10 @@ static int split_use(struct eng_fn *f, struct state *s, CXCursor c,
 	return 1;
 }
 
+static void split_keep(struct eng_fn *f, struct state *s, const char *key,
+		       const struct val *vp, struct state *zp,
+		       struct state *nzp);
+
 /* Runs `lhs = call` (call of a same-TU function) keeping the split. */
 static int split_assign(struct eng_fn *f, struct state *s, CXCursor lhs,
 			CXCursor rhs, const char *key)
@@ -358,6 +362,19 @@ static int split_assign(struct eng_fn *f, struct state *s, CXCursor lhs,
 	if (!key || !eng_eval_split(f, s, rhs, &v, &z, &nz))
 		return 0;
 	eng_store(f, s, lhs, &v);
+	split_keep(f, s, key, &v, &z, &nz);
+	return 1;
+}
+
+/* After `key = call()` ran with exit states z (returned 0) and nz:
+ * remembers them for a following test of key (split_use). */
+static void split_keep(struct eng_fn *f, struct state *s, const char *key,
+		       const struct val *vp, struct state *zp,
+		       struct state *nzp)
+{
+	struct state z = *zp, nz = *nzp;
+	struct val v = *vp;
+
 	if (!z.dead) {
 		struct val zero = val_int(iv_const(0));
 
@@ -379,7 +396,6 @@ static int split_assign(struct eng_fn *f, struct state *s, CXCursor lhs,
 		st_release(&f->split_nz);
 		f->split_key = NULL;
 	}
-	return 1;
 }
 
 void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
@@ -839,6 +855,23 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 			continue;
 		}
 		ty = clang_getCanonicalType(clang_getCursorType(d));
+		if (!clang_Cursor_isNull(init) && cx_is_integer(ty) &&
+		    k.n == 1) {
+			/* int ret = helper(); if (ret) ... */
+			struct state z, nz;
+
+			nm = clang_getCursorSpelling(d);
+			snprintf(buf, sizeof(buf), "v%x:%s",
+				 clang_hashCursor(d), clang_getCString(nm));
+			clang_disposeString(nm);
+			key = ir_intern(&f->t->keys, buf);
+			if (key && eng_eval_split(f, s, init, &v, &z, &nz)) {
+				st_kill_under(s, key);
+				st_set(s, key, &v);
+				split_keep(f, s, key, &v, &z, &nz);
+				continue;
+			}
+		}
 		v = clang_Cursor_isNull(init) ? val_top() :
 						eng_eval(f, s, init);
 		if (ty.kind == CXType_ConstantArray ||
