@@ -73,6 +73,19 @@ def kc_settle():
 
 kc_mode = "org"
 
+@kc_ksz_arg depends on ks@
+identifier a = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
+position pa;
+@@
+
+a@pa(..., <+... ksize(...) ...+>, ...)
+
+@script:python depends on ks@
+pa << kc_ksz_arg.pa;
+@@
+
+kc_bad_pa.add(kc_key(pa))
+
 // ==== f_scalar: pointer assigned
 // kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof
 

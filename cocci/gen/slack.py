@@ -196,6 +196,23 @@ def kc_settle():
 
 kc_mode = "org"
 """)
+    # an allocation whose own size is computed from ksize() (the accepted
+    # krealloc(p, ksize(p), gfp) idiom, or a size derived from it) is not a
+    # slack use to convert: reject it before any group sees it
+    out.append(r"""
+@kc_ksz_arg@
+identifier a = {ids};
+position pa;
+@@
+
+a@pa(..., <+... ksize(...) ...+>, ...)
+
+@script:python@
+pa << kc_ksz_arg.pa;
+@@
+
+kc_bad_pa.add(kc_key(pa))
+""".format(ids=idset(sh["s0"] + sh["r1"] + sh["a01"] + sh["ra12"])))
     for group in ("scalar", "array"):
         n0, n1 = (sh[x] for x in GROUPS[group]["shapes"])
         if n0 or n1:
