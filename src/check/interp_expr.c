@@ -1002,9 +1002,16 @@ static void free_unknown_in_key(struct eng_fn *f, struct state *s,
 			nobj++;
 	for (i = 0; i < v->np; i++) {
 		struct pel e;
+		const struct prov_obj *o;
 
-		if (v->p[i].kind != PK_OBJ ||
-		    ir_obj(&f->t->objs, v->p[i].obj)->origin != PO_UNKNOWN)
+		if (v->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, v->p[i].obj);
+		if (o->origin != PO_UNKNOWN && !o->multi)
+			continue;
+		/* a[] is every element: freeing one of several objects
+		 * says nothing about the others */
+		if (strstr(key, "[]"))
 			continue;
 		e = v->p[i];
 		e.kind = PK_FREED;
@@ -1028,15 +1035,33 @@ static void do_free(struct eng_fn *f, struct state *s, const struct val *a,
 			nobj++;
 	for (i = 0; i < a->np; i++)
 		if (a->p[i].kind == PK_OBJ &&
-		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN)
+		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN &&
+		    !ir_obj(&f->t->objs, a->p[i].obj)->multi)
 			apply_free(s, a->p[i].obj, line,
 				   nobj == 1 && !a->ptop);
 }
 
-static struct val do_alloc(struct eng_fn *f, CXCursor c,
+struct held_scan {
+	int obj;
+	int held;
+};
+
+static void scan_held(struct val *v, void *data)
+{
+	struct held_scan *hs = data;
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ && v->p[i].obj == hs->obj)
+			hs->held = 1;
+}
+
+static struct val do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
 {
+	struct held_scan hs;
+
 	struct eng_tu *t = f->t;
 	struct prov_obj *o;
 	struct val r;
@@ -1058,6 +1083,11 @@ static struct val do_alloc(struct eng_fn *f, CXCursor c,
 	o = ir_obj_get(&t->objs, mix(cx_site(c), f->ctx), PO_ALLOC, &id);
 	if (!o)
 		return val_top();
+	hs.obj = id;
+	hs.held = 0;
+	st_map(s, scan_held, &hs);
+	if (hs.held)
+		o->multi = 1;
 	o->family = api->family;
 	o->alloc = display_name(t, name);
 	o->loc = cx_loc(&t->arena, c);
@@ -1531,7 +1561,7 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 	if (api) {
 		switch (api->kind) {
 		case APIDB_ALLOC:
-			return do_alloc(f, c, api, name, a, ac, n);
+			return do_alloc(f, s, c, api, name, a, ac, n);
 		case APIDB_FREE:
 			if (api->arg < n) {
 				const char *fk = eng_key(f, ac[api->arg]);

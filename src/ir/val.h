@@ -73,6 +73,10 @@ struct prov_obj {
 	struct ival size;       /* requested size (bytes) */
 	const char *size_text;  /* as written, or NULL */
 	unsigned char rounded;  /* size is a bucket size (roundup/ksize) */
+	unsigned char multi;    /* allocated again while an earlier one was
+				 * still held (loop rounds): stands for
+				 * several objects, frees mark only the
+				 * freed path */
 	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
 	unsigned long long key; /* identity (site, context) for reuse */
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
