@@ -27,8 +27,7 @@ void mbt_trace(struct mbt *t, const u8 *msg)
 	copy = kmemdup(msg, MBT_MSG_LEN, GFP_ATOMIC);
 	if (!copy)
 		return;
-	/* known-to-fail below: rules/sinks.tbl has no print_hex_dump row (SRC $5, LEN $6) */
-	print_hex_dump_bytes("mbox: ", DUMP_PREFIX_OFFSET, copy, ksize(copy)); /* expect: slack-read */ /* known-to-fail */
+	print_hex_dump_bytes("mbox: ", DUMP_PREFIX_OFFSET, copy, ksize(copy)); /* expect: slack-read */
 	print_hex_dump_bytes("mbox: ", DUMP_PREFIX_OFFSET, copy, MBT_MSG_LEN);
 	kfree(t->last);
 	t->last = copy;
@@ -41,8 +40,7 @@ void mbt_show(struct seq_file *m, const u8 *msg)
 	copy = kmemdup(msg, MBT_MSG_LEN, GFP_KERNEL);
 	if (!copy)
 		return;
-	/* known-to-fail below: rules/sinks.tbl has no seq_write row (SRC $1, LEN $2) */
-	seq_write(m, copy, ksize(copy)); /* expect: slack-read */ /* known-to-fail */
+	seq_write(m, copy, ksize(copy)); /* expect: slack-read */
 	seq_write(m, copy, MBT_MSG_LEN);
 	kfree(copy);
 }
