@@ -185,6 +185,8 @@ int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	     int widen);
 
 /* facts.c */
+/* 1 if decl is a file-scope static variable (only this TU stores it). */
+int eng_file_static(CXCursor decl);
 void eng_record_store(struct eng_fn *f, CXCursor member,
 		      const struct val *v);
 void eng_finish_facts(struct eng_fn *f);

@@ -43,13 +43,22 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 	return ff;
 }
 
+int eng_file_static(CXCursor decl)
+{
+	return clang_getCursorKind(decl) == CXCursor_VarDecl &&
+	       clang_Cursor_getStorageClass(decl) == CX_SC_Static &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
+	       CXCursor_TranslationUnit;
+}
+
 void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
 {
 	struct eng_tu *t = f->t;
 	CXCursor fld = clang_getCursorReferenced(member);
 	struct field_store *st;
 
-	if (t->pass != 0 || clang_getCursorKind(fld) != CXCursor_FieldDecl)
+	if (t->pass != 0 || (clang_getCursorKind(fld) != CXCursor_FieldDecl &&
+			     !eng_file_static(fld)))
 		return;
 	if (f->nstores == f->capstores) {
 		size_t nc = f->capstores ? f->capstores * 2 : 16;

@@ -558,6 +558,15 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 			return read_key(f, s, key, clang_getCursorType(c),
 					clang_hashCursor(fld));
 	}
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
+		/* a file-static pointer: what the TU stores into it */
+		CXCursor var = clang_getCursorReferenced(cx_strip(c));
+
+		if (eng_file_static(var) && !st_find(s, key) &&
+		    !st_find(&f->memo, key))
+			return read_key(f, s, key, clang_getCursorType(c),
+					clang_hashCursor(var));
+	}
 	return eng_read_key(f, s, key, clang_getCursorType(c));
 }
 
@@ -603,7 +612,9 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	check_lvalue(f, s, c, 1, NULL);
 	eng_note_ptr_type(f, clang_getCursorType(c), v);
-	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr)
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
+	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
+	     eng_file_static(clang_getCursorReferenced(cx_strip(c)))))
 		eng_record_store(f, cx_strip(c), v);
 	key = eng_key(f, c);
 	if (!key)
