@@ -49,7 +49,8 @@ do_build() {
 	for h in $HARNESSES; do t="$t fuzz_$h"; done
 	# shellcheck disable=SC2086
 	cmake --build "$B" -j"$J" --target $t >"$B.build.log" 2>&1 ||
-		{ grep -E "error|Error" "$B.build.log" | head -20; die "build failed (log: $B.build.log)"; }
+		{ grep -E "error|Error" "$B.build.log" | head -20; tail -5 "$B.build.log"
+		  cp "$B.build.log" "$B.build-failed.log"; die "build failed (log: $B.build-failed.log)"; }
 }
 
 # seeds H: (re)creates $B/seeds/H from the repository's own inputs
