@@ -27,6 +27,9 @@ struct ks_site {
 	const char *callee;      /* "ksize" / "__ksize" */
 	struct val v;            /* joined argument provenance */
 	int overflow_pel;        /* some visit had more elements than fit */
+	int shared;              /* the argument was read from a[] (every
+				  * element) holding several objects: no
+				  * per-path verdicts */
 };
 
 /* Worst judgement at one access site. */
@@ -202,7 +205,7 @@ void eng_mark_visited(struct eng_tu *t, CXCursor def);
 
 /* sites.c */
 void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
-		    const struct val *arg);
+		    const struct val *arg, int shared);
 /* An access of len bytes at ptr + extra: judged for every kmalloc
  * element of ptr. */
 void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,

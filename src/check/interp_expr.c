@@ -1067,6 +1067,27 @@ static void scan_held(struct val *v, void *data)
 			hs->held = 1;
 }
 
+/* 1 if arg is read from an a[] key (all elements share it) and holds
+ * several allocations: which element holds which is not known. */
+static int elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v)
+{
+	const char *key = eng_key(f, arg);
+	int first = 0;
+	unsigned i;
+
+	if (!key || !strstr(key, "[]"))
+		return 0;
+	for (i = 0; i < v->np; i++) {
+		if ((v->p[i].kind != PK_OBJ && v->p[i].kind != PK_FREED) ||
+		    ir_obj(&f->t->objs, v->p[i].obj)->origin != PO_ALLOC)
+			continue;
+		if (first && v->p[i].obj != first)
+			return 1;
+		first = v->p[i].obj;
+	}
+	return 0;
+}
+
 static struct val do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
@@ -1596,7 +1617,8 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 				int obj = 0;
 				unsigned k;
 
-				eng_note_ksize(f, c, name, p);
+				eng_note_ksize(f, c, name, p,
+					       elem_shared(f, ac[api->arg], p));
 				for (k = 0; k < p->np; k++) {
 					if (p->p[k].kind != PK_OBJ)
 						continue;

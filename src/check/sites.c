@@ -27,7 +27,7 @@ static int rule_on(const struct eng_tu *t, int rule)
 }
 
 void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
-		    const struct val *arg)
+		    const struct val *arg, int shared)
 {
 	struct eng_tu *t = f->t;
 	unsigned long long site = cx_site(call);
@@ -40,6 +40,7 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 		if (t->ks[i].site == site) {
 			k = &t->ks[i];
 			k->v = val_join(&k->v, arg);
+			k->shared |= shared;
 			return;
 		}
 	if (t->nks == t->capks) {
@@ -60,6 +61,7 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 	k->function = f->name;
 	k->callee = kc_arena_strdup(&t->arena, callee);
 	k->v = *arg;
+	k->shared = shared;
 }
 
 /* ---- access judgement ---- */
@@ -621,7 +623,8 @@ static void emit_ksize(struct eng_tu *t, struct ks_site *k)
 			interior = (int)i + 1;
 	}
 	eng_stat(t, nunk ? "ksize-unresolved" : "ksize-resolved", 1);
-	if (nfreed && rule_on(t, KC_RULE_KSIZE_AFTER_FREE)) {
+	if (nfreed && rule_on(t, KC_RULE_KSIZE_AFTER_FREE) &&
+	    (!k->shared || (nfreed == total && !nunk))) {
 		int all = nfreed == total && !nunk;
 
 		o = ir_obj(&t->objs, freed);
@@ -669,7 +672,7 @@ static void emit_ksize(struct eng_tu *t, struct ks_site *k)
 					"%s here", o->origin == PO_ALLOC ?
 					"allocated" : "declared");
 		}
-	} else if ((nbad || nmaybe) &&
+	} else if ((nbad || nmaybe) && (!k->shared || (!ngood && !nunk)) &&
 		   rule_on(t, KC_RULE_KSIZE_MAYBE_NON_KMALLOC)) {
 		o = ir_obj(&t->objs, nbad ? bad : maybe);
 		if (nbad)
