@@ -665,11 +665,11 @@ n, m = kc_int(c), kc_int(c2)
 if n is not None and m is not None and n * m <= 4096:
     kc_small.add((pa[0].file, pa[0].line, pa[0].column))
 
-// ---- kvmalloc: __kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof
+// ---- kvmalloc: __kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_array_user, vmemdup_user, vmemdup_user_noprof
 
 @nk_kvmalloc depends on ks && (context || org || report)@
 expression P, E;
-identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
+identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_array_user, vmemdup_user, vmemdup_user_noprof};
 position pa : script:python() { not kc_is_small(pa) };
 position pk;
 type T;
@@ -687,7 +687,7 @@ type T;
 @nk_kvmalloc_d depends on ks && (context || org || report)@
 identifier P;
 expression E;
-identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_user, vmemdup_user_noprof};
+identifier alloc = {__kvmalloc_node_noprof, kvcalloc, kvcalloc_node, kvcalloc_node_noprof, kvcalloc_noprof, kvmalloc, kvmalloc_array, kvmalloc_array_node, kvmalloc_array_node_noprof, kvmalloc_array_noprof, kvmalloc_node, kvmalloc_node_noprof, kvmalloc_noprof, kvmemdup, kvmemdup_noprof, kvrealloc, kvrealloc_noprof, kvzalloc, kvzalloc_node, kvzalloc_noprof, vmemdup_array_user, vmemdup_user, vmemdup_user_noprof};
 position pa : script:python() { not kc_is_small(pa) };
 position pk;
 type T, T2;
