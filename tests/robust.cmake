@@ -5,7 +5,8 @@
 # file; a crash or hang of ksizecheck fails the case.
 set(KC_ROBUST_CASES
   too-large long-line deep-expr deep-else-if deep-nesting many-functions
-  self-include macro-bomb nul-late utf16 utf8-bom-crlf invalid-utf8-ident
+  self-include macro-bomb clang-hang nul-late utf16 utf8-bom-crlf
+  invalid-utf8-ident
   elf-named-c fifo-input
   device-input symlink-loop-file symlink-loop-include symlink-loop-compdb
   compdb-source-loop compdb-missing-dir compdb-all-missing compdb-binary

@@ -154,6 +154,14 @@ run_case() {
 		{ echo '#define A0 1+'; i=1; while [ $i -le 40 ]; do echo "#define A$i A$((i - 1)) A$((i - 1))"; i=$((i + 1)); done
 		  echo 'int x = A40 1;'; } >bomb.c
 		expect 2 "bomb.c: internal error: timed out after 3 s" "$K" -j1 --timeout 3 bomb.c ;;
+	clang-hang)
+		# found by fuzz_analyze: '::' inside min_t() sends clang 19 itself
+		# into a loop (clang -fsyntax-only hangs too); the per-file
+		# timeout reports it and the next file is still checked
+		printf '#include <linux/kernel.h>\nunsigned long f(unsigned long count)\n{\n\treturn min_t(unsigned long, ::count, 300);\n}\n' >hang.c
+		ok_c a.c
+		expect 2 "hang.c: internal error: timed out after 3 s in parse" "$K" -j1 --timeout 3 hang.c a.c -- -I"$KSTUB"
+		has "2 files: 1 parsed" ;;
 	many-functions)
 		repeat_c many.c 2000000
 		expect 0 "1 parsed, 0 with errors" "$K" many.c ;;
