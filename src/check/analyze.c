@@ -21,19 +21,21 @@ struct fn_use {
 struct scan {
 	struct fn_use *v;
 	size_t n, cap;
+	struct hidx ix;             /* fn_use hash -> index in v */
 	CXCursor *defs;
 	size_t ndefs, capdefs;
 	int oom;
 };
 
+/* Returns the use counts of decl's canonical declaration (owned by sc),
+ * adding zeroed counts on first sight; NULL when out of memory. */
 static struct fn_use *use_get(struct scan *sc, CXCursor decl)
 {
 	unsigned h = clang_hashCursor(clang_getCanonicalCursor(decl));
-	size_t i;
+	size_t i = hidx_find(&sc->ix, h);
 
-	for (i = 0; i < sc->n; i++)
-		if (sc->v[i].hash == h)
-			return &sc->v[i];
+	if (i != HIDX_NONE)
+		return &sc->v[i];
 	if (sc->n == sc->cap) {
 		size_t nc = sc->cap ? sc->cap * 2 : 64;
 		struct fn_use *nv = realloc(sc->v, nc * sizeof(*nv));
@@ -44,6 +46,10 @@ static struct fn_use *use_get(struct scan *sc, CXCursor decl)
 		}
 		sc->v = nv;
 		sc->cap = nc;
+	}
+	if (hidx_add(&sc->ix, h, sc->n)) {
+		sc->oom = 1;
+		return NULL;
 	}
 	memset(&sc->v[sc->n], 0, sizeof(sc->v[0]));
 	sc->v[sc->n].hash = h;
@@ -114,34 +120,17 @@ static int only_called(struct scan *sc, CXCursor def)
 void eng_mark_visited(struct eng_tu *t, CXCursor def)
 {
 	unsigned h = clang_hashCursor(def);
-	size_t i;
 
-	for (i = 0; i < t->nvisited; i++)
-		if (t->visited[i] == h)
-			return;
-	if (t->nvisited == t->capvisited) {
-		size_t nc = t->capvisited ? t->capvisited * 2 : 64;
-		unsigned *nv = realloc(t->visited, nc * sizeof(*nv));
-
-		if (!nv) {
-			t->oom = 1;
-			return;
-		}
-		t->visited = nv;
-		t->capvisited = nc;
-	}
-	t->visited[t->nvisited++] = h;
+	if (hidx_find(&t->visited, h) != HIDX_NONE)
+		return;
+	if (hidx_add(&t->visited, h, t->visited.n))
+		t->oom = 1;
 }
 
+/* Returns 1 if def's body was analysed in this pass (eng_mark_visited). */
 static int was_visited(const struct eng_tu *t, CXCursor def)
 {
-	unsigned h = clang_hashCursor(def);
-	size_t i;
-
-	for (i = 0; i < t->nvisited; i++)
-		if (t->visited[i] == h)
-			return 1;
-	return 0;
+	return hidx_find(&t->visited, clang_hashCursor(def)) != HIDX_NONE;
 }
 
 static void analyse_fn(struct eng_tu *t, CXCursor def)
@@ -215,7 +204,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		 * unknown objects pick up the field facts */
 		ir_objs_release(&t.objs);
 		ir_objs_init(&t.objs, &t.arena);
-		t.nvisited = 0;
+		hidx_clear(&t.visited);
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (!only_called(&sc, sc.defs[i]))
 				analyse_fn(&t, sc.defs[i]);
@@ -235,10 +224,11 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		kc_err_set(err, -ret, main_file, 0, 0,
 			   "out of memory while analysing");
 	free(sc.v);
+	hidx_release(&sc.ix);
 	free(sc.defs);
 	free(t.ks);
 	free(t.ff);
-	free(t.visited);
+	hidx_release(&t.visited);
 	free(t.nr_hash);
 	free(t.nr_val);
 	free(t.acc);

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "check/analyze.h"
+#include "check/hidx.h"
 #include "cx/cx.h"
 #include "ir/state.h"
 #include "ir/val.h"
@@ -90,8 +91,7 @@ struct eng_tu {
 	unsigned *nr_hash;          /* callees known to return (0) or not */
 	unsigned char *nr_val;
 	size_t nnr, capnr;
-	unsigned *visited;          /* hashes of function bodies analysed */
-	size_t nvisited, capvisited;
+	struct hidx visited;        /* hashes of function bodies analysed */
 	struct field_fact *ff;
 	size_t nff, capff;
 	unsigned long long steps;   /* of the current top-level function */
