@@ -7,8 +7,14 @@
 
 static size_t hidx_home(unsigned h, size_t cap)
 {
-	/* spread the bits: clang_hashCursor() values are not uniform */
-	return (size_t)(h * 2654435761u) & (cap - 1);
+	/* mix all bits into the low ones (murmur3's finaliser):
+	 * clang_hashCursor() values are not uniform */
+	h ^= h >> 16;
+	h *= 0x85ebca6bu;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35u;
+	h ^= h >> 16;
+	return (size_t)h & (cap - 1);
 }
 
 size_t hidx_find(const struct hidx *x, unsigned h)
