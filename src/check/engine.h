@@ -147,6 +147,10 @@ struct eng_fn {
 	struct state split_z, split_nz, split_after;
 	struct field_store *stores; /* pass 0: stores into struct fields */
 	size_t nstores, capstores;
+	/* interp_stmt.c: variables known to step by one (cache) */
+	unsigned stride_var[16];
+	unsigned char stride_ok[16];
+	int nstride;
 };
 
 /* interp_expr.c */

@@ -104,12 +104,124 @@ static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
 	st_set(s, key, &v);
 }
 
+struct stride_scan {
+	CXCursor var;
+	int bad;
+};
+
+static int refers_to(CXCursor c, CXCursor var)
+{
+	c = cx_strip(c);
+	return clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	       clang_equalCursors(clang_getCursorReferenced(c), var);
+}
+
+static enum CXChildVisitResult mentions_visit(CXCursor c, CXCursor parent,
+					      CXClientData d)
+{
+	struct stride_scan *sc = d;
+
+	(void)parent;
+	if (refers_to(c, sc->var)) {
+		sc->bad = 1;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static int const_one(CXCursor c)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	int one = 0;
+
+	if (!r)
+		return 0;
+	if (clang_EvalResult_getKind(r) == CXEval_Int)
+		one = clang_EvalResult_getAsLongLong(r) == 1;
+	clang_EvalResult_dispose(r);
+	return one;
+}
+
+static enum CXChildVisitResult stride_visit(CXCursor c, CXCursor parent,
+					    CXClientData d)
+{
+	struct stride_scan *sc = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct cx_kids kids;
+
+	(void)parent;
+	if (k == CXCursor_CompoundAssignOperator) {
+		enum CXBinaryOperatorKind op = cx_binop(c);
+
+		cx_children(c, &kids);
+		if (kids.n == 2 && refers_to(kids.k[0], sc->var) &&
+		    ((op != CXBinaryOperator_AddAssign &&
+		      op != CXBinaryOperator_SubAssign) ||
+		     !const_one(kids.k[1]))) {
+			sc->bad = 1;
+			return CXChildVisit_Break;
+		}
+	} else if (k == CXCursor_BinaryOperator &&
+		   cx_binop(c) == CXBinaryOperator_Assign) {
+		cx_children(c, &kids);
+		if (kids.n == 2 && refers_to(kids.k[0], sc->var)) {
+			clang_visitChildren(kids.k[1], mentions_visit, sc);
+			if (refers_to(kids.k[1], sc->var))
+				sc->bad = 1;
+			if (sc->bad)
+				return CXChildVisit_Break;
+		}
+	} else if (k == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = cx_unop(c);
+
+		if (op == CXUnaryOperator_AddrOf) {
+			cx_children(c, &kids);
+			if (kids.n == 1 && refers_to(kids.k[0], sc->var)) {
+				sc->bad = 1;
+				return CXChildVisit_Break;
+			}
+		}
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* 1 unless local variable e of f changes by other steps than +1/-1 or
+ * plain assignments of values not computed from itself (or has its
+ * address taken). Other lvalues (fields) count as unit-stride. */
+static int unit_stride(struct eng_fn *f, CXCursor e)
+{
+	struct stride_scan sc;
+	unsigned h;
+	int i;
+
+	e = cx_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return 1;
+	sc.var = clang_getCursorReferenced(e);
+	if (clang_getCursorKind(sc.var) != CXCursor_VarDecl &&
+	    clang_getCursorKind(sc.var) != CXCursor_ParmDecl)
+		return 1;
+	h = clang_hashCursor(sc.var);
+	for (i = 0; i < f->nstride; i++)
+		if (f->stride_var[i] == h)
+			return f->stride_ok[i];
+	sc.bad = 0;
+	clang_visitChildren(f->fn, stride_visit, &sc);
+	if (f->nstride < (int)(sizeof(f->stride_var) /
+			       sizeof(f->stride_var[0]))) {
+		f->stride_var[f->nstride] = h;
+		f->stride_ok[f->nstride++] = !sc.bad;
+	}
+	return !sc.bad;
+}
+
 static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		       enum CXBinaryOperatorKind op, const struct val *other)
 {
 	const char *key = eng_key(f, e);
 	struct val v;
-	long long c;
+	long long c, old_hi;
+	struct ival old;
 	int i, prefer = 0;
 
 	if (!key || other->np)
@@ -124,6 +236,8 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		if (ps && ps->kind == SYM_KSIZE)
 			prefer = 1;
 	}
+	old_hi = v.iv.hi;
+	old = v.iv;
 	switch (op) {
 	case CXBinaryOperator_LT:
 		iv_assume_le(&v.iv, &other->iv, -1, prefer);
@@ -156,6 +270,16 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		s->dead = 1;
 		return;
 	}
+	/* the new upper end is attained when the bound's is and the
+	 * variable steps by one (a loop index run to its bound) */
+	if (v.iv.hi < old_hi)
+		v.iv.reach = (iv_is_const(&other->iv, NULL) ||
+			      other->iv.reach) && unit_stride(f, e);
+	if (v.iv.nt && (v.iv.nt != old.nt || v.iv.shi != old.shi ||
+			!iv_same_form(&v.iv, &old)))
+		v.iv.sreach = ((other->iv.nt && other->iv.slo ==
+				other->iv.shi) || other->iv.sreach) &&
+			      unit_stride(f, e);
 	st_set(s, key, &v);
 }
 

@@ -106,6 +106,19 @@ static int has_ksize_term(const struct eng_tu *t, const struct ival *a)
 	return 0;
 }
 
+/* 1 if the numeric upper end of a is attained on some path: a constant
+ * or marked reached (a unit-stride index run to its bound) */
+static int hi_reached(const struct ival *a)
+{
+	return iv_is_const(a, NULL) || a->reach;
+}
+
+/* The same for the symbolic upper end: also an exact form (n + 3). */
+static int shi_reached(const struct ival *a)
+{
+	return a->sreach || (a->nt && a->slo == a->shi);
+}
+
 static void judge(const struct eng_tu *t, const struct prov_obj *o,
 		  struct ival off, struct ival len, int single,
 		  struct judged *j)
@@ -170,6 +183,10 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 				  (!iv_is_const(&off, NULL) &&
 				   !iv_is_const(&len, NULL))))
 			return;
+		/* nor from an offset whose upper end no path may reach (a
+		 * stride loop, a bound through a lost relation) */
+		if (!definite && !hi_reached(&off))
+			return;
 		r = o->size.hi;
 		j->req = r;
 		j->end_hi = end.hi;
@@ -190,6 +207,8 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	    o->size.shi != IV_PINF) {
 		long long d = end.shi - o->size.shi;
 
+		if (d > 0 && end.slo - o->size.shi <= 0 && !shi_reached(&off))
+			return;
 		j->sym_bound = 1;
 		j->delta = d;
 		if (d <= 0)
@@ -348,6 +367,10 @@ static int rel_bound(struct eng_fn *f, const struct state *s,
 	if (!v)
 		return 0;
 	*out = iv_add(v->iv, iv_const(end->shi));
+	/* a bound through a relation: its upper end is not known to be
+	 * reached (only ksize() and exact symbolic forms are judged) */
+	out->reach = 0;
+	out->sreach = 0;
 	return 1;
 }
 

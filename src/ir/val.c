@@ -229,7 +229,7 @@ static void form_off(const struct ival *a, long long *lo, long long *hi)
 	}
 }
 
-struct ival iv_add(struct ival a, struct ival b)
+static struct ival iv_add_raw(struct ival a, struct ival b)
 {
 	struct ival r = iv_top();
 	long long alo, ahi, blo, bhi;
@@ -311,6 +311,8 @@ struct ival iv_neg(struct ival a)
 	struct ival r = a;
 	int i;
 
+	r.reach = 0;
+	r.sreach = 0;
 	r.lo = a.hi == IV_PINF ? IV_NINF : -a.hi;
 	r.hi = a.lo == IV_NINF ? IV_PINF : -a.lo;
 	r.rounded = 0;
@@ -330,12 +332,25 @@ struct ival iv_neg(struct ival a)
 	return r;
 }
 
+/* hi of a + b is attained when one of them is a constant and the other's
+ * hi is attained */
+struct ival iv_add(struct ival a, struct ival b)
+{
+	struct ival r = iv_add_raw(a, b);
+
+	r.reach = (a.reach && iv_is_const(&b, NULL)) ||
+		  (b.reach && iv_is_const(&a, NULL));
+	r.sreach = r.nt && ((a.sreach && iv_is_const(&b, NULL)) ||
+			    (b.sreach && iv_is_const(&a, NULL)));
+	return r;
+}
+
 struct ival iv_sub(struct ival a, struct ival b)
 {
 	return iv_add(a, iv_neg(b));
 }
 
-struct ival iv_mul(struct ival a, struct ival b)
+static struct ival iv_mul_raw(struct ival a, struct ival b)
 {
 	struct ival r = iv_top();
 	long long p[4], lo, hi;
@@ -385,6 +400,18 @@ struct ival iv_mul(struct ival a, struct ival b)
 	return r;
 }
 
+struct ival iv_mul(struct ival a, struct ival b)
+{
+	struct ival r = iv_mul_raw(a, b);
+	long long c;
+
+	r.reach = (a.reach && iv_is_const(&b, &c) && c >= 0) ||
+		  (b.reach && iv_is_const(&a, &c) && c >= 0);
+	r.sreach = r.nt && ((a.sreach && iv_is_const(&b, &c) && c >= 0) ||
+			    (b.sreach && iv_is_const(&a, &c) && c >= 0));
+	return r;
+}
+
 struct ival iv_div(struct ival a, struct ival b)
 {
 	long long c;
@@ -395,6 +422,8 @@ struct ival iv_div(struct ival a, struct ival b)
 
 		r.den = a.den * (int)c;
 		r.rounded = 0;
+		r.reach = 0;
+		r.sreach = 0;
 		r.lo = a.lo >= 0 ? a.lo / c : IV_NINF;
 		r.hi = a.hi == IV_PINF ? IV_PINF : a.hi / c;
 		return r;
@@ -459,6 +488,10 @@ struct ival iv_join(struct ival a, struct ival b)
 		r.shi = a.shi > b.shi ? a.shi : b.shi;
 	}
 	r.rounded = a.rounded && b.rounded;
+	r.reach = a.hi > b.hi ? a.reach : b.hi > a.hi ? b.reach :
+		  (a.reach || b.reach);
+	r.sreach = r.nt && (a.shi > b.shi ? a.sreach : b.shi > a.shi ?
+			    b.sreach : (a.sreach || b.sreach));
 	iv_norm(&r);
 	return r;
 }
@@ -493,17 +526,22 @@ void iv_assume_le(struct ival *a, const struct ival *b, long long adj,
 {
 	long long h = sadd(b->hi, adj);
 
-	if (b->hi != IV_PINF && h < a->hi)
+	if (b->hi != IV_PINF && h < a->hi) {
 		a->hi = h;
+		a->reach = 0;
+	}
 	if (b->nt && b->shi != IV_PINF) {
 		long long sh = sadd(b->shi, smul(adj, b->den));
 
 		if (a->nt && iv_same_form(a, b)) {
-			if (sh < a->shi)
+			if (sh < a->shi) {
 				a->shi = sh;
+				a->sreach = 0;
+			}
 		} else if (!a->nt || prefer) {
 			int i;
 
+			a->sreach = 0;
 			a->nt = b->nt;
 			a->den = b->den;
 			for (i = 0; i < b->nt; i++) {

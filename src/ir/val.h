@@ -31,6 +31,11 @@ struct ival {
 	int den;                 /* form divided by den (>= 1) when nt > 0 */
 	long long slo, shi;
 	unsigned char rounded; /* from ksize()/kmalloc_size_roundup() */
+	unsigned char reach;   /* hi is attained on some path (a unit-stride
+				* index run to a reached bound, a guarded
+				* unmodified variable, constants added or
+				* multiplied in); 0 when unknown */
+	unsigned char sreach;  /* the same for shi (the symbolic form) */
 };
 
 enum prov_kind {
