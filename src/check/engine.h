@@ -64,6 +64,11 @@ struct field_fact {
 	const char *nk_name;
 	struct kc_loc alloc_loc;
 	const char *alloc_name;
+	/* kmalloc allocation sites stored (up to 8); sites_mixed:
+	 * more than one site or different requested sizes */
+	unsigned long long sites[8];
+	int nsites, sites_mixed;
+	struct ival site_size;
 };
 
 struct field_store {
@@ -203,6 +208,9 @@ int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
 /* Initial value of member read c (key) from the field facts; 0 if none. */
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out);
+/* 1 if allocation object o was stored into a field (or file static) that
+ * also receives objects of other sites or sizes. */
+int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
 
 /* analyze.c: records that the body of def was analysed in this pass. */
 void eng_mark_visited(struct eng_tu *t, CXCursor def);

@@ -88,6 +88,29 @@ static int holds_obj(const struct val *v, int obj)
 	return 0;
 }
 
+static void note_site(struct field_fact *ff, const struct prov_obj *o)
+{
+	int i, n = (int)(sizeof(ff->sites) / sizeof(ff->sites[0]));
+
+	if (!o->site)
+		return;
+	for (i = 0; i < ff->nsites; i++)
+		if (ff->sites[i] == o->site)
+			break;
+	if (!ff->nsites) {
+		ff->site_size = o->size;
+	} else if (!iv_equal(&ff->site_size, &o->size)) {
+		ff->sites_mixed = 1;
+	}
+	if (i < ff->nsites)
+		return;
+	if (ff->nsites) {
+		ff->sites_mixed = 1;
+	}
+	if (ff->nsites < n)
+		ff->sites[ff->nsites++] = o->site;
+}
+
 static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 			 const struct val *v)
 {
@@ -133,6 +156,7 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 			return;
 		}
 		n++;
+		note_site(ff, o);
 		if (!o->rounded) {
 			unrounded = 1;
 			if (!first)
@@ -287,4 +311,23 @@ int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 	out->iv.rounded = 1;
 	st_set(&f->memo, key, out);
 	return 1;
+}
+
+int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o)
+{
+	size_t i;
+	int j;
+
+	if (o->origin != PO_ALLOC || !o->site)
+		return 0;
+	for (i = 0; i < t->nff; i++) {
+		const struct field_fact *ff = &t->ff[i];
+
+		if (!ff->sites_mixed)
+			continue;
+		for (j = 0; j < ff->nsites; j++)
+			if (ff->sites[j] == o->site)
+				return 1;
+	}
+	return 0;
 }

@@ -1123,6 +1123,8 @@ static struct val do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o->family = api->family;
 	o->alloc = display_name(t, name);
 	o->loc = cx_loc(&t->arena, c);
+	o->site = cx_site(c);
+	o->fn = clang_hashCursor(f->fn);
 	o->size = formula(f, api->size, a, ac, n);
 	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
 		     api->size->arg < n && a[api->size->arg].iv.rounded;

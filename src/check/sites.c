@@ -429,6 +429,13 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 					off = iv_sub(b, len);
 			}
 		}
+		/* an object read back in another function from a field that
+		 * also holds objects of other sites or sizes: the bounds
+		 * there may belong to another of them */
+		if (j.verdict != V_UNBOUNDED && !j.ksize_bound &&
+		    o->fn != clang_hashCursor(f->fn) &&
+		    eng_fact_mixed_obj(t, o))
+			j.verdict = V_UNBOUNDED;
 		if (j.verdict == V_UNBOUNDED) {
 			a->unbounded = 1;
 			continue;

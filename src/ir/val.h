@@ -87,6 +87,8 @@ struct prov_obj {
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
 	unsigned ptr_type;      /* type the allocation was first stored as
 				 * (hash of the pointer type), 0 if none */
+	unsigned long long site; /* PO_ALLOC: the call's position, 0 if none */
+	unsigned fn;            /* PO_ALLOC: hash of the allocating function */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };
