@@ -11,52 +11,7 @@ SRC=$(cd "$HERE/../.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/kc-cli.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-FAIL=0
-
-# expect STATUS TEXT CMD...: CMD exits with STATUS and prints TEXT
-expect() {
-	want=$1 text=$2
-	shift 2
-	"$@" >out.txt 2>&1 </dev/null
-	got=$?
-	if [ "$got" != "$want" ]; then
-		echo "FAIL $CASE: '$*' exited $got, expected $want"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-		return
-	fi
-	if [ -n "$text" ] && ! grep -qF -- "$text" out.txt; then
-		echo "FAIL $CASE: '$*' did not print: $text"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-	fi
-}
-
-# refute TEXT: the last command did not print TEXT
-refute() {
-	if grep -qF -- "$1" out.txt; then
-		echo "FAIL $CASE: printed unexpected: $1"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-	fi
-}
-
-# count N TEXT: the last command printed TEXT on exactly N lines
-count() {
-	n=$(grep -cF -- "$2" out.txt)
-	if [ "$n" != "$1" ]; then
-		echo "FAIL $CASE: '$2' printed $n times, expected $1"
-		FAIL=1
-	fi
-}
-
-ok_c() {
-	cat >"$1" <<'C'
-#include <stddef.h>
-struct item { int len; char data[]; };
-size_t item_size(const struct item *it) { return sizeof(*it) + (size_t)it->len; }
-C
-}
+. "$HERE/../lib/check.sh"
 
 run_case() {
 	CASE=$1

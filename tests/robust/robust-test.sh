@@ -14,59 +14,7 @@ KSTUB=$SRC/tests/include/kstub
 T=$(mktemp -d "${TMPDIR:-/tmp}/kc-robust.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
-FAIL=0
-
-# run CMD...: runs it, output in out.txt, status in $got; a crash of
-# ksizecheck itself (signal) always fails the case
-run() {
-	"$@" >out.txt 2>&1 </dev/null
-	got=$?
-	if [ "$got" -gt 128 ]; then
-		echo "FAIL $CASE: '$*' died with signal $((got - 128))"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-	fi
-}
-
-# expect STATUS TEXT CMD...: CMD exits with STATUS and prints TEXT
-expect() {
-	want=$1 text=$2
-	shift 2
-	run "$@"
-	if [ "$got" != "$want" ]; then
-		echo "FAIL $CASE: '$*' exited $got, expected $want"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-		return
-	fi
-	has "$text"
-}
-
-# has TEXT: the last command printed TEXT
-has() {
-	if [ -n "$1" ] && ! grep -qF -- "$1" out.txt; then
-		echo "FAIL $CASE: did not print: $1"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-	fi
-}
-
-# refute TEXT: the last command did not print TEXT
-refute() {
-	if grep -qF -- "$1" out.txt; then
-		echo "FAIL $CASE: printed unexpected: $1"
-		sed 's/^/  | /' out.txt | head -20
-		FAIL=1
-	fi
-}
-
-ok_c() {
-	cat >"$1" <<'C'
-#include <stddef.h>
-struct item { int len; char data[]; };
-size_t item_size(const struct item *it) { return sizeof(*it) + (size_t)it->len; }
-C
-}
+. "$HERE/../lib/check.sh"
 
 # a configured, prepared kernel tree as far as ksizecheck checks
 fake_tree() {
