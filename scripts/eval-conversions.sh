@@ -13,8 +13,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-old=/work/kernels/linux-source-6.1
-new=/work/kernels/linux-source-6.12
+old=${KC_KERNEL_TREE_61:-}   # configured trees: docs/eval/README.md
+new=${KC_KERNEL_TREE_612:-}
 cocci=$here/cocci/ksize_slack.cocci
 out=
 shapes=AB
@@ -22,8 +22,8 @@ shapes=AB
 usage() {
 	cat <<EOF
 usage: $0 [--old TREE61] [--new TREE612] [--cocci FILE] [-o DIR] [--shapes AB]
-  defaults: --old $old --new $new
-            --cocci cocci/ksize_slack.cocci, -o /work/eval/conv-<time>
+  defaults: --old $KC_KERNEL_TREE_61 --new $KC_KERNEL_TREE_612
+            --cocci cocci/ksize_slack.cocci, -o ${TMPDIR:-/tmp}/ksizecheck-eval/conv-<time>
 EOF
 }
 
@@ -46,10 +46,11 @@ done
 
 command -v spatch >/dev/null || die "spatch not found"
 [ -f "$cocci" ] || die "no semantic patch '$cocci'"
+[ -n "$old" ] || die "no 6.1 tree: pass --old TREE or set KC_KERNEL_TREE_61"
 [ -f "$old/.config" ] || die "'$old' is not a configured kernel tree"
 tsv=$here/docs/eval/conversions.tsv
 [ -f "$tsv" ] || die "no '$tsv'"
-[ -n "$out" ] || out=/work/eval/conv-$(date -u +%Y%m%dT%H%M%S)
+[ -n "$out" ] || out=${TMPDIR:-/tmp}/ksizecheck-eval/conv-$(date -u +%Y%m%dT%H%M%S)
 case "$out" in "$here"|"$here"/*) die "results must go outside the repo" ;; esac
 mkdir -p "$out"
 cocci=$(cd "$(dirname "$cocci")" && pwd)/$(basename "$cocci")

@@ -10,7 +10,7 @@
 # Flags come from `make LLVM=-19 -n V=1 path/file.o` in the tree (read
 # only: -n runs nothing), or from `ksizecheck kernel --tree T FILE` with
 # --kernel-mode.  Results (findings, logs, times, the comparison) go to a
-# directory outside the repository, /work/eval/... by default.
+# directory outside the repository, ${TMPDIR:-/tmp}/ksizecheck-eval/... by default.
 #
 # TSV columns (tab separated, first line is the header):
 #   file line function expected notes report_lines truth v612|v61 in_build
@@ -44,7 +44,7 @@ usage: $0 --tree DIR [--ksizecheck BIN] [options]
       --kernel-mode     run 'BIN kernel --tree DIR FILE' instead of
                         'BIN FILE -- FLAGS'
       --tsv FILE        expected verdicts (default docs/eval/ksize-sites-X.Y.tsv)
-  -o, --out DIR         results directory (default /work/eval/ksize-X.Y-<time>)
+  -o, --out DIR         results directory (default $TMPDIR/ksizecheck-eval/ksize-X.Y-<time>)
   -j N                  parallel jobs, at most 2 (default 1)
       --calls-only      only files with a real ksize()/__ksize() call
       --files "A B"     only these tree-relative files
@@ -108,7 +108,7 @@ if [ "$kc_args" = auto ]; then
 fi
 [ -f "$tsv" ] || echo "eval-ksize-sites: no expectations '$tsv'" \
 	"(running without comparison)" >&2
-[ -n "$out" ] || out=/work/eval/ksize-$mm-$(date -u +%Y%m%dT%H%M%S)
+[ -n "$out" ] || out=${TMPDIR:-/tmp}/ksizecheck-eval/ksize-$mm-$(date -u +%Y%m%dT%H%M%S)
 case "$out" in "$here"|"$here"/*) die "results must go outside the repo" ;; esac
 mkdir -p "$out/cmd" "$out/log"
 echo "tree $tree ($kver), mode $mode${kc_args:+ ($kc_args)}, results in $out"

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
 
 bash scripts/install-deps.sh
+bash scripts/install-npm-tools.sh
 
 echo "== build (warnings are errors)"
 cmake -S . -B build -DKC_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

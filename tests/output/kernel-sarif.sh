@@ -10,7 +10,7 @@ K=$(realpath "$1")
 tree=$2
 out=$(realpath -m "$3")
 shift 3
-MT=${KC_SARIF_MULTITOOL:-/work/.npm-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
+MT=${KC_SARIF_MULTITOOL:-${KC_NPM_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/ksizecheck/npm-tools}/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool}
 cd "$tree" || exit 2
 start=$(date +%s)
 "$K" kernel --tree . -j2 --format sarif -o "$out" --fail-on none "$@"

@@ -5,8 +5,8 @@
 # KC_UPDATE_GOLDEN=1 rewrites golden/ instead of comparing.
 # The SARIF validator is the official one from npm
 # (@microsoft/sarif-multitool): $KC_SARIF_MULTITOOL, sarif-multitool on
-# PATH, or /work/.npm-tools (npm install --prefix /work/.npm-tools
-# @microsoft/sarif-multitool).
+# PATH, or $KC_NPM_TOOLS (default ~/.cache/ksizecheck/npm-tools), where
+# scripts/install-npm-tools.sh installs it when npm can reach its registry.
 set -u
 test_name=$1
 S=$2
@@ -50,7 +50,7 @@ expect_no_grep() {
 
 find_multitool() {
 	for m in "${KC_SARIF_MULTITOOL:-}" \
-		/work/.npm-tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool \
+		${KC_NPM_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/ksizecheck/npm-tools}/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool \
 		"$(command -v sarif-multitool 2>/dev/null)"; do
 		if [ -n "$m" ] && [ -x "$m" ]; then
 			echo "$m"
