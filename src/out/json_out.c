@@ -139,12 +139,5 @@ json_object *out_json_document(const struct kc_diag *d,
 int out_write_json(const struct kc_diag *d, const struct out_run_info *run,
 		   FILE *out)
 {
-	json_object *doc = out_json_document(d, run);
-	int ret;
-
-	if (!doc)
-		return -KC_ENOMEM;
-	ret = out_json_print(doc, out);
-	json_object_put(doc);
-	return ret;
+	return out_json_emit(out_json_document(d, run), out);
 }

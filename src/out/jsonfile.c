@@ -233,3 +233,14 @@ int out_json_print(json_object *o, FILE *out)
 	fputc('\n', out);
 	return ferror(out) ? -KC_EIO : 0;
 }
+
+int out_json_emit(json_object *doc, FILE *out)
+{
+	int ret;
+
+	if (!doc)
+		return -KC_ENOMEM;
+	ret = out_json_print(doc, out);
+	json_object_put(doc);
+	return ret;
+}

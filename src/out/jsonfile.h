@@ -34,5 +34,9 @@ void out_utf8_fputs(const char *s, FILE *out);
 /* Writes o to out, pretty-printed, as valid UTF-8 (out_utf8_fputs), with
  * a newline. 0 or -KC_EIO. */
 int out_json_print(json_object *o, FILE *out);
+/* Prints a document built by a writer and drops it (one reference).
+ * doc NULL means the writer ran out of memory: -KC_ENOMEM. Returns
+ * out_json_print()'s result otherwise. */
+int out_json_emit(json_object *doc, FILE *out);
 
 #endif

@@ -572,12 +572,5 @@ static json_object *sarif_document(const struct kc_diag *d,
 int out_write_sarif(const struct kc_diag *d, const struct out_run_info *run,
 		    FILE *out)
 {
-	json_object *doc = sarif_document(d, run);
-	int ret;
-
-	if (!doc)
-		return -KC_ENOMEM;
-	ret = out_json_print(doc, out);
-	json_object_put(doc);
-	return ret;
+	return out_json_emit(sarif_document(d, run), out);
 }
