@@ -122,6 +122,24 @@ size_t apidb_count(const struct apidb *db)
 	return db ? db->n : 0;
 }
 
+int apidb_foreach(const struct apidb *db,
+		  int (*fn)(const struct apidb_fn *f, void *data), void *data)
+{
+	for (size_t i = 0; db && i < db->nslot; i++) {
+		int r = db->slot[i] ? fn(db->slot[i], data) : 0;
+
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+int apidb_fn_may_report(const struct apidb_fn *f)
+{
+	return f->kind == APIDB_QUERY ||
+	       (f->kind == APIDB_ALLOC && apidb_family_is_kmalloc(f->family));
+}
+
 /* ---- size formulas: expr := term (('+'|'-'|'<<') term)*,
  * term := atom ('*' atom)*, atom := NUM | $N | PAGE | '?' | '(' expr ')'
  * | strlen '(' expr ')' | min '(' expr ',' expr ')' ---- */

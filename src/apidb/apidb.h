@@ -118,6 +118,14 @@ const struct apidb_fn *apidb_lookup(const struct apidb *db, const char *name);
 
 /* Number of entries (for --stats and tests). */
 size_t apidb_count(const struct apidb *db);
+/* Calls fn on every entry (in no particular order) until it returns
+ * non-zero; returns that value or 0. */
+int apidb_foreach(const struct apidb *db,
+		  int (*fn)(const struct apidb_fn *f, void *data), void *data);
+/* 1 if a call to f can start a finding: a size query (the ksize rules)
+ * or an allocator of the kmalloc families (the access rules judge only
+ * their objects). The prefilter's roots. */
+int apidb_fn_may_report(const struct apidb_fn *f);
 
 /* Short names for messages: "kmalloc", "vmalloc", ... */
 const char *apidb_family_name(int family);

@@ -21,6 +21,11 @@ struct kc_analysis_env {
 	unsigned enabled_rules_mask;      /* bit (1 << KC_RULE_x); 0 = all */
 	unsigned max_inline_depth;        /* 0: default (3) */
 	unsigned long long step_budget;   /* per function; 0: default */
+	/* the driver's prefilter (prefilter/prefilter.h), NULL: none; with
+	 * prefilter_check set the TUs it rules out are still analysed, to
+	 * prove it right */
+	struct kc_prefilter *prefilter;
+	int prefilter_check;
 };
 
 /* Analyses every function defined in main_file of tu and adds findings

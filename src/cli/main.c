@@ -18,6 +18,7 @@
 #include "cli/opts.h"
 #include "diag/diag.h"
 #include "driver/env.h"
+#include "prefilter/prefilter.h"
 #include "driver/run.h"
 #include "fix/fix.h"
 #include "model/slab.h"
@@ -210,6 +211,49 @@ out:
 	return ret;
 }
 
+/* --prefilter=auto: on where a run has many TUs (kernel mode, a compile
+ * database), off for files named on the command line and the CHECK=
+ * form, where indexing the headers would cost more than it saves. */
+static int use_prefilter(const struct kc_opts *o)
+{
+	if (o->prefilter == KC_PF_AUTO)
+		return o->mode == KC_MODE_KERNEL || o->compdb;
+	return o->prefilter != KC_PF_OFF;
+}
+
+/* --print-prefilter: each TU's verdict and why, nothing parsed. */
+static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
+			   const struct kc_tu_list *tus)
+{
+	struct kc_prefilter *pf;
+	struct kc_err err = { 0 };
+	size_t skip = 0;
+	char why[1024];
+
+	if (kc_prefilter_build(&pf, env->env.api, tus, &err))
+		return die_usage(&err);
+	if (o->stats)
+		kc_prefilter_describe(pf, stderr);
+	for (size_t i = 0; i < tus->n; i++) {
+		int r;
+
+		if (tus->v[i].skip)
+			continue;
+		r = kc_prefilter_check(pf, &tus->v[i], why, sizeof(why));
+		if (r < 0) {
+			kc_prefilter_free(pf);
+			fprintf(stderr, "ksizecheck: out of memory\n");
+			return 2;
+		}
+		skip += !r;
+		printf("%s %s: %s\n", r ? "keep" : "skip", tus->v[i].file, why);
+	}
+	fprintf(stderr, "ksizecheck: prefilter: %zu of %zu files skipped\n",
+		skip, tus->n);
+	kc_prefilter_free(pf);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct kc_opts o;
@@ -218,6 +262,7 @@ int main(int argc, char **argv)
 	struct kc_run_stats st;
 	struct kc_diag diag;
 	struct kc_env env;
+	struct kc_prefilter *pf = NULL;
 	struct out_config cfg;
 	struct out_run_info run = { 0 };
 	struct out_run_store store = { 0 };
@@ -262,7 +307,7 @@ int main(int argc, char **argv)
 	if (o.shard_count)
 		kc_tu_list_shard(&tus, o.shard_index, o.shard_count);
 
-	if (o.print) {
+	if (o.print == 1 || o.print == 2) {
 		ret = kc_tu_list_print(&o, &tus, stdout, &err);
 		code = ret ? die_usage(&err) : 0;
 		goto out_tus;
@@ -294,6 +339,21 @@ int main(int argc, char **argv)
 	if (env.config_warning && !o.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
+	if (o.print == 3) {
+		code = print_prefilter(&o, &env, &tus);
+		goto out;
+	}
+	if (use_prefilter(&o)) {
+		ret = kc_prefilter_build(&pf, env.env.api, &tus, &err);
+		if (ret) {
+			code = die_usage(&err);
+			goto out;
+		}
+		env.env.prefilter = pf;
+		env.env.prefilter_check = o.prefilter == KC_PF_CHECK;
+		if (o.stats)
+			kc_prefilter_describe(pf, stderr);
+	}
 	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
 	if (ret) {
 		code = die_usage(&err);
@@ -328,7 +388,8 @@ int main(int argc, char **argv)
 
 	if (st.interrupted)
 		code = 130;
-	else if (ret || st.failed || st.internal_errors)
+	else if (ret || st.failed || st.internal_errors ||
+		 st.prefilter_misses)
 		code = 2;
 	if (o.sparse && o.mode == KC_MODE_CHECK && !st.interrupted) {
 		int sc = run_sparse(&o);
@@ -337,6 +398,7 @@ int main(int argc, char **argv)
 			code = sc;
 	}
 out:
+	kc_prefilter_free(pf);
 	kc_env_release(&env);
 	kc_diag_release(&diag);
 out_tus:

@@ -27,7 +27,8 @@ enum {
 	OPT_CHANGED_SINCE, OPT_FIX, OPT_RULES, OPT_SLAB_CONFIG,
 	OPT_ALL_CONFIGS, OPT_ENABLE, OPT_DISABLE, OPT_TIMEOUT, OPT_MEM_LIMIT,
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
-	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS,
+	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS, OPT_PREFILTER,
+	OPT_PRINT_PREFILTER,
 };
 
 static const struct option long_opts[] = {
@@ -60,6 +61,8 @@ static const struct option long_opts[] = {
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "print-compdb", no_argument, NULL, OPT_PRINT_COMPDB },
 	{ "print-commands", no_argument, NULL, OPT_PRINT_COMMANDS },
+	{ "prefilter", required_argument, NULL, OPT_PREFILTER },
+	{ "print-prefilter", no_argument, NULL, OPT_PRINT_PREFILTER },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -154,6 +157,8 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	static const char *const formats[] = { "text", "json", "sarif" };
 	static const char *const fail_on[] = { "any", "warning", "error",
 					       "none" };
+	static const char *const prefilter[] = { "auto", "off", "on",
+						 "check" };
 	int ret = 0;
 
 	switch (c) {
@@ -179,6 +184,10 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 		ret = parse_enum(arg, "--fail-on", fail_on, 4, &o->fail_on,
 				 err);
 		o->fail_on_set = 1;
+		break;
+	case OPT_PREFILTER:
+		ret = parse_enum(arg, "--prefilter", prefilter, 4,
+				 &o->prefilter, err);
 		break;
 	case OPT_CONFIG_FILE: o->config_file = arg; break;
 	case OPT_NO_CONFIG: o->no_config = 1; break;
@@ -214,6 +223,7 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_LIST_RULES: o->mode = KC_MODE_LIST_RULES; break;
 	case OPT_PRINT_COMPDB: o->print = 1; break;
 	case OPT_PRINT_COMMANDS: o->print = 2; break;
+	case OPT_PRINT_PREFILTER: o->print = 3; break;
 	default:
 		ret = -KC_EUSAGE;
 	}
@@ -415,6 +425,10 @@ void kc_opts_usage(FILE *f)
 "                        form; or KSIZECHECK_SPARSE=1)\n"
 "  -q, --quiet           no progress line, no summary\n"
 "  --stats               detailed accounting and counters on stderr\n"
+"  --prefilter auto|on|off|check   skip, unparsed, the files that name no\n"
+"                        allocator or size query, even through header\n"
+"                        macros and inline functions (auto: on for\n"
+"                        'kernel' and -p; check: parse all, report misses)\n"
 "Analysis:\n"
 "  --slab-config ID      judge under this slab configuration\n"
 "  --all-configs         judge under every known configuration\n"
@@ -427,6 +441,8 @@ void kc_opts_usage(FILE *f)
 "  --print-compdb        print the TUs as compile_commands.json, check nothing\n"
 "  --print-commands      print 'clang -fsyntax-only' commands with the flags\n"
 "                        ksizecheck gives libclang, check nothing\n"
+"  --print-prefilter     print 'keep|skip FILE: why' for each TU, check\n"
+"                        nothing\n"
 "Output:\n"
 "  --format text|json|sarif   (default text)\n"
 "  -o, --output FILE     write findings to FILE\n"

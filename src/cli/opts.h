@@ -37,6 +37,11 @@ enum kc_fail_on {
 	KC_FAIL_NONE,      /* never */
 };
 
+/* --prefilter (prefilter/prefilter.h) */
+enum kc_prefilter_mode {
+	KC_PF_AUTO = 0, KC_PF_OFF, KC_PF_ON, KC_PF_CHECK
+};
+
 enum kc_fix_mode { KC_FIX_NONE = 0, KC_FIX_DIFF, KC_FIX_APPLY };
 
 struct kc_strlist {
@@ -61,6 +66,7 @@ struct kc_opts {
 	int no_config;              /* --no-config */
 	const char *changed_since;  /* --changed-since REV */
 	int fix;                    /* --fix[=diff|apply], enum kc_fix_mode */
+	int prefilter;              /* --prefilter, enum kc_prefilter_mode */
 	struct kc_strlist rules;    /* --rules FILE (repeatable) */
 	const char *slab_config;    /* --slab-config ID */
 	int all_configs;            /* --all-configs */

@@ -237,6 +237,7 @@ static void count_status(struct kc_run_stats *st, int status)
 	case KC_TU_ERRORS: st->parsed_errors++; break;
 	case KC_TU_FAILED: st->failed++; break;
 	case KC_TU_INTERNAL: st->internal_errors++; break;
+	case KC_TU_PREFILTERED: st->prefiltered++; break;
 	default: st->skipped++; break;
 	}
 }
@@ -318,6 +319,19 @@ static int take_result(struct runner *r, int slot)
 	if (json_object_object_get_ex(res, "analysis_error", &v))
 		fprintf(stderr, "%s: internal error: analysis: %s\n",
 			r->tus->v[tu].file, json_object_get_string(v));
+	if (json_object_object_get_ex(res, "prefilter_skip", &v)) {
+		size_t nf = json_object_object_get_ex(res, "findings", &a) ?
+			    json_object_array_length(a) : 0;
+
+		r->st->counters.counters[KC_STAT_PREFILTER_WOULD_SKIP]++;
+		if (nf) {
+			fprintf(stderr,
+				"%s: internal error: the prefilter would skip this file (%s) but it has %zu finding%s\n",
+				r->tus->v[tu].file, json_object_get_string(v),
+				nf, nf == 1 ? "" : "s");
+			r->st->prefilter_misses++;
+		}
+	}
 	if (json_object_object_get_ex(res, "findings", &a))
 		for (size_t i = 0; i < json_object_array_length(a); i++) {
 			if (kc_finding_from_json(r->out,
@@ -580,6 +594,8 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 	if (st->internal_errors)
 		fprintf(f, ", %llu internal error%s", st->internal_errors,
 			st->internal_errors == 1 ? "" : "s");
+	if (st->prefiltered)
+		fprintf(f, ", %llu prefiltered", st->prefiltered);
 	if (st->skipped)
 		fprintf(f, ", %llu skipped", st->skipped);
 	if (st->generated)
@@ -597,6 +613,9 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "internal-errors", st->internal_errors);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "skipped", st->skipped);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "skipped-generated", st->generated);
+	fprintf(f, "ksizecheck: stats: %-24s %llu  (not parsed: no allocator or size query reachable)\n", "prefiltered", st->prefiltered);
+	if (st->prefilter_misses)
+		fprintf(f, "ksizecheck: stats: %-24s %llu\n", "prefilter-misses", st->prefilter_misses);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
 	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
 	for (int i = 0; i < KC_STAT_MAX; i++)

@@ -24,6 +24,7 @@ enum kc_tu_status {
 	KC_TU_FAILED,      /* no AST: missing/binary/empty file, CXError */
 	KC_TU_INTERNAL,    /* worker crashed, timed out or ran out of memory */
 	KC_TU_SKIPPED,     /* not checked (shard, interrupted) */
+	KC_TU_PREFILTERED, /* not parsed: names no allocator or size query */
 };
 
 /* kc_tu.skip for a Kbuild source that the build generates (asn1, lex,
@@ -62,6 +63,9 @@ struct kc_run_stats {
 	unsigned long long internal_errors;
 	unsigned long long skipped;
 	unsigned long long generated;  /* skipped: generated source absent */
+	unsigned long long prefiltered; /* KC_TU_PREFILTERED */
+	unsigned long long prefilter_misses; /* --prefilter=check: TUs it
+					       * would skip that had findings */
 	unsigned long long findings;   /* after sort and de-duplication */
 	double wall_seconds;
 	int interrupted;               /* Ctrl-C / SIGTERM stopped the run */

@@ -19,3 +19,4 @@ KC_STAT(KSIZE_UNRESOLVED, "ksize-unresolved", "ksize() sites with an argument of
 KC_STAT(ACCESSES_JUDGED, "accesses-judged", "access sites on kmalloc memory judged against the request")
 KC_STAT(ACCESSES_UNBOUNDED, "accesses-unbounded", "access sites on kmalloc memory the analysis could not bound")
 KC_STAT(ANALYSIS_STEPS, "analysis-steps", "abstract interpretation steps (both passes)")
+KC_STAT(PREFILTER_WOULD_SKIP, "prefilter-would-skip", "--prefilter=check: TUs analysed that the prefilter rules out")

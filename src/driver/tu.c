@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check/analyze.h"
+#include "prefilter/prefilter.h"
 #include "diag/finding_json.h"
 #include "driver/tu.h"
 #include "util/strbuf.h"
@@ -309,6 +310,25 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	json_object_object_add(res, "counters", counters);
 
 	*stage = KC_STAGE_READ;
+	if (c->env && c->env->prefilter) {
+		/* before chdir: tu->dir may be relative */
+		int keep = kc_prefilter_check(c->env->prefilter, tu, why,
+					      sizeof(why));
+
+		if (keep < 0) {
+			json_object_object_add(res, "message",
+					       json_object_new_string(
+						       "out of memory"));
+			goto done;
+		}
+		if (!keep && !c->env->prefilter_check) {
+			status = KC_TU_PREFILTERED;
+			goto done;
+		}
+		if (!keep)
+			json_object_object_add(res, "prefilter_skip",
+					       json_object_new_string(why));
+	}
 	if (tu->dir && chdir(tu->dir)) {
 		snprintf(why, sizeof(why), "cannot enter directory '%s': %s",
 			 tu->dir, strerror(errno));
