@@ -130,12 +130,38 @@ run_case() {
 		ok_c a.c
 		printf '[{"directory": "%s", "file": "a.c", "command": "cc -c a.c"},\n {"directory": "%s", "file": "gone.c", "command": "cc -DX=\\"1 2\\" -c gone.c"}]\n' "$T" "$T" >cc.json
 		expect 2 "gone.c: error: cannot open: No such file or directory" "$K" -p cc.json
-		count 1 "2 files: 1 parsed, 0 with errors, 1 failed" ;;
+		count 1 "2 files: 0 parsed, 0 with errors, 1 failed, 1 prefiltered" ;;
 	compdb-select)
 		ok_c a.c; ok_c b.c
 		printf '[{"directory": "%s", "file": "a.c", "arguments": ["cc", "-c", "a.c"]},\n {"directory": "%s", "file": "b.c", "arguments": ["cc", "-c", "b.c"]}]\n' "$T" "$T" >compile_commands.json
-		expect 0 "1 file: 1 parsed" "$K" -p . b.c
+		expect 0 "1 file: 0 parsed, 0 with errors, 0 failed, 1 prefiltered" "$K" -p . b.c
 		expect 2 "none of the given files is in compile database" "$K" -p . "$SRC/CMakeLists.txt" ;;
+	prefilter)
+		# grab() reaches kmalloc only through a header macro; b.c
+		# names it only in a comment and a string
+		mkdir inc
+		printf '#define grab(n) kmalloc(n, 0)\nvoid *kmalloc(unsigned long n, int f);\nstatic inline int harmless(int x) { return x; }\n' >inc/lib.h
+		printf '#include <lib.h>\nvoid *f(void) { return grab(8); }\n' >a.c
+		printf '#include <lib.h>\n/* kmalloc */\nconst char *s = "kmalloc";\nint g(void) { return harmless(1); }\n' >b.c
+		printf 'void *kmalloc(unsigned long n, int f);\n' >local.h
+		printf '#include "local.h"\n' >c.c
+		printf '#include "missing.h"\n' >d.c
+		: >compile_commands.json
+		for f in a.c b.c c.c d.c; do
+			printf '%s{"directory": "%s", "file": "%s", "arguments": ["cc", "-Iinc", "-c", "%s"]}\n' \
+				"$([ $f = a.c ] && echo '[' || echo ',')" "$T" $f $f >>compile_commands.json
+		done
+		echo ']' >>compile_commands.json
+		expect 0 "prefilter: 1 of 4 files skipped" "$K" -p . --print-prefilter
+		has "keep a.c: $T/a.c:2: names grab"
+		has "skip b.c: no allocator or size query reachable"
+		has "keep c.c: $T/local.h:1: names kmalloc"
+		has 'missing.h" not found'
+		expect 0 "3 files: 2 parsed, 0 with errors, 0 failed, 1 prefiltered" "$K" -p . a.c b.c c.c
+		expect 0 "prefilter-would-skip     1" "$K" -p . --prefilter=check --stats a.c b.c c.c
+		has "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings"
+		expect 0 "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings" "$K" -p . --prefilter=off a.c b.c c.c
+		expect 2 "--prefilter" "$K" -p . --prefilter=maybe ;;
 	tree-not-kernel)
 		mkdir notakernel
 		expect 2 "ksizecheck: 'notakernel' is not a kernel source tree" "$K" kernel --tree notakernel ;;
