@@ -1176,6 +1176,7 @@ static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 {
 	struct ival len = formula(f, api->size, a, ac, n);
 
+	name = cx_spelled_callee(&f->t->arena, c, name);
 
 	if (api->dst >= 0 && api->dst < n) {
 		eng_access(f, s, c, &a[api->dst], iv_const(0), len, 1,

@@ -123,6 +123,37 @@ const char *cx_callee_name(CXCursor call, char *buf, unsigned size)
 	return buf[0] ? buf : NULL;
 }
 
+const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
+			      const char *name)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
+	CXSourceLocation loc = clang_getCursorLocation(call);
+	CXFile file;
+	unsigned off;
+	CXToken *tok;
+	const char *res = name;
+
+	/* the first token where the call is expanded: the macro's name in
+	 * an expansion, else the callee itself (then it equals name) */
+	clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
+	if (!tu || !file)
+		return name;
+	tok = clang_getToken(tu, clang_getLocationForOffset(tu, file, off));
+	if (!tok)
+		return name;
+	if (clang_getTokenKind(*tok) == CXToken_Identifier) {
+		CXString s = clang_getTokenSpelling(tu, *tok);
+		const char *m = clang_getCString(s);
+		size_t nl = strlen(name), ml = m ? strlen(m) : 0;
+
+		if (ml && ml < nl && !strcmp(name + nl - ml, m))
+			res = kc_arena_strdup(a, m);
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, 1);
+	return res ? res : name;
+}
+
 enum CXBinaryOperatorKind cx_binop(CXCursor c)
 {
 	return clang_getCursorBinaryOperatorKind(c);

@@ -44,6 +44,12 @@ const char *cx_spelling(struct kc_arena *a, CXCursor c);
 /* Name of the function a CallExpr calls directly, or NULL. Copied into
  * buf (size bytes) and returned. */
 const char *cx_callee_name(CXCursor call, char *buf, unsigned size);
+/* The name of a call as the user spelled it: inside a macro expansion
+ * (FORTIFY's memmove() expanding to __underlying_memmove), the macro name
+ * at the expansion when `name` ends with it; else `name`. Copies into a;
+ * returns name on OOM. */
+const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
+			      const char *name);
 
 /* Operator kind of a BinaryOperator / CompoundAssignOperator cursor. */
 enum CXBinaryOperatorKind cx_binop(CXCursor c);
