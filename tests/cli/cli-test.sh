@@ -92,6 +92,9 @@ run_case() {
 			-mpreferred-stack-boundary=3 -fno-allow-store-data-races -mrecord-mcount \
 			-Wno-maybe-uninitialized -fzero-call-used-regs=used-gpr -pg -g -MD -MF a.d -c -o a.o
 		refute "warning: clang rejects"
+		# arch/x86/realmode and boot: 16-bit code for an i386
+		expect 0 "1 parsed, 0 with errors" "$K" a.c -- --target=x86_64-linux-gnu \
+			-m16 -march=i386 -mregparm=3
 		[ -e a.d ] || [ -e a.o ] && { echo "FAIL $CASE: wrote output files"; FAIL=1; } ;;
 	unknown-flag-once)
 		ok_c a.c; ok_c b.c
