@@ -142,6 +142,10 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	    end.shi != IV_PINF) {
 		long long d = end.shi;
 
+		/* past ksize() only if the offset reaches its bound: a loop
+		 * stepping by 4 to i < ksize() stops at ksize() - 4 */
+		if (d > 0 && off.nt && !shi_reached(&off))
+			return;
 		j->ksize_bound = 1;
 		j->delta = d;
 		if (iv_is_const(&o->size, &r) && r > 0) {
