@@ -5,6 +5,7 @@
 # (150 for the analysis) mutated from its seeds. Without clang-19 or the
 # libFuzzer runtime every test prints why and is skipped (exit 77).
 set(KC_FUZZ_HARNESSES tbl slab apidb flags compdb config baseline merge
+  prefilter
   finding_json analyze)
 set(KC_FUZZ_ENV "KC_FUZZ_BUILD=${CMAKE_BINARY_DIR}/fuzz-smoke")
 add_test(NAME fuzz/build
