@@ -155,6 +155,10 @@ struct eng_fn {
 	/* interp_stmt.c: variables known to step by one (cache) */
 	unsigned stride_var[16];
 	unsigned char stride_ok[16];
+	unsigned char stride_step[16];  /* the step when all steps are one
+					 * constant (gcd); 0 if unknown */
+	unsigned char stride_base[16];  /* every value it is given is a
+					 * constant multiple of the step */
 	int nstride;
 };
 

@@ -5,6 +5,7 @@
 #include "check/engine.h"
 
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define LOOP_MAX_ROUNDS 8
@@ -107,7 +108,41 @@ static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
 struct stride_scan {
 	CXCursor var;
 	int bad;
+	long long step;     /* gcd of the constant steps, 0: none seen */
+	int nonconst;       /* assigned a value that is not a constant */
+	long long konst;    /* gcd of the constants assigned */
 };
+
+static long long gcd_ll(long long a, long long b)
+{
+	if (a < 0)
+		a = -a;
+	if (b < 0)
+		b = -b;
+	while (b) {
+		long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* 1 with *v set if c is an integer constant */
+static int const_val(CXCursor c, long long *v)
+{
+	CXEvalResult r = clang_Cursor_Evaluate(c);
+	int ok = 0;
+
+	if (!r)
+		return 0;
+	if (clang_EvalResult_getKind(r) == CXEval_Int) {
+		*v = clang_EvalResult_getAsLongLong(r);
+		ok = 1;
+	}
+	clang_EvalResult_dispose(r);
+	return ok;
+}
 
 static int refers_to(CXCursor c, CXCursor var)
 {
@@ -129,18 +164,6 @@ static enum CXChildVisitResult mentions_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
-static int const_one(CXCursor c)
-{
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	int one = 0;
-
-	if (!r)
-		return 0;
-	if (clang_EvalResult_getKind(r) == CXEval_Int)
-		one = clang_EvalResult_getAsLongLong(r) == 1;
-	clang_EvalResult_dispose(r);
-	return one;
-}
 
 static enum CXChildVisitResult stride_visit(CXCursor c, CXCursor parent,
 					    CXClientData d)
@@ -153,47 +176,69 @@ static enum CXChildVisitResult stride_visit(CXCursor c, CXCursor parent,
 	if (k == CXCursor_CompoundAssignOperator) {
 		enum CXBinaryOperatorKind op = cx_binop(c);
 
+		long long v;
+
 		cx_children(c, &kids);
-		if (kids.n == 2 && refers_to(kids.k[0], sc->var) &&
-		    ((op != CXBinaryOperator_AddAssign &&
-		      op != CXBinaryOperator_SubAssign) ||
-		     !const_one(kids.k[1]))) {
-			sc->bad = 1;
-			return CXChildVisit_Break;
+		if (kids.n == 2 && refers_to(kids.k[0], sc->var)) {
+			if ((op != CXBinaryOperator_AddAssign &&
+			     op != CXBinaryOperator_SubAssign) ||
+			    !const_val(kids.k[1], &v) || !v) {
+				sc->bad = 1;
+				return CXChildVisit_Break;
+			}
+			sc->step = gcd_ll(sc->step, v);
 		}
 	} else if (k == CXCursor_BinaryOperator &&
 		   cx_binop(c) == CXBinaryOperator_Assign) {
 		cx_children(c, &kids);
 		if (kids.n == 2 && refers_to(kids.k[0], sc->var)) {
+			long long v;
+
 			clang_visitChildren(kids.k[1], mentions_visit, sc);
 			if (refers_to(kids.k[1], sc->var))
 				sc->bad = 1;
 			if (sc->bad)
 				return CXChildVisit_Break;
+			if (const_val(kids.k[1], &v))
+				sc->konst = gcd_ll(sc->konst, v);
+			else
+				sc->nonconst = 1;
 		}
 	} else if (k == CXCursor_UnaryOperator) {
 		enum CXUnaryOperatorKind op = cx_unop(c);
 
-		if (op == CXUnaryOperator_AddrOf) {
-			cx_children(c, &kids);
-			if (kids.n == 1 && refers_to(kids.k[0], sc->var)) {
+		cx_children(c, &kids);
+		if (kids.n == 1 && refers_to(kids.k[0], sc->var)) {
+			if (op == CXUnaryOperator_AddrOf) {
 				sc->bad = 1;
 				return CXChildVisit_Break;
 			}
+			if (op == CXUnaryOperator_PostInc ||
+			    op == CXUnaryOperator_PreInc ||
+			    op == CXUnaryOperator_PostDec ||
+			    op == CXUnaryOperator_PreDec)
+				sc->step = gcd_ll(sc->step, 1);
 		}
 	}
 	return CXChildVisit_Recurse;
 }
 
-/* 1 unless local variable e of f changes by other steps than +1/-1 or
- * plain assignments of values not computed from itself (or has its
- * address taken). Other lvalues (fields) count as unit-stride. */
-static int unit_stride(struct eng_fn *f, CXCursor e)
+/* The steps of local variable e of f: returns 1 when it changes only by
+ * constant steps and plain assignments of values not computed from
+ * itself (and its address is not taken), with *step the gcd of the steps
+ * (1 for ++/--, 0 when it never steps) and *based set when every value
+ * it is given (initializer included) is a known multiple of that step.
+ * Other lvalues (fields) count as unit steps from an unknown base. */
+static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
+		     int *based)
 {
 	struct stride_scan sc;
+	struct cx_kids kids;
 	unsigned h;
 	int i;
 
+	*step = 1;
+	*based = 0;
 	e = cx_strip(e);
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return 1;
@@ -203,16 +248,67 @@ static int unit_stride(struct eng_fn *f, CXCursor e)
 		return 1;
 	h = clang_hashCursor(sc.var);
 	for (i = 0; i < f->nstride; i++)
-		if (f->stride_var[i] == h)
+		if (f->stride_var[i] == h) {
+			*step = f->stride_step[i];
+			*based = f->stride_base[i];
 			return f->stride_ok[i];
-	sc.bad = 0;
+		}
+	memset(&sc.bad, 0, sizeof(sc) - offsetof(struct stride_scan, bad));
+	if (clang_getCursorKind(sc.var) == CXCursor_ParmDecl) {
+		sc.nonconst = 1;
+	} else {
+		long long v;
+
+		cx_children(sc.var, &kids);
+		if (kids.n && clang_isExpression(clang_getCursorKind(
+				      kids.k[kids.n - 1]))) {
+			if (const_val(kids.k[kids.n - 1], &v))
+				sc.konst = v;
+			else
+				sc.nonconst = 1;
+		}
+	}
 	clang_visitChildren(f->fn, stride_visit, &sc);
+	*step = sc.step > 0 && sc.step < 256 ? sc.step : sc.step ? 0 : 1;
+	*based = !sc.nonconst && *step && sc.konst % *step == 0;
 	if (f->nstride < (int)(sizeof(f->stride_var) /
 			       sizeof(f->stride_var[0]))) {
 		f->stride_var[f->nstride] = h;
-		f->stride_ok[f->nstride++] = !sc.bad;
+		f->stride_ok[f->nstride] = !sc.bad;
+		f->stride_step[f->nstride] = (unsigned char)*step;
+		f->stride_base[f->nstride++] = (unsigned char)*based;
 	}
 	return !sc.bad;
+}
+
+/* 1 unless local variable e of f changes by other steps than +1/-1 (see
+ * var_steps). */
+static int unit_stride(struct eng_fn *f, CXCursor e)
+{
+	long long step;
+	int based;
+
+	return var_steps(f, e, &step, &based) && step == 1;
+}
+
+/* A loop index that steps by s from a multiple of s, run to i < ksize()
+ * (a multiple of 8 in every bucket): its last value is ksize() - s, and
+ * that value is attained. */
+static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
+			    const struct ival *bound, long long adj)
+{
+	long long step;
+	int based;
+
+	if (adj != -1 || !v->nt || !iv_same_form(v, bound) ||
+	    bound->nt != 1 || bound->coef[0] != 1 || bound->den != 1 ||
+	    bound->shi % 8 != 0 || v->shi != bound->shi - 1)
+		return;
+	if (!var_steps(f, e, &step, &based) || step <= 1 || 8 % step ||
+	    !based)
+		return;
+	v->shi = bound->shi - step;
+	v->sreach = bound->sreach || bound->slo == bound->shi;
 }
 
 static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
@@ -280,6 +376,8 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		v.iv.sreach = ((other->iv.nt && other->iv.slo ==
 				other->iv.shi) || other->iv.sreach) &&
 			      unit_stride(f, e);
+	if (prefer && op == CXBinaryOperator_LT && !v.iv.sreach)
+		stride_to_ksize(f, e, &v.iv, &other->iv, -1);
 	st_set(s, key, &v);
 }
 
