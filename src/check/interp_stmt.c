@@ -311,73 +311,113 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	v->sreach = bound->sreach || bound->slo == bound->shi;
 }
 
+/* Narrows iv, the value of e, by "e OP other". unit: e steps by one
+ * unit of iv when it changes (so a bound it runs to is attained).
+ * Returns 0, or 1 if the condition cannot hold. */
+static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
+		  enum CXBinaryOperatorKind op, const struct ival *other,
+		  int prefer, int unit)
+{
+	long long c, old_hi = iv->hi;
+	struct ival old = *iv;
+
+	switch (op) {
+	case CXBinaryOperator_LT:
+		iv_assume_le(iv, other, -1, prefer);
+		break;
+	case CXBinaryOperator_LE:
+		iv_assume_le(iv, other, 0, prefer);
+		break;
+	case CXBinaryOperator_GT:
+		iv_assume_ge(iv, other, 1);
+		break;
+	case CXBinaryOperator_GE:
+		iv_assume_ge(iv, other, 0);
+		break;
+	case CXBinaryOperator_EQ:
+		iv_assume_le(iv, other, 0, prefer);
+		iv_assume_ge(iv, other, 0);
+		break;
+	case CXBinaryOperator_NE:
+		if (iv_is_const(other, &c)) {
+			if (iv->lo == c)
+				iv->lo++;
+			else if (iv->hi == c)
+				iv->hi--;
+		}
+		break;
+	default:
+		return 0;
+	}
+	if (iv->lo > iv->hi)
+		return 1;
+	/* the new upper end is attained when the bound's is and the
+	 * variable steps by one (a loop index run to its bound) */
+	if (iv->hi < old_hi)
+		iv->reach = (iv_is_const(other, NULL) || other->reach) && unit;
+	if (iv->nt && (iv->nt != old.nt || iv->shi != old.shi ||
+		       !iv_same_form(iv, &old)))
+		iv->sreach = ((other->nt && other->slo == other->shi) ||
+			      other->sreach) && unit;
+	if (prefer && op == CXBinaryOperator_LT && !iv->sreach)
+		stride_to_ksize(f, e, iv, other, -1);
+	return 0;
+}
+
+static int has_ksize_sym(struct eng_fn *f, const struct ival *iv)
+{
+	for (int i = 0; i < iv->nt; i++) {
+		const struct prov_sym *ps = ir_sym(&f->t->objs, iv->sym[i]);
+
+		if (ps && ps->kind == SYM_KSIZE)
+			return 1;
+	}
+	return 0;
+}
+
 static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		       enum CXBinaryOperatorKind op, const struct val *other)
 {
 	const char *key = eng_key(f, e);
 	struct val v;
-	long long c, old_hi;
-	struct ival old;
-	int i, prefer = 0;
 
 	if (!key || other->np)
 		return;
 	v = eng_read_key(f, s, key, clang_getCursorType(e));
 	if (v.np || v.ptop)
 		return;
-	for (i = 0; i < other->iv.nt; i++) {
-		const struct prov_sym *ps = ir_sym(&f->t->objs,
-						   other->iv.sym[i]);
-
-		if (ps && ps->kind == SYM_KSIZE)
-			prefer = 1;
-	}
-	old_hi = v.iv.hi;
-	old = v.iv;
-	switch (op) {
-	case CXBinaryOperator_LT:
-		iv_assume_le(&v.iv, &other->iv, -1, prefer);
-		break;
-	case CXBinaryOperator_LE:
-		iv_assume_le(&v.iv, &other->iv, 0, prefer);
-		break;
-	case CXBinaryOperator_GT:
-		iv_assume_ge(&v.iv, &other->iv, 1);
-		break;
-	case CXBinaryOperator_GE:
-		iv_assume_ge(&v.iv, &other->iv, 0);
-		break;
-	case CXBinaryOperator_EQ:
-		iv_assume_le(&v.iv, &other->iv, 0, prefer);
-		iv_assume_ge(&v.iv, &other->iv, 0);
-		break;
-	case CXBinaryOperator_NE:
-		if (iv_is_const(&other->iv, &c)) {
-			if (v.iv.lo == c)
-				v.iv.lo++;
-			else if (v.iv.hi == c)
-				v.iv.hi--;
-		}
-		break;
-	default:
-		return;
-	}
-	if (v.iv.lo > v.iv.hi) {
+	if (narrow(f, e, &v.iv, op, &other->iv, has_ksize_sym(f, &other->iv),
+		   unit_stride(f, e))) {
 		s->dead = 1;
 		return;
 	}
-	/* the new upper end is attained when the bound's is and the
-	 * variable steps by one (a loop index run to its bound) */
-	if (v.iv.hi < old_hi)
-		v.iv.reach = (iv_is_const(&other->iv, NULL) ||
-			      other->iv.reach) && unit_stride(f, e);
-	if (v.iv.nt && (v.iv.nt != old.nt || v.iv.shi != old.shi ||
-			!iv_same_form(&v.iv, &old)))
-		v.iv.sreach = ((other->iv.nt && other->iv.slo ==
-				other->iv.shi) || other->iv.sreach) &&
-			      unit_stride(f, e);
-	if (prefer && op == CXBinaryOperator_LT && !v.iv.sreach)
-		stride_to_ksize(f, e, &v.iv, &other->iv, -1);
+	st_set(s, key, &v);
+}
+
+/* p < end with both into one object (end = buf + ksize(buf), a pointer
+ * loop): narrows p's byte offset. A step of p++ is a unit of the offset
+ * only for byte pointers. */
+static void refine_ptr_cmp(struct eng_fn *f, struct state *s, CXCursor e,
+			   enum CXBinaryOperatorKind op,
+			   const struct val *other)
+{
+	const char *key = eng_key(f, e);
+	struct val v;
+
+	if (!key || other->ptop || other->np != 1 ||
+	    other->p[0].kind != PK_OBJ)
+		return;
+	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	if (v.ptop || v.np != 1 || v.p[0].kind != PK_OBJ ||
+	    v.p[0].obj != other->p[0].obj)
+		return;
+	if (narrow(f, e, &v.p[0].off, op, &other->p[0].off,
+		   has_ksize_sym(f, &other->p[0].off),
+		   cx_pointee_size(clang_getCursorType(e)) == 1 &&
+		   unit_stride(f, e))) {
+		s->dead = 1;
+		return;
+	}
 	st_set(s, key, &v);
 }
 
@@ -414,8 +454,12 @@ static void assume_cmp(struct eng_fn *f, struct state *s, CXCursor c,
 		op = negate(op);
 	if (cx_is_pointer(clang_getCursorType(k.k[0])) ||
 	    cx_is_pointer(clang_getCursorType(k.k[1]))) {
-		if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE)
+		if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE) {
+			refine_ptr_cmp(f, s, k.k[0], op, &b);
+			if (!s->dead)
+				refine_ptr_cmp(f, s, k.k[1], flip(op), &a);
 			return;
+		}
 		if (is_null_val(&b))
 			refine_ptr(f, s, k.k[0], op == CXBinaryOperator_NE);
 		else if (is_null_val(&a))
