@@ -19,7 +19,8 @@ SRC=$(cd "$(dirname "$0")/.." && pwd)
 B=${KC_FUZZ_BUILD:-$SRC/build-fuzz-lf}
 CC=${KC_FUZZ_CC:-clang-19}
 J=${KC_FUZZ_JOBS:-2}
-HARNESSES="tbl slab apidb flags compdb config baseline finding_json merge analyze"
+# every fuzz/fuzz_H.c is harness H
+HARNESSES=$(cd "$SRC/fuzz" && for f in fuzz_*.c; do f=${f#fuzz_}; printf '%s ' "${f%.c}"; done)
 
 die() { echo "fuzz.sh: $*" >&2; exit 2; }
 

@@ -4,9 +4,13 @@
 # each harness runs its regression inputs (fuzz/regress/H) and 2000 inputs
 # (150 for the analysis) mutated from its seeds. Without clang-19 or the
 # libFuzzer runtime every test prints why and is skipped (exit 77).
-set(KC_FUZZ_HARNESSES tbl slab apidb flags compdb config baseline merge
-  prefilter
-  finding_json analyze)
+file(GLOB _kc_fuzz_src CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/fuzz_*.c)
+set(KC_FUZZ_HARNESSES)
+foreach(f ${_kc_fuzz_src})
+  get_filename_component(h ${f} NAME_WE)
+  string(REGEX REPLACE "^fuzz_" "" h ${h})
+  list(APPEND KC_FUZZ_HARNESSES ${h})
+endforeach()
 set(KC_FUZZ_ENV "KC_FUZZ_BUILD=${CMAKE_BINARY_DIR}/fuzz-smoke")
 add_test(NAME fuzz/build
   COMMAND bash ${PROJECT_SOURCE_DIR}/scripts/fuzz.sh build)
