@@ -2397,12 +2397,20 @@ position pk;
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
+@manual_grown depends on ks && (!patch)@
+expression P, E, E2;
+identifier kr = {krealloc, krealloc_noprof};
+position pa;
+@@
+
+P = kr@pa(E, <+... ksize(E2) ...+>, ...)
+
 @manual depends on ks && (!patch) exists@
 expression P, X, E2;
 type T;
 identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, get_random_bytes, memchr, memchr_inv, memcmp, memcpy, memcpy_and_pad, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, print_hex_dump, raw_copy_from_user, raw_copy_to_user, scnprintf, seq_write, simple_read_from_buffer, simple_write_to_buffer, sized_strscpy, skb_put_data, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
 (
@@ -2422,7 +2430,7 @@ expression P, P2, X, E2;
 type T;
 identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, get_random_bytes, memchr, memchr_inv, memcmp, memcpy, memcpy_and_pad, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, print_hex_dump, raw_copy_from_user, raw_copy_to_user, scnprintf, seq_write, simple_read_from_buffer, simple_write_to_buffer, sized_strscpy, skb_put_data, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
 (
@@ -2445,7 +2453,7 @@ expression X, E2;
 type T;
 identifier alloc = {kmalloc, kzalloc, kmalloc_node, kzalloc_node, kmalloc_track_caller, kmalloc_node_track_caller, __kmalloc, __kmalloc_node, kmalloc_large, kmalloc_large_node, __kmalloc_track_caller, __kmalloc_node_track_caller, kmalloc_noprof, kzalloc_noprof, kmalloc_node_noprof, kzalloc_node_noprof, __kmalloc_noprof, __kmalloc_node_noprof, __kmalloc_large_noprof, __kmalloc_large_node_noprof, __kmalloc_node_track_caller_noprof, kmalloc_track_caller_noprof, kmalloc_node_track_caller_noprof, krealloc, krealloc_noprof, kmalloc_array, kcalloc, kmalloc_array_node, kcalloc_node, kmalloc_array_noprof, kcalloc_noprof, kmalloc_array_node_noprof, kcalloc_node_noprof, krealloc_array, krealloc_array_noprof};
 identifier sink = {__builtin___memcpy_chk, __builtin___memset_chk, __builtin_memcpy, __builtin_memmove, __builtin_memset, __copy_from_user, __copy_to_user, __memcpy, __memmove, __memset, __underlying_memcpy, __underlying_memmove, __underlying_memset, _copy_from_user, _copy_to_user, copy_from_user, copy_from_user_nofault, copy_to_user, copy_to_user_nofault, get_random_bytes, memchr, memchr_inv, memcmp, memcpy, memcpy_and_pad, memcpy_fromio, memcpy_toio, memmove, memset, memzero_explicit, print_hex_dump, raw_copy_from_user, raw_copy_to_user, scnprintf, seq_write, simple_read_from_buffer, simple_write_to_buffer, sized_strscpy, skb_put_data, snprintf, strcpy, strlcat, strlcpy, strncpy, strncpy_from_user, strscpy, strscpy_pad, vscnprintf, vsnprintf};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
   T P = alloc@pa(...);

@@ -14,12 +14,20 @@ position pk;
 
 X = \( <+... X ...+> \& <+... ksize@pk(E) ...+> \)
 
+@manual_grown depends on !patch@
+expression P, E, E2;
+identifier kr = {{krealloc, krealloc_noprof}};
+position pa;
+@@
+
+P = kr@pa(E, <+... ksize(E2) ...+>, ...)
+
 @manual depends on !patch exists@
 expression P, X, E2;
 type T;
 identifier alloc = {ids};
 identifier sink = {sinks};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
 (
@@ -39,7 +47,7 @@ expression P, P2, X, E2;
 type T;
 identifier alloc = {ids};
 identifier sink = {sinks};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
 (
@@ -62,7 +70,7 @@ expression X, E2;
 type T;
 identifier alloc = {ids};
 identifier sink = {sinks};
-position pa, pk != manual_accum.pk;
+position pa != manual_grown.pa, pk != manual_accum.pk;
 @@
 
   T P = alloc@pa(...);
