@@ -345,6 +345,13 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 			else if (iv->hi == c)
 				iv->hi--;
 		}
+		/* i != n with i <= n: i <= n - 1 (symbolically) */
+		if (iv->nt && other->nt && iv->den == 1 &&
+		    iv_same_form(iv, other) && other->slo == other->shi &&
+		    iv->shi == other->shi) {
+			iv->shi--;
+			iv->sreach = 0;
+		}
 		break;
 	default:
 		return 0;
@@ -375,14 +382,58 @@ static int has_ksize_sym(struct eng_fn *f, const struct ival *iv)
 	return 0;
 }
 
+/* e is x + c or x - c (c a constant): *x and the c to subtract from
+ * the other side of a comparison to compare x instead. */
+static int split_add_const(CXCursor e, CXCursor *x, long long *c)
+{
+	struct cx_kids k;
+	enum CXBinaryOperatorKind op;
+
+	e = cx_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_BinaryOperator)
+		return 0;
+	op = cx_binop(e);
+	if (op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub)
+		return 0;
+	cx_children(e, &k);
+	if (k.n != 2)
+		return 0;
+	if (const_val(k.k[1], c)) {
+		*x = k.k[0];
+		if (op == CXBinaryOperator_Sub)
+			*c = -*c;
+		return *c > -(1LL << 40) && *c < (1LL << 40);
+	}
+	if (op == CXBinaryOperator_Add && const_val(k.k[0], c)) {
+		*x = k.k[1];
+		return *c > -(1LL << 40) && *c < (1LL << 40);
+	}
+	return 0;
+}
+
 static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		       enum CXBinaryOperatorKind op, const struct val *other)
 {
 	const char *key = eng_key(f, e);
 	struct val v;
 
-	if (!key || other->np)
+	if (other->np)
 		return;
+	if (!key) {
+		/* i + 1 < n: i < n - 1 */
+		CXCursor x;
+		long long c;
+
+		if (split_add_const(e, &x, &c)) {
+			struct val o2 = *other;
+
+			o2.iv = iv_add(other->iv, iv_const(-c));
+			o2.iv.reach = other->iv.reach;
+			o2.iv.sreach = other->iv.sreach;
+			refine_int(f, s, x, op, &o2);
+		}
+		return;
+	}
 	v = eng_read_key(f, s, key, clang_getCursorType(e));
 	if (v.np || v.ptop)
 		return;

@@ -76,7 +76,16 @@ struct judged {
 	int ksize_bound;           /* end is ksize(obj) + delta */
 	long long delta;
 	int sym_bound;             /* end is the size symbol + delta */
+	int definite;              /* every combination is past the request */
 };
+
+/* A single value: one exact symbolic form, or a constant. */
+static int exact(const struct ival *a)
+{
+	if (a->nt)
+		return a->slo == a->shi;
+	return iv_is_const(a, NULL);
+}
 
 static int family_judged(const struct eng_tu *t, const struct prov_obj *o)
 {
@@ -179,6 +188,7 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 		unsigned long long b;
 		int definite = end.lo > o->size.hi;
 
+		j->definite = definite;
 		/* a numeric verdict must not come from combining independent
 		 * ranges: the request is one known size, and the offset or
 		 * the length is exact (a loop index or a guarded length is
@@ -211,7 +221,12 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	    o->size.shi != IV_PINF) {
 		long long d = end.shi - o->size.shi;
 
-		if (d > 0 && end.slo - o->size.shi <= 0 && !shi_reached(&off))
+		j->definite = end.slo - o->size.shi > 0;
+		if (d > 0 && !j->definite && !shi_reached(&off))
+			return;
+		/* the worst end must not come from combining two ranges
+		 * (an offset and a length both bounded by an index) */
+		if (d > 0 && !j->definite && !exact(&off) && !exact(&len))
 			return;
 		j->sym_bound = 1;
 		j->delta = d;
@@ -433,6 +448,16 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 					off = iv_sub(b, len);
 			}
 		}
+		/* a verdict from a range (a guarded length, an index) in a
+		 * callee analysed in its caller's context, on an object it
+		 * did not allocate: the callee's bound may be meant for
+		 * another caller's object, or a relation the analysis does
+		 * not keep (an is_last flag, i + 1 < n) may prune it */
+		if (j.verdict != V_UNBOUNDED && j.verdict != V_FINE &&
+		    !j.ksize_bound && !j.definite && f->caller &&
+		    o->fn != clang_hashCursor(f->fn) &&
+		    (!exact(&off) || !exact(&len)))
+			j.verdict = V_UNBOUNDED;
 		/* an object read back in another function from a field that
 		 * also holds objects of other sites or sizes: the bounds
 		 * there may belong to another of them */
