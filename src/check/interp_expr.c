@@ -1097,6 +1097,7 @@ static struct val do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	struct eng_tu *t = f->t;
 	struct prov_obj *o;
 	struct val r;
+	struct ival nsz;
 	struct pel nul;
 	int id;
 	unsigned i;
@@ -1125,7 +1126,11 @@ static struct val do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o->loc = cx_loc(&t->arena, c);
 	o->site = cx_site(c);
 	o->fn = clang_hashCursor(f->fn);
-	o->size = formula(f, api->size, a, ac, n);
+	/* a site visited again (loop rounds, krealloc growth) stands for
+	 * every size it was given: a verdict needs one that all share */
+	nsz = formula(f, api->size, a, ac, n);
+	o->size = o->sized ? iv_join(o->size, nsz) : nsz;
+	o->sized = 1;
 	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
 		     api->size->arg < n && a[api->size->arg].iv.rounded;
 	if (api->size && api->size->op == APIDB_OP_ARG &&

@@ -78,6 +78,7 @@ struct prov_obj {
 	struct ival size;       /* requested size (bytes) */
 	const char *size_text;  /* as written, or NULL */
 	unsigned char rounded;  /* size is a bucket size (roundup/ksize) */
+	unsigned char sized;    /* PO_ALLOC: size set by a visit already */
 	unsigned char multi;    /* allocated again while an earlier one was
 				 * still held (loop rounds): stands for
 				 * several objects, frees mark only the
