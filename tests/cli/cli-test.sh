@@ -216,7 +216,8 @@ run_case() {
 		printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n.PHONY: drivers/foo/ drivers/foo/b.o\ndrivers/foo/ drivers/foo/b.o:\n\tclang -D__KERNEL__ -DX='"'"'"b"'"'"' -c -o drivers/foo/b.o drivers/foo/b.c; ./objtool drivers/foo/b.o\n' >kt/Makefile
 		ok_c kt/drivers/foo/a.c; ok_c kt/drivers/foo/b.c
 		echo 'cmd_drivers/foo/a.o := clang -D__KERNEL__ -c -o drivers/foo/a.o drivers/foo/a.c' >kt/drivers/foo/.a.o.cmd
-		expect 0 "2 files: 2 parsed, 0 with errors" "$K" kernel --tree kt drivers/foo/
+		expect 0 "2 files: 2 parsed, 0 with errors" "$K" kernel --tree kt --prefilter=off drivers/foo/
+		expect 0 "2 files: 0 parsed, 0 with errors, 0 failed, 2 prefiltered" "$K" kernel --tree kt drivers/foo/
 		expect 0 '"file":"drivers/foo/b.c"' "$K" kernel --tree kt --print-compdb drivers/foo/b.c
 		refute "a.c"
 		expect 2 "'nothere/' does not exist in kernel tree 'kt'" "$K" kernel --tree kt nothere/ ;;
