@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define DEFAULT_BUDGET 400000ULL
 #define DEFAULT_DEPTH 3
@@ -159,6 +160,31 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	st_release(&f.ret);
 }
 
+double eng_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* 1 once the pass is past its deadline (the first pass, facts, gets
+ * half of env->time_limit, the second the rest); each function not
+ * analysed then is counted (pass 1). Sets the deadline eng_tick()
+ * checks inside a function. */
+static int out_of_time(struct eng_tu *t, const struct kc_analysis_env *env,
+		       double t0)
+{
+	if (!env->time_limit)
+		return 0;
+	t->deadline = t0 + env->time_limit * (t->pass ? 1.0 : 0.5);
+	if (eng_now() < t->deadline && !t->timed_out)
+		return 0;
+	if (t->pass == 1)
+		eng_stat(t, "functions-skipped-time", 1);
+	return 1;
+}
+
 int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		  const char *main_file, struct kc_diag *out,
 		  struct kc_stats *stats, struct kc_err *err)
@@ -167,6 +193,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	struct scan sc;
 	size_t i;
 	int ret;
+	double t0;
 
 	(void)main_file;
 	if (!env || !env->api || !tu || !out)
@@ -174,6 +201,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 				  "kc_analyze_tu called without an API "
 				  "database or translation unit");
 	memset(&t, 0, sizeof(t));
+	t0 = eng_now();
 	t.stack_base = (uintptr_t)__builtin_frame_address(0);
 	t.env = env;
 	t.tu = tu;
@@ -205,14 +233,17 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		ir_objs_release(&t.objs);
 		ir_objs_init(&t.objs, &t.arena);
 		hidx_clear(&t.visited);
+		t.timed_out = 0;
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
-			if (!only_called(&sc, sc.defs[i]))
+			if (!only_called(&sc, sc.defs[i]) &&
+			    !out_of_time(&t, env, t0))
 				analyse_fn(&t, sc.defs[i]);
 		/* helpers no caller reached within the inlining depth are
 		 * analysed on their own */
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (only_called(&sc, sc.defs[i]) &&
-			    !was_visited(&t, sc.defs[i]))
+			    !was_visited(&t, sc.defs[i]) &&
+			    !out_of_time(&t, env, t0))
 				analyse_fn(&t, sc.defs[i]);
 	}
 	t.pass = 1;

@@ -21,6 +21,10 @@ struct kc_analysis_env {
 	unsigned enabled_rules_mask;      /* bit (1 << KC_RULE_x); 0 = all */
 	unsigned max_inline_depth;        /* 0: default (3) */
 	unsigned long long step_budget;   /* per function; 0: default */
+	/* wall seconds after which no further function of the TU is
+	 * analysed (the TU stays partly checked, counted in
+	 * functions-skipped-time); 0: no limit */
+	double time_limit;
 	/* the driver's prefilter (prefilter/prefilter.h), NULL: none; with
 	 * prefilter_check set the TUs it rules out are still analysed, to
 	 * prove it right */

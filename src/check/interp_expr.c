@@ -31,6 +31,11 @@ int eng_tick(struct eng_fn *f)
 		return 1;
 	}
 	t->tu_steps++;
+	if (t->deadline && !(t->tu_steps & 1023) && eng_now() > t->deadline) {
+		t->timed_out = 1;
+		t->over_budget = 1;
+		return 1;
+	}
 	if (++t->steps > t->budget) {
 		t->over_budget = 1;
 		return 1;

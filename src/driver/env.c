@@ -3,6 +3,8 @@
 
 #include "apidb/apidb.h"
 #include "driver/env.h"
+
+#include <stdlib.h>
 #include "model/slab.h"
 
 static int rule_mask(const struct kc_opts *o, unsigned *mask,
@@ -70,6 +72,19 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 	e->env.api = e->api;
 	e->env.model = e->model;
 	e->env.all_configs = o->all_configs;
+	/* half the per-TU timeout: a huge generated TU (lib/overflow_kunit.c
+	 * of 6.12) ends partly analysed instead of as an internal error */
+	e->env.time_limit = o->timeout > 1 ? o->timeout / 2.0 : 0;
+	{
+		/* $KSIZECHECK_ANALYSIS_SECONDS overrides it (tests, and
+		 * CI jobs that prefer a partial analysis to a long one) */
+		const char *v = getenv("KSIZECHECK_ANALYSIS_SECONDS");
+		char *end;
+		double d = v ? strtod(v, &end) : 0;
+
+		if (v && *v && !*end && d > 0)
+			e->env.time_limit = d;
+	}
 	return 0;
 fail:
 	kc_env_release(e);

@@ -20,3 +20,4 @@ KC_STAT(ACCESSES_JUDGED, "accesses-judged", "access sites on kmalloc memory judg
 KC_STAT(ACCESSES_UNBOUNDED, "accesses-unbounded", "access sites on kmalloc memory the analysis could not bound")
 KC_STAT(ANALYSIS_STEPS, "analysis-steps", "abstract interpretation steps (both passes)")
 KC_STAT(PREFILTER_WOULD_SKIP, "prefilter-would-skip", "--prefilter=check: TUs analysed that the prefilter rules out")
+KC_STAT(FUNCS_SKIPPED_TIME, "functions-skipped-time", "functions not analysed: the TU hit half its --timeout in analysis")

@@ -165,6 +165,16 @@ run_case() {
 		has "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings"
 		expect 0 "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings" "$K" -p . --prefilter=off a.c b.c c.c
 		expect 2 "--prefilter" "$K" -p . --prefilter=maybe ;;
+	analysis-time-limit)
+		# a TU past its analysis time ends partly analysed, not as an
+		# internal error (lib/overflow_kunit.c of 6.12)
+		cp "$SRC/corpus/vpu_ctx_helpers.c" v.c
+		KSIZECHECK_ANALYSIS_SECONDS=0.000001 expect 0 "functions-skipped-time" \
+			"$K" --stats --fail-on=none v.c -- -I"$SRC/tests/include/kstub"
+		has "1 file: 1 parsed, 0 with errors, 0 failed"
+		refute "internal error"
+		expect 1 "slack-write" "$K" v.c -- -I"$SRC/tests/include/kstub"
+		refute "functions-skipped-time" ;;
 	tree-not-kernel)
 		mkdir notakernel
 		expect 2 "ksizecheck: 'notakernel' is not a kernel source tree" "$K" kernel --tree notakernel ;;
