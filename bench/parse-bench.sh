@@ -38,7 +38,10 @@ set +e
 rc=$?
 set -e
 t2=$(now)
-[ $rc -le 1 ] || { echo "ksizecheck failed ($rc):" >&2; head -5 "$T/kc.err" >&2; exit 1; }
+# 2: some TU failed (a source the build generates, absent in an unbuilt
+# tree): timed like the rest, reported
+[ $rc -le 2 ] || { echo "ksizecheck failed ($rc):" >&2; head -5 "$T/kc.err" >&2; exit 1; }
+[ $rc -le 1 ] || echo "note: some TUs failed: $(grep -E '^ksizecheck: [0-9]+ files' "$T/kc.err")"
 clang_s=$(echo "$t1 - $t0" | bc)
 kc_s=$(echo "$t2 - $t1" | bc)
 echo "TUs: $n, -j$J"
