@@ -295,12 +295,12 @@ static int unit_stride(struct eng_fn *f, CXCursor e)
  * (a multiple of 8 in every bucket): its last value is ksize() - s, and
  * that value is attained. */
 static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
-			    const struct ival *bound, long long adj)
+			    const struct ival *bound)
 {
 	long long step;
 	int based;
 
-	if (adj != -1 || !v->nt || !iv_same_form(v, bound) ||
+	if (!v->nt || !iv_same_form(v, bound) ||
 	    bound->nt != 1 || bound->coef[0] != 1 || bound->den != 1 ||
 	    bound->shi % 8 != 0 || v->shi != bound->shi - 1)
 		return;
@@ -367,7 +367,7 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 		iv->sreach = ((other->nt && other->slo == other->shi) ||
 			      other->sreach) && unit;
 	if (prefer && op == CXBinaryOperator_LT && !iv->sreach)
-		stride_to_ksize(f, e, iv, other, -1);
+		stride_to_ksize(f, e, iv, other);
 	return 0;
 }
 

@@ -515,9 +515,10 @@ int pf_index_header(struct pf_index *x, const char *buf, size_t len,
 				     (t.s[0] == ',' || t.s[0] == ')')))
 			ntok++;
 		if (t.kind == PF_IDENT) {
-			if (push_id(x, &h.b.refs, &t, &id))
+			/* heads are not refs: only named */
+			id = intern(x, t.s, t.len);
+			if (id == NONE)
 				goto out;
-			h.b.refs.n--; /* only interned: heads are not refs */
 			argid = id;
 			prev = id;
 			last = 'a';

@@ -44,8 +44,8 @@ static int seen_add(struct seen *s, const struct stat *st, int *oom)
 	unsigned long long k = ((unsigned long long)st->st_dev << 40) ^
 			       (unsigned long long)st->st_ino;
 
-	/* few enough (one per header) for a linear probe on a sorted
-	 * insert to cost less than the reading */
+	/* binary search in a sorted array; one insert per header read,
+	 * cheap beside the reading */
 	size_t lo = 0, hi = s->v.n;
 
 	while (lo < hi) {
