@@ -3,10 +3,10 @@
  * only ever called directly are analysed in their callers' contexts
  * instead), runs the interpreter on each and emits the findings. */
 #include "check/engine.h"
+#include "util/clock.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define DEFAULT_BUDGET 400000ULL
 #define DEFAULT_DEPTH 3
@@ -160,14 +160,6 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	st_release(&f.ret);
 }
 
-double eng_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* 1 once the pass is past its deadline (the first pass, facts, gets
  * half of env->time_limit, the second the rest); each function not
  * analysed then is counted (pass 1). Sets the deadline eng_tick()
@@ -178,7 +170,7 @@ static int out_of_time(struct eng_tu *t, const struct kc_analysis_env *env,
 	if (!env->time_limit)
 		return 0;
 	t->deadline = t0 + env->time_limit * (t->pass ? 1.0 : 0.5);
-	if (eng_now() < t->deadline && !t->timed_out)
+	if (kc_now() < t->deadline && !t->timed_out)
 		return 0;
 	if (t->pass == 1)
 		eng_stat(t, "functions-skipped-time", 1);
@@ -201,7 +193,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 				  "kc_analyze_tu called without an API "
 				  "database or translation unit");
 	memset(&t, 0, sizeof(t));
-	t0 = eng_now();
+	t0 = kc_now();
 	t.stack_base = (uintptr_t)__builtin_frame_address(0);
 	t.env = env;
 	t.tu = tu;

@@ -102,7 +102,7 @@ struct eng_tu {
 	unsigned long long steps;   /* of the current top-level function */
 	unsigned long long tu_steps; /* of the whole TU, both passes */
 	unsigned long long tu_budget; /* beyond it calls are not inlined */
-	double deadline;             /* eng_now() after which functions stop
+	double deadline;             /* kc_now() after which functions stop
 				      * (env->time_limit), 0: none */
 	int timed_out;               /* the deadline was hit */
 	unsigned long long budget;
@@ -238,7 +238,6 @@ void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
 		    const struct ival *b, long long adj);
 int eng_emit(struct eng_tu *t);
 void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
-/* Monotonic seconds. */
-double eng_now(void);
+
 
 #endif

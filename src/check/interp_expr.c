@@ -3,6 +3,7 @@
  * (with access checks), and calls (apidb effects, same-TU functions
  * analysed in the caller's context, unknown calls). */
 #include "check/engine.h"
+#include "util/clock.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ int eng_tick(struct eng_fn *f)
 		return 1;
 	}
 	t->tu_steps++;
-	if (t->deadline && !(t->tu_steps & 1023) && eng_now() > t->deadline) {
+	if (t->deadline && !(t->tu_steps & 1023) && kc_now() > t->deadline) {
 		t->timed_out = 1;
 		t->over_budget = 1;
 		return 1;

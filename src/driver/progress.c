@@ -3,14 +3,7 @@
 #include <time.h>
 
 #include "driver/progress.h"
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "util/clock.h"
 
 void kc_progress_init(struct kc_progress *p, size_t total, int enabled)
 {
@@ -19,7 +12,7 @@ void kc_progress_init(struct kc_progress *p, size_t total, int enabled)
 	p->total = total;
 	p->done = 0;
 	p->findings = 0;
-	p->start = p->last = now_s();
+	p->start = p->last = kc_now();
 }
 
 void kc_progress_update(struct kc_progress *p, int force)
@@ -29,7 +22,7 @@ void kc_progress_update(struct kc_progress *p, int force)
 
 	if (!p->enabled)
 		return;
-	now = now_s();
+	now = kc_now();
 	if (!force && now - p->last < 0.2)
 		return;
 	p->last = now;

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "cli/opts.h"
+#include "util/clock.h"
 #include "diag/finding_json.h"
 #include "driver/progress.h"
 #include "driver/run.h"
@@ -65,14 +66,6 @@ static volatile sig_atomic_t interrupted;
 static void on_signal(int sig)
 {
 	interrupted = sig;
-}
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static int write_full(int fd, const void *buf, size_t n)
@@ -381,7 +374,7 @@ static int assign(struct runner *r, int slot, size_t *next)
 		return 0;
 	idx = (int32_t)(*next)++;
 	r->w[slot].tu = idx;
-	r->w[slot].start = now_s();
+	r->w[slot].start = kc_now();
 	if (write_full(r->w[slot].task_fd, &idx, sizeof(idx)))
 		return -1;
 	return 0;
@@ -436,7 +429,7 @@ static int loop(struct runner *r, struct kc_err *err)
 		if (assign(r, i, &next))
 			ret = replace_worker(r, i, SIGKILL, NULL, err);
 	while (!ret && r->prog.done < r->tus->n && !interrupted) {
-		double now = now_s(), wait = 0.25;
+		double now = kc_now(), wait = 0.25;
 		int busy = 0;
 
 		for (int i = 0; i < r->nw; i++) {
@@ -462,7 +455,7 @@ static int loop(struct runner *r, struct kc_err *err)
 		}
 		if (interrupted)
 			break;
-		now = now_s();
+		now = kc_now();
 		for (int i = 0; i < r->nw && !ret; i++) {
 			if (r->w[i].tu < 0)
 				continue;
@@ -505,7 +498,7 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	struct sigaction sa = { 0 }, old_int, old_term, old_pipe;
 	struct runner r = { 0 };
 	char path[4096];
-	double t0 = now_s();
+	double t0 = kc_now();
 	int ret;
 
 	memset(st, 0, sizeof(*st));
@@ -572,7 +565,7 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 		}
 	kc_diag_sort_unique(out);
 	st->findings = out->n;
-	st->wall_seconds = now_s() - t0;
+	st->wall_seconds = kc_now() - t0;
 
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);

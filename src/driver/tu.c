@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "check/analyze.h"
+#include "util/clock.h"
 #include "prefilter/prefilter.h"
 #include "diag/finding_json.h"
 #include "driver/tu.h"
@@ -94,14 +95,6 @@ void kc_tu_ctx_free(struct kc_tu_ctx *c)
 		return;
 	clang_disposeIndex(c->index);
 	free(c);
-}
-
-static unsigned long long now_us(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (unsigned long long)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
 /* NULL if path looks like C source we can parse, else why not. */
@@ -353,10 +346,10 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 
 	*stage = KC_STAGE_PARSE;
 	inject_fault(tu->file);
-	t0 = now_us();
+	t0 = (unsigned long long)(kc_now() * 1e6);
 	ec = clang_parseTranslationUnit2(c->index, tu->file, args, nargs,
 					 NULL, 0, kc_tu_parse_options(), &ctu);
-	set_counter(counters, KC_STAT_PARSE_US, now_us() - t0);
+	set_counter(counters, KC_STAT_PARSE_US, (unsigned long long)(kc_now() * 1e6) - t0);
 	if (ec != CXError_Success || !ctu) {
 		snprintf(why, sizeof(why), "%s (CXErrorCode %d)",
 			 kc_cxerror_name(ec), (int)ec);
@@ -377,7 +370,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	status = nerr ? KC_TU_ERRORS : KC_TU_CLEAN;
 
 	*stage = KC_STAGE_ANALYZE;
-	t0 = now_us();
+	t0 = (unsigned long long)(kc_now() * 1e6);
 	if (run_analysis(c, ctu, tu->file, &diag, &st, &err)) {
 		char msg[2048];
 
@@ -385,7 +378,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 		json_object_object_add(res, "analysis_error",
 				       json_object_new_string(msg));
 	}
-	st.counters[KC_STAT_ANALYZE_US] += now_us() - t0;
+	st.counters[KC_STAT_ANALYZE_US] += (unsigned long long)(kc_now() * 1e6) - t0;
 
 	*stage = KC_STAGE_SEND;
 	for (size_t i = 0; i < diag.n; i++) {

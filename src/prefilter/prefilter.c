@@ -2,13 +2,13 @@
  * include directories) and kc_prefilter_check (one TU's own text). */
 #define _GNU_SOURCE /* asprintf */
 #include "prefilter/prefilter.h"
+#include "util/clock.h"
 
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
 
 #include "apidb/apidb.h"
 #include "driver/run.h"
@@ -29,14 +29,6 @@ struct kc_prefilter {
 	double seconds;
 	KC_VEC(char *) todo;       /* quoted includes of headers, to index */
 };
-
-static double now_s(void)
-{
-	struct timeval tv;
-
-	gettimeofday(&tv, NULL);
-	return (double)tv.tv_sec + tv.tv_usec / 1e6;
-}
 
 /* 1 if the file (st) was indexed already; else remembers it. */
 static int seen_add(struct seen *s, const struct stat *st, int *oom)
@@ -217,7 +209,7 @@ int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 {
 	struct kc_prefilter *pf = calloc(1, sizeof(*pf));
 	KC_VEC(char *) dirs = { 0 }, files = { 0 };
-	double t0 = now_s();
+	double t0 = kc_now();
 	int ret = -1;
 
 	*out = NULL;
@@ -247,7 +239,7 @@ int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 	}
 	if (pf_index_close(pf->ix))
 		goto out;
-	pf->seconds = now_s() - t0;
+	pf->seconds = kc_now() - t0;
 	*out = pf;
 	pf = NULL;
 	ret = 0;
