@@ -434,6 +434,10 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		}
 		return;
 	}
+	/* a[] stands for every element: a test of one says nothing of the
+	 * others (buf[0] != 2 does not make buf[4] 2) */
+	if (strstr(key, "[]"))
+		return;
 	v = eng_read_key(f, s, key, clang_getCursorType(e));
 	if (v.np || v.ptop)
 		return;

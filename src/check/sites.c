@@ -436,6 +436,13 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 			a->function = f->name;
 		}
 		off = iv_add(e->off, extra);
+		/* a length that may be negative is, as the size_t the sink
+		 * takes, any size: no bound (usbtmc: an int count from the
+		 * device, clamped from above only) */
+		if (!len.nt && len.lo < 0) {
+			a->unbounded = 1;
+			continue;
+		}
 		judge(t, o, off, len, single, &j);
 		if (j.verdict == V_UNBOUNDED) {
 			struct ival end = iv_add(off, len), b;
@@ -464,6 +471,14 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		if (j.verdict != V_UNBOUNDED && !j.ksize_bound &&
 		    o->fn != clang_hashCursor(f->fn) &&
 		    eng_fact_mixed_obj(t, o))
+			j.verdict = V_UNBOUNDED;
+		/* a numeric end past KMALLOC_MAX_SIZE comes from a guard
+		 * that is not about this object (count <= INT_MAX): the
+		 * bound that matters (what the device or caller can send)
+		 * is not known */
+		if (j.verdict == V_OVERFLOW && !j.ksize_bound &&
+		    !j.sym_bound && !j.definite && j.end_hi > 0 &&
+		    (unsigned long long)j.end_hi > slab_config_max(t->config))
 			j.verdict = V_UNBOUNDED;
 		if (j.verdict == V_UNBOUNDED) {
 			a->unbounded = 1;
