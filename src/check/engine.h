@@ -233,6 +233,11 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 /* Relations between symbolic expressions that guards established
  * (`if (len + n + 1 > cap) return;`): stored in the state under a key
  * naming the form. */
+/* linfacts.c: relations between variables from branch conditions */
+void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
+		    CXCursor b, enum CXBinaryOperatorKind op);
+void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
+		    struct val *v);
 const char *eng_rel_key(struct eng_fn *f, const struct ival *form);
 void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
 		    const struct ival *b, long long adj);

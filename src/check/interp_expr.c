@@ -772,8 +772,12 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 		return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
 				    clang_getCursorType(c));
 	}
-	return binop_val(op, a, clang_getCursorType(k.k[0]), b,
-			 clang_getCursorType(k.k[1]));
+	a = binop_val(op, a, clang_getCursorType(k.k[0]), b,
+		      clang_getCursorType(k.k[1]));
+	if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
+	    cx_is_integer(clang_getCursorType(c)))
+		eng_lin_narrow(f, s, c, &a);
+	return a;
 }
 
 static struct val eval_unop(struct eng_fn *f, struct state *s, CXCursor c)

@@ -540,6 +540,10 @@ static void assume_cmp(struct eng_fn *f, struct state *s, CXCursor c,
 	refine_int(f, s, k.k[0], op, &b);
 	if (!s->dead)
 		refine_int(f, s, k.k[1], flip(op), &a);
+	/* after refine_int, which knows strides and reached bounds of a
+	 * plain operand: relations, and single variables inside sums */
+	if (!s->dead)
+		eng_lin_assume(f, s, k.k[0], k.k[1], op);
 	if (s->dead || a.np || b.np)
 		return;
 	switch (op) {

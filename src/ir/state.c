@@ -98,7 +98,23 @@ int st_set(struct state *s, const char *key, const struct val *v)
 	return 0;
 }
 
-void st_kill_under(struct state *s, const char *prefix)
+/* 1 if the relation key k ("#x" ST_REL_SEP key ST_REL_COEF coef ...)
+ * names prefix or a path under it */
+static int rel_mentions(const char *k, const char *prefix, size_t len)
+{
+	const char *p = k;
+
+	while ((p = strchr(p, ST_REL_SEP))) {
+		p++;
+		if (!strncmp(p, prefix, len) &&
+		    (p[len] == ST_REL_COEF || p[len] == '-' ||
+		     p[len] == '.' || p[len] == '['))
+			return 1;
+	}
+	return 0;
+}
+
+static void kill(struct state *s, const char *prefix, int vals)
 {
 	size_t len = strlen(prefix);
 	unsigned i, j = 0;
@@ -106,12 +122,24 @@ void st_kill_under(struct state *s, const char *prefix)
 	for (i = 0; i < s->n; i++) {
 		const char *k = s->e[i].key;
 
-		if (!strncmp(k, prefix, len) &&
+		if (vals && !strncmp(k, prefix, len) &&
 		    (k[len] == '-' || k[len] == '.' || k[len] == '['))
+			continue;
+		if (k[0] == '#' && k[1] == 'x' && rel_mentions(k, prefix, len))
 			continue;
 		s->e[j++] = s->e[i];
 	}
 	s->n = j;
+}
+
+void st_kill_under(struct state *s, const char *prefix)
+{
+	kill(s, prefix, 1);
+}
+
+void st_kill_rels(struct state *s, const char *prefix)
+{
+	kill(s, prefix, 0);
 }
 
 void st_map(struct state *s, void (*fn)(struct val *v, void *ctx),

@@ -38,8 +38,16 @@ void st_move(struct state *dst, struct state *src);
 
 struct val *st_find(const struct state *s, const char *key);
 int st_set(struct state *s, const char *key, const struct val *v);
-/* Removes every key that starts with prefix followed by '-', '.', '['. */
+/* Relations between paths (check/linfacts.c) are keys "#x" followed, for
+ * each term, by ST_REL_SEP path ST_REL_COEF coefficient. */
+#define ST_REL_SEP '\x1e'
+#define ST_REL_COEF '\x1f'
+/* Removes every key that starts with prefix followed by '-', '.', '[',
+ * and every relation that names prefix or a path under it. */
 void st_kill_under(struct state *s, const char *prefix);
+/* Removes only the relations that name prefix or a path under it (the
+ * values are being replaced one by one). */
+void st_kill_rels(struct state *s, const char *prefix);
 /* Calls fn on every value (for frees: rewrite elements). */
 void st_map(struct state *s, void (*fn)(struct val *v, void *ctx),
 	    void *ctx);
