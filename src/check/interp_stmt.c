@@ -311,6 +311,39 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	v->sreach = bound->sreach || bound->slo == bound->shi;
 }
 
+static long long floor_div(long long a, long long b)
+{
+	long long q = a / b;
+
+	return (a % b && a < 0) ? q - 1 : q;
+}
+
+/* A variable that takes only multiples of s (i = 0; i < 8192; i += 4):
+ * its bounds are multiples of s too, and the last one is attained when
+ * the loop runs to a constant or attained bound. */
+static void stride_round(struct eng_fn *f, CXCursor e, struct ival *iv,
+			 const struct ival *other)
+{
+	long long step, lo, hi;
+	int based;
+
+	if (iv->nt || !var_steps(f, e, &step, &based) || step <= 1 ||
+	    !based)
+		return;
+	if (iv->hi < IV_PINF) {
+		hi = floor_div(iv->hi, step) * step;
+		if (hi < iv->hi) {
+			iv->hi = hi;
+			iv->reach = iv_is_const(other, NULL) || other->reach;
+		}
+	}
+	if (iv->lo > IV_NINF) {
+		lo = -floor_div(-iv->lo, step) * step;
+		if (lo > iv->lo)
+			iv->lo = lo;
+	}
+}
+
 /* Narrows iv, the value of e, by "e OP other". unit: e steps by one
  * unit of iv when it changes (so a bound it runs to is attained).
  * Returns 0, or 1 if the condition cannot hold. */
@@ -368,7 +401,9 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 			      other->sreach) && unit;
 	if (prefer && op == CXBinaryOperator_LT && !iv->sreach)
 		stride_to_ksize(f, e, iv, other);
-	return 0;
+	else if (iv->hi < old_hi || iv->lo > old.lo)
+		stride_round(f, e, iv, other);
+	return iv->lo > iv->hi;
 }
 
 static int has_ksize_sym(struct eng_fn *f, const struct ival *iv)
