@@ -385,7 +385,7 @@ static int parse_name(const struct kc_tbl_rec *rec, int i,
 	return 0;
 }
 
-/* Trailing options: realloc=$N errptr zero upto */
+/* Trailing options: realloc=$N errptr zero upto srcstr */
 static int parse_opts(const struct kc_tbl_rec *rec, int from,
 		      struct apidb_fn *fn, struct kc_err *err)
 {
@@ -400,6 +400,8 @@ static int parse_opts(const struct kc_tbl_rec *rec, int from,
 			fn->flags |= APIDB_F_ZERO;
 		else if (!strcmp(s, "upto") && fn->kind == APIDB_SINK)
 			fn->flags |= APIDB_F_UPTO;
+		else if (!strcmp(s, "srcstr") && fn->kind == APIDB_SINK)
+			fn->flags |= APIDB_F_SRCSTR;
 		else if (!strncmp(s, "realloc=", 8) && fn->kind == APIDB_ALLOC) {
 			struct kc_tbl_rec r = *rec;
 

@@ -71,6 +71,7 @@ struct apidb_expr {
 #define APIDB_F_ERRPTR 0x1   /* returns ERR_PTR on failure */
 #define APIDB_F_UPTO   0x2   /* sink: writes at most len bytes */
 #define APIDB_F_ZERO   0x4   /* alloc: zeroed memory */
+#define APIDB_F_SRCSTR 0x8   /* sink: reads SRC up to its NUL, at most len */
 
 struct apidb_fn {
 	const char *name;

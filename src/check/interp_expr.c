@@ -1198,9 +1198,16 @@ static struct val do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			   name);
 		kill_arg(f, s, ac[api->dst]);
 	}
-	if (api->src >= 0 && api->src < n)
-		eng_access(f, s, c, &a[api->src], iv_const(0), len, 0,
+	if (api->src >= 0 && api->src < n) {
+		struct ival slen = len;
+
+		/* read up to its NUL, at most len: the analysis does not
+		 * know string lengths, so that read has no bound */
+		if (api->flags & APIDB_F_SRCSTR)
+			slen = iv_top();
+		eng_access(f, s, c, &a[api->src], iv_const(0), slen, 0,
 			   name);
+	}
 	if (api->dst >= 0 && api->dst < n)
 		return a[api->dst];
 	return val_int(iv_top());
