@@ -406,12 +406,12 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 	unsigned i;
 	int sign, found = 0;
 
-	if (v->np || v->ptop || v->iv.nt || s->dead)
+	if (v->np || v->ptop || s->dead)
 		return;
 	if (lin_rec(f, s, c, 1, &l, 0))
 		return;
 	sign = lin_canon(&l);
-	if (l.n < 2)
+	if (!l.n)
 		return;
 	key = lin_key(f, &l);
 	fv = key ? st_find(s, key) : NULL;

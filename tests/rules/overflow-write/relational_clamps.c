@@ -72,18 +72,26 @@ struct prop_reply {
 	u32 data[45];
 };
 
-int prop_request(void *dev, struct prop_reply *r);
+struct prop_req {
+	u32 hdr[4];
+	u16 offset;
+	u16 reserved;
+};
 
-static int props_read(void *dev, u32 **block, bool wrong_clamp)
+int prop_request(void *dev, struct prop_req *req, struct prop_reply *r);
+
+static int props_read(void *dev, u32 **block)
 {
 	struct prop_reply *res = kzalloc(sizeof(*res), GFP_KERNEL);
-	u16 total = 0, len, off = 0;
+	struct prop_req req;
+	u16 total = 0, len;
 	u32 *data = NULL;
 
 	if (!res)
 		return -ENOMEM;
+	memset(&req, 0, sizeof(req));
 	do {
-		if (prop_request(dev, res))
+		if (prop_request(dev, &req, res))
 			goto err;
 		len = res->hdr[0] & 0xffff;
 		if (len > ARRAY_SIZE(res->data))
@@ -96,11 +104,11 @@ static int props_read(void *dev, u32 **block, bool wrong_clamp)
 			if (!data)
 				goto err;
 		}
-		if (off + len > total)
-			len = total - off;
-		memcpy(data + off, res->data, len * 4);
-		off += len;
-	} while (!total || off < total);
+		if (req.offset + len > total)
+			len = total - req.offset;
+		memcpy(data + req.offset, res->data, len * 4);
+		req.offset += len;
+	} while (!total || req.offset < total);
 	*block = data;
 	kfree(res);
 	return 0;
@@ -112,7 +120,7 @@ err:
 
 int props_read_all(void *dev, u32 **block)
 {
-	return props_read(dev, block, false);
+	return props_read(dev, block);
 }
 
 int props_read_wrong(void *dev, u32 **block)
@@ -123,7 +131,7 @@ int props_read_wrong(void *dev, u32 **block)
 
 	if (!res)
 		return -ENOMEM;
-	if (prop_request(dev, res))
+	if (prop_request(dev, NULL, res))
 		goto err;
 	len = res->hdr[0] & 0xffff;
 	total = res->hdr[1];
