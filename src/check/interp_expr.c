@@ -138,7 +138,16 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
 		if (cx_unop(c) != CXUnaryOperator_Deref)
 			return -1;
 		cx_children(c, &k);
-		if (k.n != 1 || key_rec(f, k.k[0], buf, size))
+		if (k.n != 1)
+			return -1;
+		/* *(&x) is x (fetch_and_zero(&n) stores through it) */
+		if (clang_getCursorKind(cx_strip(k.k[0])) ==
+			    CXCursor_UnaryOperator &&
+		    cx_unop(cx_strip(k.k[0])) == CXUnaryOperator_AddrOf) {
+			cx_children(cx_strip(k.k[0]), &k);
+			return k.n == 1 ? key_rec(f, k.k[0], buf, size) : -1;
+		}
+		if (key_rec(f, k.k[0], buf, size))
 			return -1;
 		len = strlen(buf);
 		snprintf(buf + len, size - len, "->*");
