@@ -163,6 +163,13 @@ struct eng_fn {
 	unsigned char stride_base[16];  /* every value it is given is a
 					 * constant multiple of the step */
 	int nstride;
+	/* ptrdefs.c: pointers defined as sums (disk = base + i) */
+	struct ptr_def {
+		const char *target;
+		CXCursor rhs;
+	} defs[32];
+	int ndefs;
+	int in_def;                 /* re-evaluating a definition */
 };
 
 /* interp_expr.c */
@@ -233,6 +240,12 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 /* Relations between symbolic expressions that guards established
  * (`if (len + n + 1 > cap) return;`): stored in the state under a key
  * naming the form. */
+/* ptrdefs.c: `p = base + i` remembered while p, base and i keep their
+ * values, so that an access through p sees i's later refinements */
+void eng_def_record(struct eng_fn *f, struct state *s, const char *key,
+		    CXCursor rhs);
+void eng_def_narrow(struct eng_fn *f, struct state *s, const char *key,
+		    struct val *v);
 /* linfacts.c: relations between variables from branch conditions */
 void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 		    CXCursor b, enum CXBinaryOperatorKind op);

@@ -582,6 +582,12 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 			return read_key(f, s, key, clang_getCursorType(c),
 					clang_hashCursor(var));
 	}
+	if (cx_is_pointer(clang_getCursorType(c))) {
+		struct val v = eng_read_key(f, s, key, clang_getCursorType(c));
+
+		eng_def_narrow(f, s, key, &v);
+		return v;
+	}
 	return eng_read_key(f, s, key, clang_getCursorType(c));
 }
 
@@ -728,6 +734,8 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXBinaryOperator_Assign:
 		b = eng_eval(f, s, k.k[1]);
 		eng_store(f, s, k.k[0], &b);
+		if (cx_is_pointer(clang_getCursorType(k.k[0])))
+			eng_def_record(f, s, eng_key(f, k.k[0]), k.k[1]);
 		return b;
 	case CXBinaryOperator_Comma:
 		eng_effect(f, s, k.k[0]);

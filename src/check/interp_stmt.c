@@ -1249,6 +1249,8 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 			v = eng_read_key(f, &f->memo, key, ty);
 		eng_note_ptr_type(f, ty, &v);
 		st_set(s, key, &v);
+		if (ty.kind == CXType_Pointer && !clang_Cursor_isNull(init))
+			eng_def_record(f, s, key, init);
 	}
 }
 
