@@ -92,6 +92,9 @@ struct eng_tu {
 	size_t nacc, capacc;
 	int oom;
 	int pass;                   /* 0: collect field facts, 1: report */
+	int quiet;                  /* > 0: inside loop rounds before the
+				     * fixpoint, where accesses are not
+				     * judged (interp_stmt.c run_loop) */
 	int tu_errors;              /* clang reported errors in this TU */
 	unsigned *nr_hash;          /* callees known to return (0) or not */
 	unsigned char *nr_val;

@@ -895,6 +895,41 @@ static int is_update(CXCursor c)
 	return 0;
 }
 
+/* One more round of a loop from its fixpoint head, judging accesses.
+ * Accesses are judged in the first round (the values on entry: a real
+ * path) and in this one (every round), not in the rounds between, whose
+ * partial joins (n = nr_pages after one step of an inner loop bounded by
+ * an unknown) would be taken for bounds the loop does not keep. Its
+ * states are dropped. */
+static void judge_round(struct eng_fn *f, const struct state *head,
+			CXCursor cond, CXCursor inc, CXCursor body,
+			int do_while)
+{
+	struct jump j;
+	struct state cur;
+
+	if (f->t->quiet || f->t->pass != 1 || head->dead ||
+	    f->t->over_budget || f->njumps >= 64 || st_copy(&cur, head))
+		return;
+	memset(&j, 0, sizeof(j));
+	st_init_dead(&j.brk);
+	st_init_dead(&j.cont);
+	j.is_loop = 1;
+	if (!do_while && !clang_Cursor_isNull(cond))
+		eng_assume(f, &cur, cond, 1);
+	f->jumps[f->njumps++] = &j;
+	eng_exec(f, &cur, body);
+	f->njumps--;
+	join_into(f, &cur, &j.cont);
+	if (do_while && !clang_Cursor_isNull(cond))
+		eng_assume(f, &cur, cond, 1);
+	if (!clang_Cursor_isNull(inc))
+		eng_effect(f, &cur, inc);
+	st_release(&cur);
+	st_release(&j.brk);
+	st_release(&j.cont);
+}
+
 static void run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 		     CXCursor inc, CXCursor body, int do_while)
 {
@@ -915,6 +950,8 @@ static void run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 	st_init_dead(&head);
 	st_move(&head, s);
 	for (round = 0; round < LOOP_MAX_ROUNDS; round++) {
+		if (round == 1)
+			f->t->quiet++;
 		if (st_copy(&cur, &head)) {
 			f->t->oom = 1;
 			break;
@@ -956,6 +993,10 @@ static void run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 			break;
 		}
 		st_move(&head, &tmp);
+	}
+	if (round >= 1) {
+		f->t->quiet--;
+		judge_round(f, &head, cond, inc, body, do_while);
 	}
 	st_release(&head);
 	join_into(f, &exitst, &j.brk);

@@ -401,7 +401,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 	unsigned i;
 	int single, nobj = 0;
 
-	if (t->pass != 1)
+	if (t->pass != 1 || t->quiet)
 		return;
 	/* numbers are judged only when the pointer has one target: several
 	 * targets usually mean objects of other rounds or calling contexts
