@@ -378,11 +378,11 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 			else if (iv->hi == c)
 				iv->hi--;
 		}
-		/* i != n with i <= n: i <= n - 1 (symbolically) */
-		if (iv->nt && other->nt && iv->den == 1 &&
-		    iv_same_form(iv, other) && other->slo == other->shi &&
-		    iv->shi == other->shi) {
-			iv->shi--;
+		/* i != n with i <= n: i <= n - 1 (symbolically; for a form
+		 * divided by den, one less is den less in the numerator) */
+		if (iv->nt && other->nt && iv_same_form(iv, other) &&
+		    other->slo == other->shi && iv->shi == other->shi) {
+			iv->shi -= iv->den;
 			iv->sreach = 0;
 		}
 		break;

@@ -229,7 +229,10 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 		if (d > 0 && !j->definite && !exact(&off) && !exact(&len))
 			return;
 		j->sym_bound = 1;
-		j->delta = d;
+		/* forms divided by den: d counts numerator units, the ends
+		 * differ by at most d / den rounded up */
+		j->delta = end.den > 1 && d > 0 ? (d + end.den - 1) / end.den :
+						  d;
 		if (d <= 0)
 			j->verdict = V_FINE;
 		else
@@ -321,7 +324,9 @@ static void describe_end(const struct eng_tu *t, const struct judged *j,
 		snprintf(buf, size, "ends up to %lld byte%s past %s",
 			 j->delta, j->delta == 1 ? "" : "s",
 			 o->size_text ? o->size_text :
-			 sym_name(t, o->size.nt ? o->size.sym[0] : 0));
+			 o->size.nt == 1 && o->size.coef[0] == 1 &&
+			 o->size.den == 1 ? sym_name(t, o->size.sym[0]) :
+			 "the request");
 		return;
 	}
 	iv_str(&len, lb, sizeof(lb));

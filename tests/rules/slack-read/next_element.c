@@ -54,3 +54,48 @@ u32 gaps_unguarded(const u32 *src, size_t n)
 	kfree(a);
 	return sum;
 }
+
+/* the count is a quotient (pages of 255 descriptors): the same guard */
+#define DESC_PER_PAGE 255
+
+struct page;
+u64 desc_phys(struct page *page);
+
+u64 chain_pages(struct page **pages_in, size_t imagesize, u64 *desc)
+{
+	unsigned int count = DIV_ROUND_UP(imagesize, PAGE_SIZE);
+	unsigned int sg_count = DIV_ROUND_UP(count, DESC_PER_PAGE);
+	struct page **sg = kcalloc(sg_count, sizeof(*sg), GFP_KERNEL);
+	unsigned int i;
+
+	if (!sg)
+		return 0;
+	for (i = 0; i < sg_count; i++)
+		sg[i] = pages_in[i];
+	for (i = 0; i < sg_count; i++) {
+		if (i + 1 == sg_count)
+			desc[i] = 0;
+		else
+			desc[i] = desc_phys(sg[i + 1]);
+	}
+	kfree(sg);
+	return desc[0];
+}
+
+u64 chain_pages_unguarded(struct page **pages_in, size_t imagesize,
+			  u64 *desc)
+{
+	unsigned int count = DIV_ROUND_UP(imagesize, PAGE_SIZE);
+	unsigned int sg_count = DIV_ROUND_UP(count, DESC_PER_PAGE);
+	struct page **sg = kcalloc(sg_count, sizeof(*sg), GFP_KERNEL);
+	unsigned int i;
+
+	if (!sg)
+		return 0;
+	for (i = 0; i < sg_count; i++)
+		sg[i] = pages_in[i];
+	for (i = 0; i < sg_count; i++)
+		desc[i] = desc_phys(sg[i + 1]); /* expect: slack-read "up to 8 bytes past" */
+	kfree(sg);
+	return desc[0];
+}
