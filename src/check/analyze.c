@@ -188,6 +188,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	double t0;
 
 	(void)main_file;
+	cx_cache_reset();
 	if (!env || !env->api || !tu || !out)
 		return kc_err_set(err, KC_EINTERNAL, main_file, 0, 0,
 				  "kc_analyze_tu called without an API "

@@ -355,7 +355,7 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 		b = is_arrow(base) ? eng_eval(f, s, k.k[0]) :
 				     eng_addr(f, s, k.k[0]);
 		ref = clang_getCursorReferenced(c);
-		off = clang_Cursor_getOffsetOfField(ref);
+		off = cx_field_offset(ref);
 		if (off < 0) {
 			b = val_ptr_add(&b, iv_range(0, IV_PINF));
 			return b;

@@ -164,7 +164,83 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c)
 	return clang_getCursorUnaryOperatorKind(c);
 }
 
+/* clang_Cursor_Evaluate() walks the whole subtree: evaluated at every
+ * level of a deep macro expansion it costs the square of its size. The
+ * answers of the current TU are kept in an open-addressed table. */
+#define EVAL_SLOTS 16384
+static struct eval_slot {
+	CXCursor c;
+	long long v;
+	unsigned char state;    /* 0 empty, 1 not constant, 2 constant */
+} eval_tab[EVAL_SLOTS];
+
+/* clang_Cursor_getOffsetOfField() validates every field of the record
+ * (and of the records nested in it) on each call: struct amdgpu_device
+ * made it most of the analysis time. Offsets are kept per field. */
+#define FIELD_SLOTS 8192
+static struct field_slot {
+	CXCursor c;
+	long long off;
+	unsigned char used;
+} field_tab[FIELD_SLOTS];
+
+void cx_cache_reset(void)
+{
+	memset(eval_tab, 0, sizeof(eval_tab));
+	memset(field_tab, 0, sizeof(field_tab));
+}
+
+long long cx_field_offset(CXCursor fld)
+{
+	unsigned h = clang_hashCursor(fld) & (FIELD_SLOTS - 1), n;
+	struct field_slot *e;
+	long long off;
+
+	for (n = 0; n < 8; n++) {
+		e = &field_tab[(h + n) & (FIELD_SLOTS - 1)];
+		if (!e->used)
+			break;
+		if (clang_equalCursors(e->c, fld))
+			return e->off;
+	}
+	off = clang_Cursor_getOffsetOfField(fld);
+	e = &field_tab[(h + (n < 8 ? n : 0)) & (FIELD_SLOTS - 1)];
+	e->c = fld;
+	e->off = off;
+	e->used = 1;
+	return off;
+}
+
+static int eval_uncached(CXCursor c, long long *out);
+
 int cx_eval_int(CXCursor c, long long *out)
+{
+	unsigned h = clang_hashCursor(c) & (EVAL_SLOTS - 1), n;
+	struct eval_slot *e;
+	long long v = 0;
+	int ok;
+
+	for (n = 0; n < 8; n++) {
+		e = &eval_tab[(h + n) & (EVAL_SLOTS - 1)];
+		if (!e->state)
+			break;
+		if (clang_equalCursors(e->c, c)) {
+			if (e->state == 2)
+				*out = e->v;
+			return e->state == 2;
+		}
+	}
+	ok = eval_uncached(c, &v);
+	if (ok)
+		*out = v;
+	e = &eval_tab[(h + (n < 8 ? n : 0)) & (EVAL_SLOTS - 1)];
+	e->c = c;
+	e->v = v;
+	e->state = ok ? 2 : 1;
+	return ok;
+}
+
+static int eval_uncached(CXCursor c, long long *out)
 {
 	CXEvalResult r;
 	int ok = 0;

@@ -57,6 +57,11 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c);
 
 /* Evaluates c as an integer constant. Returns 1 and *out, or 0. */
 int cx_eval_int(CXCursor c, long long *out);
+/* clang_Cursor_getOffsetOfField() in bits, cached per field. */
+long long cx_field_offset(CXCursor fld);
+/* Forgets the answers cached by cx_eval_int and cx_field_offset (call
+ * when a TU begins). */
+void cx_cache_reset(void);
 
 /* sizeof the pointee of a pointer (or element of an array) type; 1 for
  * void and unknown types (GNU void * arithmetic). */
