@@ -19,6 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -33,6 +36,28 @@
 #include "driver/run.h"
 #include "driver/tu.h"
 #include "util/vec.h"
+
+/* Resident set of this process in KB (/proc/self/statm), 0 if unknown. */
+static unsigned long long self_rss_kb(void)
+{
+	unsigned long long size, res = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (!f)
+		return 0;
+	if (fscanf(f, "%llu %llu", &size, &res) != 2)
+		res = 0;
+	fclose(f);
+	return res * (unsigned long long)sysconf(_SC_PAGESIZE) / 1024;
+}
+
+/* Returns freed heap pages to the system (glibc's malloc_trim). */
+static void kc_trim_heap(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
 
 struct worker {
 	pid_t pid;       /* 0: no process */
@@ -147,6 +172,13 @@ static void worker_main(struct runner *r, int slot, int task_fd,
 		if (!res)
 			_exit(4);
 		json_object_object_add(res, "tu", json_object_new_int(idx));
+		{
+			struct rusage ru;
+
+			if (!getrusage(RUSAGE_SELF, &ru))
+				json_object_object_add(res, "maxrss_kb",
+					json_object_new_int64(ru.ru_maxrss));
+		}
 		r->stages[slot] = KC_STAGE_SEND;
 		s = json_object_to_json_string_ext(res, JSON_C_TO_STRING_PLAIN);
 		len = (uint32_t)strlen(s);
@@ -154,6 +186,9 @@ static void worker_main(struct runner *r, int slot, int task_fd,
 		    write_full(res_fd, s, len))
 			_exit(5);
 		json_object_put(res);
+		/* libclang's freed AST pages stay in the heap otherwise, and
+		 * a long-lived worker grows to its largest TUs' sum */
+		kc_trim_heap();
 		r->stages[slot] = KC_STAGE_IDLE;
 		if (r->tus_per_worker == 1)
 			_exit(0);
@@ -312,6 +347,10 @@ static int take_result(struct runner *r, int slot)
 	if (json_object_object_get_ex(res, "analysis_error", &v))
 		fprintf(stderr, "%s: internal error: analysis: %s\n",
 			r->tus->v[tu].file, json_object_get_string(v));
+	if (json_object_object_get_ex(res, "maxrss_kb", &v) &&
+	    (unsigned long long)json_object_get_int64(v) >
+	    r->st->worker_maxrss_kb)
+		r->st->worker_maxrss_kb = json_object_get_int64(v);
 	if (json_object_object_get_ex(res, "prefilter_skip", &v)) {
 		size_t nf = json_object_object_get_ex(res, "findings", &a) ?
 			    json_object_array_length(a) : 0;
@@ -520,6 +559,10 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	if ((size_t)r.nw > tus->n)
 		r.nw = tus->n ? (int)tus->n : 1;
 	r.w = calloc((size_t)r.nw, sizeof(*r.w));
+	/* workers inherit the parent's resident heap: give back what the
+	 * compile database and the TU list left free before forking */
+	kc_trim_heap();
+	st->fork_rss_kb = self_rss_kb();
 	r.stages = mmap(NULL, (size_t)r.nw * sizeof(int),
 			PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 			-1, 0);
@@ -609,6 +652,10 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 	fprintf(f, "ksizecheck: stats: %-24s %llu  (not parsed: no allocator or size query reachable)\n", "prefiltered", st->prefiltered);
 	if (st->prefilter_misses)
 		fprintf(f, "ksizecheck: stats: %-24s %llu\n", "prefilter-misses", st->prefilter_misses);
+	if (st->worker_maxrss_kb)
+		fprintf(f, "ksizecheck: stats: %-24s %llu  (largest peak RSS of a worker, KB)\n", "worker-peak-rss-kb", st->worker_maxrss_kb);
+	if (st->fork_rss_kb)
+		fprintf(f, "ksizecheck: stats: %-24s %llu  (the parent's RSS when the workers forked, KB: shared, counted in every worker's RSS)\n", "fork-rss-kb", st->fork_rss_kb);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
 	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
 	for (int i = 0; i < KC_STAT_MAX; i++)

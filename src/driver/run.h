@@ -64,6 +64,10 @@ struct kc_run_stats {
 	unsigned long long skipped;
 	unsigned long long generated;  /* skipped: generated source absent */
 	unsigned long long prefiltered; /* KC_TU_PREFILTERED */
+	unsigned long long worker_maxrss_kb; /* largest worker peak RSS */
+	unsigned long long fork_rss_kb;  /* parent RSS when workers fork
+					  * (shared pages every worker
+					  * counts in its RSS) */
 	unsigned long long prefilter_misses; /* --prefilter=check: TUs it
 					       * would skip that had findings */
 	unsigned long long findings;   /* after sort and de-duplication */

@@ -74,7 +74,13 @@ static int add_stat(struct merge *m, const char *name,
 
 	for (i = 0; i < m->stats.n; i++)
 		if (!strcmp(m->stats.v[i].name, name)) {
-			m->stats.v[i].value += value;
+			/* memory figures are peaks of one process: the
+			 * largest, not the sum */
+			if (strstr(name, "rss-kb"))
+				m->stats.v[i].value = value > m->stats.v[i].value ?
+					value : m->stats.v[i].value;
+			else
+				m->stats.v[i].value += value;
 			return 0;
 		}
 	return KC_VEC_PUSH(&m->stats, st) ? -KC_ENOMEM : 0;

@@ -294,7 +294,8 @@ struct kc_run_stats;
 /* Fills run's accounting from st (tu_failed counts failed and internal
  * errors), one notification per TU of tus whose status is failed,
  * internal error (level "error") or parsed with errors ("warning"), and
- * every non-zero counter of st (plus tu_internal_errors, tu_skipped).
+ * every non-zero counter of st (plus tu_internal_errors, tu_skipped and
+ * the worker-peak-rss-kb and fork-rss-kb figures).
  * Other fields of run are left alone. Strings are borrowed from tus; the
  * arrays are in *store (out_run_store_release()). Either of tus and st
  * may be NULL. Returns 0 or -KC_ENOMEM. */
