@@ -242,9 +242,7 @@ static int scan_line(const char *line, const char *tree_real,
 				if (ret) {
 					/* a duplicate: drop it again */
 					l->n--;
-					free(l->v[at].file);
-					free(l->v[at].dir);
-					kc_argv_free(l->v[at].argv);
+					kc_tu_free(&l->v[at]);
 					ret = ret < 0 ? -KC_ENOMEM : 0;
 					if (ret)
 						break;

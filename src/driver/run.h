@@ -43,6 +43,11 @@ struct kc_tu {
 struct kc_tu_list {
 	struct kc_tu *v;
 	size_t n, cap;
+	/* the flags of every TU, each distinct string stored once (a
+	 * kernel tree's 24,000 TUs share most of their 100 flags, and
+	 * every worker inherits this list) */
+	char **pool;
+	size_t npool, poolcap;
 };
 
 /* Appends a TU; copies dir (may be NULL), file and argv[0..argc).
@@ -51,6 +56,9 @@ int kc_tu_list_add(struct kc_tu_list *l, const char *dir, const char *file,
 		   char *const *argv, int argc);
 /* Frees every TU and the array. */
 void kc_tu_list_release(struct kc_tu_list *l);
+/* Frees TU i's own strings (file, dir, argv array; the flags belong to
+ * the list) before the caller drops it from the array. */
+void kc_tu_free(struct kc_tu *tu);
 /* Keeps only the TUs of shard index/count (by a hash of the file name,
  * independent of order). */
 void kc_tu_list_shard(struct kc_tu_list *l, unsigned index, unsigned count);

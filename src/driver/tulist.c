@@ -106,6 +106,52 @@ fail:
 	return NULL;
 }
 
+static unsigned long long hash_str(const char *s);
+
+/* The list's copy of s (open addressing, load at most one half). */
+static char *pool_intern(struct kc_tu_list *l, const char *s)
+{
+	size_t mask, i;
+
+	if (2 * (l->npool + 1) > l->poolcap) {
+		size_t nc = l->poolcap ? 2 * l->poolcap : 1024;
+		char **np = calloc(nc, sizeof(*np));
+
+		if (!np)
+			return NULL;
+		for (i = 0; i < l->poolcap; i++) {
+			size_t j;
+
+			if (!l->pool[i])
+				continue;
+			for (j = hash_str(l->pool[i]) & (nc - 1); np[j];
+			     j = (j + 1) & (nc - 1))
+				;
+			np[j] = l->pool[i];
+		}
+		free(l->pool);
+		l->pool = np;
+		l->poolcap = nc;
+	}
+	mask = l->poolcap - 1;
+	for (i = hash_str(s) & mask; l->pool[i]; i = (i + 1) & mask)
+		if (!strcmp(l->pool[i], s))
+			return l->pool[i];
+	l->pool[i] = strdup(s);
+	if (l->pool[i])
+		l->npool++;
+	return l->pool[i];
+}
+
+void kc_tu_free(struct kc_tu *tu)
+{
+	free(tu->file);
+	free(tu->dir);
+	free(tu->argv);
+	tu->file = tu->dir = NULL;
+	tu->argv = NULL;
+}
+
 int kc_tu_list_add(struct kc_tu_list *l, const char *dir, const char *file,
 		   char *const *argv, int argc)
 {
@@ -117,7 +163,7 @@ int kc_tu_list_add(struct kc_tu_list *l, const char *dir, const char *file,
 	if (!tu.file || (dir && !tu.dir) || !tu.argv)
 		goto oom;
 	for (int i = 0; i < argc; i++) {
-		tu.argv[i] = strdup(argv[i]);
+		tu.argv[i] = pool_intern(l, argv[i]);
 		if (!tu.argv[i])
 			goto oom;
 		tu.argc++;
@@ -126,20 +172,20 @@ int kc_tu_list_add(struct kc_tu_list *l, const char *dir, const char *file,
 		goto oom;
 	return 0;
 oom:
-	free(tu.file);
-	free(tu.dir);
-	kc_argv_free(tu.argv);
+	kc_tu_free(&tu);
 	return -KC_ENOMEM;
 }
 
 void kc_tu_list_release(struct kc_tu_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].file);
-		free(l->v[i].dir);
-		kc_argv_free(l->v[i].argv);
-	}
+	for (size_t i = 0; i < l->n; i++)
+		kc_tu_free(&l->v[i]);
 	KC_VEC_FREE(l);
+	for (size_t i = 0; i < l->poolcap; i++)
+		free(l->pool[i]);
+	free(l->pool);
+	l->pool = NULL;
+	l->npool = l->poolcap = 0;
 }
 
 /* FNV-1a: stable across runs and machines */
@@ -165,9 +211,7 @@ void kc_tu_list_shard(struct kc_tu_list *l, unsigned index, unsigned count)
 			l->v[k++] = l->v[i];
 			continue;
 		}
-		free(l->v[i].file);
-		free(l->v[i].dir);
-		kc_argv_free(l->v[i].argv);
+		kc_tu_free(&l->v[i]);
 	}
 	l->n = k;
 }
