@@ -28,6 +28,7 @@ struct lin {
 	long long coef[LIN_MAX];
 	CXType type[LIN_MAX];
 	long long k;
+	int n0;                 /* terms from the left side */
 };
 
 static int lin_add_term(struct lin *l, const char *key, CXType ty,
@@ -256,6 +257,25 @@ static void narrow_one(struct eng_fn *f, struct state *s,
 	st_set(s, l->key[0], &v);
 }
 
+/* An unsigned side with a difference in it may have wrapped (a - b with
+ * a < b is huge): its value is not the form's. Terms from..l->n are the
+ * side's (b's coefficients were negated when they were read). */
+static int may_wrap(const struct lin *l, CXCursor side, int from)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(side));
+	int i, neg = 0, pos = 0;
+
+	if (t.kind < CXType_UChar || t.kind > CXType_UInt128)
+		return 0;
+	for (i = from; i < l->n; i++) {
+		if (l->coef[i] < 0)
+			neg = 1;
+		else if (l->coef[i] > 0)
+			pos = 1;
+	}
+	return neg && pos;
+}
+
 void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 		    CXCursor b, enum CXBinaryOperatorKind op)
 {
@@ -265,7 +285,10 @@ void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 	long long lo, hi, k;
 	int sign;
 
-	if (lin_rec(f, s, a, 1, &l, 0) || lin_rec(f, s, b, -1, &l, 0))
+	if (lin_rec(f, s, a, 1, &l, 0) || may_wrap(&l, a, 0))
+		return;
+	l.n0 = l.n;
+	if (lin_rec(f, s, b, -1, &l, 0) || may_wrap(&l, b, l.n0))
 		return;
 	sign = lin_canon(&l);
 	if (!l.n)

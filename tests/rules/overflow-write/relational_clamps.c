@@ -150,3 +150,19 @@ err:
 	kfree(res);
 	return -EIO;
 }
+
+/* size_t a - b wraps when a < b: `a - b < 10` false says nothing of the
+ * difference, and 64 - (a - b) is 64 + (b - a) then */
+int copy_tail(const u8 *src, size_t a, size_t b)
+{
+	u8 *buf = kmalloc(64, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	if (a > 32 || b > 32 || a - b < 10)
+		goto out;
+	memcpy(buf, src, 64 - (a - b)); /* expect: overflow-write "ends at 96" */
+out:
+	kfree(buf);
+	return 0;
+}
