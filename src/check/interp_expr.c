@@ -1431,9 +1431,12 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 			cx_children(arg, &k);
 			ck = k.n == 1 ? eng_key(f, k.k[0]) : NULL;
 			if (ck) {
-				if (!st_find(s, ck)) {
-					/* give the callee the caller's current
-					 * value, so its stores replace it */
+				/* give the callee the caller's current value,
+				 * so its stores replace it; not for a[i]: its
+				 * index may have side effects (&f[n++]), the
+				 * key is every element's, and reading the
+				 * element is no access of the caller's */
+				if (!st_find(s, ck) && !strstr(ck, "[]")) {
 					struct val cur = eng_eval(f, s, k.k[0]);
 
 					st_set(s, ck, &cur);
