@@ -142,6 +142,7 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	memset(&f, 0, sizeof(f));
 	f.t = t;
 	f.fn = def;
+	f.cur_for = f.cur_init = clang_getNullCursor();
 	f.name = cx_spelling(&t->arena, def);
 	st_init(&f.memo);
 	st_init_dead(&f.ret);

@@ -173,6 +173,7 @@ struct eng_fn {
 	} defs[32];
 	int ndefs;
 	int in_def;                 /* re-evaluating a definition */
+	CXCursor cur_for, cur_init; /* innermost `for` being run, its init */
 };
 
 /* interp_expr.c */

@@ -1402,6 +1402,7 @@ static struct val do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 	g.t = t;
 	g.caller = f;
 	g.fn = def;
+	g.cur_for = g.cur_init = clang_getNullCursor();
 	/* name may live in the caller's stack buffer (eval_call's nbuf);
 	 * access and ksize sites keep g.name until eng_emit */
 	g.name = kc_arena_strdup(&t->arena, name);

@@ -321,14 +321,48 @@ static long long floor_div(long long a, long long b)
 /* A variable that takes only multiples of s (i = 0; i < 8192; i += 4):
  * its bounds are multiples of s too, and the last one is attained when
  * the loop runs to a constant or attained bound. */
+/* The steps of e inside the innermost `for` whose init gives it a
+ * constant (`for (i = 0; i < n; i += 4)` in a function that also runs i
+ * by ones elsewhere, tg3): 1 and *step when they are all constant. */
+static int loop_steps(struct eng_fn *f, CXCursor e, long long *step,
+		      int *based)
+{
+	struct stride_scan sc;
+	struct cx_kids k;
+	long long v;
+	CXCursor init = f->cur_init;
+
+	e = cx_strip(e);
+	if (clang_Cursor_isNull(f->cur_for) || clang_Cursor_isNull(init) ||
+	    clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return 0;
+	init = cx_strip(init);
+	if (clang_getCursorKind(init) != CXCursor_BinaryOperator ||
+	    cx_binop(init) != CXBinaryOperator_Assign)
+		return 0;
+	cx_children(init, &k);
+	memset(&sc, 0, sizeof(sc));
+	sc.var = clang_getCursorReferenced(e);
+	if (k.n != 2 || !refers_to(k.k[0], sc.var) || !const_val(k.k[1], &v))
+		return 0;
+	clang_visitChildren(f->cur_for, stride_visit, &sc);
+	if (sc.bad || sc.nonconst || sc.step <= 1 || sc.step >= 256)
+		return 0;
+	*step = sc.step;
+	*based = sc.konst % sc.step == 0;
+	return 1;
+}
+
 static void stride_round(struct eng_fn *f, CXCursor e, struct ival *iv,
 			 const struct ival *other)
 {
 	long long step, lo, hi;
 	int based;
 
-	if (iv->nt || !var_steps(f, e, &step, &based) || step <= 1 ||
-	    !based)
+	if (iv->nt)
+		return;
+	if ((!var_steps(f, e, &step, &based) || step <= 1 || !based) &&
+	    (!loop_steps(f, e, &step, &based) || !based))
 		return;
 	if (iv->hi < IV_PINF) {
 		hi = floor_div(iv->hi, step) * step;
@@ -1042,7 +1076,15 @@ static void exec_for(struct eng_fn *f, struct state *s, CXCursor c)
 	}
 	if (!clang_Cursor_isNull(init))
 		eng_exec(f, s, init);
-	run_loop(f, s, cond, inc, body, 0);
+	{
+		CXCursor of = f->cur_for, oi = f->cur_init;
+
+		f->cur_for = c;
+		f->cur_init = init;
+		run_loop(f, s, cond, inc, body, 0);
+		f->cur_for = of;
+		f->cur_init = oi;
+	}
 }
 
 /* ---- switch ---- */

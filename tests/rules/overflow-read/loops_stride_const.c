@@ -52,3 +52,20 @@ void regs_dump_odd_start(int first)
 		pr_err("0x%08x\n", regs[i + 3]);
 	kfree(regs);
 }
+
+/* the same index runs by ones in another loop of the function: the
+ * stride of this loop is its own */
+void regs_dump_then_irqs(int nirq)
+{
+	u32 *regs = kzalloc(REG_BLK_SIZE, GFP_ATOMIC);
+	int i;
+
+	if (!regs)
+		return;
+	for (i = 0; i < REG_BLK_SIZE / sizeof(u32); i += 4)
+		pr_err("0x%08x: 0x%08x 0x%08x 0x%08x 0x%08x\n", i * 4,
+		       regs[i + 0], regs[i + 1], regs[i + 2], regs[i + 3]);
+	kfree(regs);
+	for (i = 0; i < nirq; i++)
+		pr_err("irq %d\n", i);
+}
