@@ -170,6 +170,8 @@ struct eng_fn {
 	struct ptr_def {
 		const char *target;
 		CXCursor rhs;
+		const char *src[4];  /* the paths rhs reads */
+		int nsrc;
 	} defs[32];
 	int ndefs;
 	int in_def;                 /* re-evaluating a definition */

@@ -311,13 +311,6 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	v->sreach = bound->sreach || bound->slo == bound->shi;
 }
 
-static long long floor_div(long long a, long long b)
-{
-	long long q = a / b;
-
-	return (a % b && a < 0) ? q - 1 : q;
-}
-
 /* A variable that takes only multiples of s (i = 0; i < 8192; i += 4):
  * its bounds are multiples of s too, and the last one is attained when
  * the loop runs to a constant or attained bound. */
@@ -365,14 +358,14 @@ static void stride_round(struct eng_fn *f, CXCursor e, struct ival *iv,
 	    (!loop_steps(f, e, &step, &based) || !based))
 		return;
 	if (iv->hi < IV_PINF) {
-		hi = floor_div(iv->hi, step) * step;
+		hi = iv_floor_div(iv->hi, step) * step;
 		if (hi < iv->hi) {
 			iv->hi = hi;
 			iv->reach = iv_is_const(other, NULL) || other->reach;
 		}
 	}
 	if (iv->lo > IV_NINF) {
-		lo = -floor_div(-iv->lo, step) * step;
+		lo = -iv_floor_div(-iv->lo, step) * step;
 		if (lo > iv->lo)
 			iv->lo = lo;
 	}

@@ -209,22 +209,6 @@ static long long sat_neg(long long v)
 	return -v;
 }
 
-static struct ival range(long long lo, long long hi)
-{
-	struct ival r = iv_top();
-
-	r.lo = lo <= IV_NINF ? IV_NINF : lo;
-	r.hi = hi >= IV_PINF ? IV_PINF : hi;
-	return r;
-}
-
-static long long div_floor(long long a, long long b)
-{
-	long long q = a / b;
-
-	return (a % b && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 /* c * x in [lo, hi] (c > 0): narrows x, as refine_int does for a plain
  * operand (`(end - j) > 49` with j known, `2 * n + hdr < len`) */
 static void narrow_one(struct eng_fn *f, struct state *s,
@@ -239,12 +223,12 @@ static void narrow_one(struct eng_fn *f, struct state *s,
 	if (v.np || v.ptop || v.iv.nt)
 		return;
 	if (lo > IV_NINF) {
-		lo = -div_floor(-lo, c);
+		lo = -iv_floor_div(-lo, c);
 		if (lo > v.iv.lo)
 			v.iv.lo = lo;
 	}
 	if (hi < IV_PINF) {
-		hi = div_floor(hi, c);
+		hi = iv_floor_div(hi, c);
 		if (hi < v.iv.hi) {
 			v.iv.hi = hi;
 			v.iv.reach = 0;
@@ -332,7 +316,7 @@ void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 			return;
 		}
 	}
-	nv = val_int(range(lo, hi));
+	nv = val_int(iv_range(lo, hi));
 	st_set(s, key, &nv);
 }
 
@@ -406,7 +390,7 @@ static int derive(struct eng_fn *f, struct state *s, const struct lin *F,
 		if (!yp || yp->np || yp->ptop || yp->iv.nt)
 			return 0;
 		yv = *yp;
-		r = iv_sub(*g, iv_mul(iv_const(cy), range(yv.iv.lo,
+		r = iv_sub(*g, iv_mul(iv_const(cy), iv_range(yv.iv.lo,
 							  yv.iv.hi)));
 		*out = sigma < 0 ? iv_neg(r) : r;
 		return 1;
@@ -416,7 +400,24 @@ static int derive(struct eng_fn *f, struct state *s, const struct lin *F,
 
 static struct ival meet(struct ival a, struct ival b)
 {
-	return range(a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi);
+	return iv_range(a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi);
+}
+
+/* A relation key is "#x" then ST_REL_SEP (ptrdefs.c's "#xd", "#xs" are
+ * not relations). */
+static int is_relation(const char *k)
+{
+	return k[0] == '#' && k[1] == 'x' && k[2] == ST_REL_SEP;
+}
+
+static int has_relation(const struct state *s)
+{
+	unsigned i;
+
+	for (i = 0; i < s->n; i++)
+		if (is_relation(s->e[i].key))
+			return 1;
+	return 0;
 }
 
 void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
@@ -429,7 +430,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 	unsigned i;
 	int sign, found = 0;
 
-	if (v->np || v->ptop || s->dead)
+	if (v->np || v->ptop || s->dead || !has_relation(s))
 		return;
 	if (lin_rec(f, s, c, 1, &l, 0))
 		return;
@@ -438,7 +439,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	key = lin_key(f, &l);
 	fv = key ? st_find(s, key) : NULL;
-	fr = range(IV_NINF, IV_PINF);
+	fr = iv_range(IV_NINF, IV_PINF);
 	if (fv && !fv->np) {
 		fr = meet(fr, fv->iv);
 		found = 1;
@@ -448,7 +449,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		struct lin g;
 		struct ival d;
 
-		if (k[0] != '#' || k[1] != 'x' || k == key || s->e[i].v.np ||
+		if (!is_relation(k) || k == key || s->e[i].v.np ||
 		    lin_parse(f, k, &g) ||
 		    !derive(f, s, &l, &g, &s->e[i].v.iv, &d))
 			continue;
@@ -458,7 +459,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 	if (!found)
 		return;
 	/* value = sign * (F + k) */
-	b = iv_add(range(fr.lo, fr.hi), iv_const(l.k));
+	b = iv_add(iv_range(fr.lo, fr.hi), iv_const(l.k));
 	if (sign < 0)
 		b = iv_neg(b);
 	if (b.lo > v->iv.lo)

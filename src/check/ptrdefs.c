@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define DEF_MAXSRC 4
+#define DEF_MAXSRC 4 /* = the size of ptr_def.src */
 
 struct def_scan {
 	struct eng_fn *f;
@@ -132,8 +132,11 @@ void eng_def_record(struct eng_fn *f, struct state *s, const char *key,
 	if (id == f->ndefs) {
 		if (f->ndefs == (int)(sizeof(f->defs) / sizeof(f->defs[0])))
 			return;
-		f->defs[f->ndefs].target = key;
-		f->defs[f->ndefs++].rhs = rhs;
+		f->defs[id].target = key;
+		f->defs[id].rhs = rhs;
+		memcpy(f->defs[id].src, d.src, sizeof(d.src));
+		f->defs[id].nsrc = d.nsrc;
+		f->ndefs++;
 	}
 	dk = entry_key(f, "d", key);
 	if (!dk)
@@ -173,7 +176,7 @@ void eng_def_narrow(struct eng_fn *f, struct state *s, const char *key,
 		    struct val *v)
 {
 	const struct val *dv;
-	struct def_scan d;
+	const struct ptr_def *def;
 	struct val nv;
 	char tag[16];
 	long long id;
@@ -185,17 +188,13 @@ void eng_def_narrow(struct eng_fn *f, struct state *s, const char *key,
 	if (!dv || dv->np || !iv_is_const(&dv->iv, &id) || id < 0 ||
 	    id >= f->ndefs || f->defs[id].target != key)
 		return;
-	memset(&d, 0, sizeof(d));
-	d.f = f;
-	scan_rec(&d, f->defs[id].rhs, 0);
-	if (d.bad)
-		return;
+	def = &f->defs[id];
 	snprintf(tag, sizeof(tag), "s%lld", id);
-	for (i = 0; i < (unsigned)d.nsrc; i++)
-		if (!entry_is(s, entry_key(f, tag, d.src[i]), (int)id))
+	for (i = 0; i < (unsigned)def->nsrc; i++)
+		if (!entry_is(s, entry_key(f, tag, def->src[i]), (int)id))
 			return;
 	f->in_def = 1;
-	nv = eng_eval(f, s, f->defs[id].rhs);
+	nv = eng_eval(f, s, def->rhs);
 	f->in_def = 0;
 	if (nv.ptop || nv.np != v->np)
 		return;

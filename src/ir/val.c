@@ -152,6 +152,13 @@ struct ival iv_const(long long c)
 	return r;
 }
 
+long long iv_floor_div(long long a, long long b)
+{
+	long long q = a / b;
+
+	return (a % b && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
 struct ival iv_range(long long lo, long long hi)
 {
 	struct ival r = iv_top();

@@ -126,6 +126,8 @@ int ir_ksize_sym(struct ir_objs *t, int obj);
 struct ival iv_top(void);
 struct ival iv_const(long long c);
 struct ival iv_range(long long lo, long long hi);
+/* a / b rounded toward minus infinity (b != 0). */
+long long iv_floor_div(long long a, long long b);
 struct ival iv_sym(int sym);
 int iv_is_const(const struct ival *a, long long *c);
 int iv_is_top(const struct ival *a);
