@@ -3,6 +3,7 @@
  * only ever called directly are analysed in their callers' contexts
  * instead), runs the interpreter on each and emits the findings. */
 #include "check/engine.h"
+#include "check/relevance.h"
 #include "util/clock.h"
 
 #include <stdlib.h>
@@ -161,6 +162,17 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	st_release(&f.ret);
 }
 
+/* 1 if the current pass has to run def (relevance.c); the functions it
+ * skips are counted (pass 1). */
+static int needed(struct eng_tu *t, const struct rel *rel, CXCursor def)
+{
+	if (rel_needed(rel, def, t->pass))
+		return 1;
+	if (t->pass == 1)
+		eng_stat(t, "functions-irrelevant", 1);
+	return 0;
+}
+
 /* 1 once the pass is past its deadline (the first pass, facts, gets
  * half of env->time_limit, the second the rest); each function not
  * analysed then is counted (pass 1). Sets the deadline eng_tick()
@@ -184,6 +196,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 {
 	struct eng_tu t;
 	struct scan sc;
+	struct rel rel;
 	size_t i;
 	int ret;
 	double t0;
@@ -219,8 +232,11 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_objs_init(&t.objs, &t.arena);
 	ir_intern_init(&t.keys, &t.arena);
 	memset(&sc, 0, sizeof(sc));
+	memset(&rel, 0, sizeof(rel));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top,
 			    &sc);
+	if (!sc.oom && rel_build(&rel, env->api, sc.defs, sc.ndefs))
+		sc.oom = 1;
 	for (t.pass = 0; t.pass < 2; t.pass++) {
 		/* the second pass starts with fresh objects and symbols, so
 		 * unknown objects pick up the field facts */
@@ -228,8 +244,11 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		ir_objs_init(&t.objs, &t.arena);
 		hidx_clear(&t.visited);
 		t.timed_out = 0;
+		if (t.pass == 1 && !sc.oom)
+			rel_facts_known(&rel, &t);
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (!only_called(&sc, sc.defs[i]) &&
+			    needed(&t, &rel, sc.defs[i]) &&
 			    !out_of_time(&t, env, t0))
 				analyse_fn(&t, sc.defs[i]);
 		/* helpers no caller reached within the inlining depth are
@@ -237,6 +256,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (only_called(&sc, sc.defs[i]) &&
 			    !was_visited(&t, sc.defs[i]) &&
+			    needed(&t, &rel, sc.defs[i]) &&
 			    !out_of_time(&t, env, t0))
 				analyse_fn(&t, sc.defs[i]);
 	}
@@ -248,12 +268,15 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	if (ret)
 		kc_err_set(err, -ret, main_file, 0, 0,
 			   "out of memory while analysing");
+	rel_release(&rel);
 	free(sc.v);
 	hidx_release(&sc.ix);
 	free(sc.defs);
 	free(t.ks);
 	free(t.ff);
 	hidx_release(&t.visited);
+	hidx_release(&t.stride_ix);
+	free(t.sm);
 	free(t.nr_hash);
 	free(t.nr_val);
 	free(t.acc);

@@ -115,6 +115,20 @@ struct eng_tu {
 	 * analysis (as over budget) when recursion over a deep AST would
 	 * use more than ENG_STACK_MAX bytes of stack */
 	uintptr_t stack_base;
+	/* interp_stmt.c: how variables step in a function or a loop,
+	 * scanned once per (variable, scope) */
+	struct hidx stride_ix;
+	struct stride_memo *sm;
+	size_t nsm, capsm;
+};
+
+struct stride_memo {
+	CXCursor var, scope;
+	unsigned char ok;           /* the scan accepted the variable */
+	unsigned char step;         /* gcd of its constant steps, 0 if not
+				     * one constant */
+	unsigned char based;        /* every value it is given is a
+				     * constant multiple of the step */
 };
 
 #define ENG_STACK_MAX (2u << 20)
@@ -158,14 +172,6 @@ struct eng_fn {
 	struct state split_z, split_nz, split_after;
 	struct field_store *stores; /* pass 0: stores into struct fields */
 	size_t nstores, capstores;
-	/* interp_stmt.c: variables known to step by one (cache) */
-	unsigned stride_var[16];
-	unsigned char stride_ok[16];
-	unsigned char stride_step[16];  /* the step when all steps are one
-					 * constant (gcd); 0 if unknown */
-	unsigned char stride_base[16];  /* every value it is given is a
-					 * constant multiple of the step */
-	int nstride;
 	/* ptrdefs.c: pointers defined as sums (disk = base + i) */
 	struct ptr_def {
 		const char *target;
@@ -225,6 +231,9 @@ void eng_finish_facts(struct eng_fn *f);
 /* Turns unknown object o read from field fh into the kmalloc object the
  * TU always stores there; 1 if it did. */
 int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
+/* 1 if reading field (or file-static) fh can give an object or a
+ * capacity through the field facts (relevance.c). */
+int eng_fact_relevant(const struct eng_tu *t, unsigned fh);
 /* Initial value of member read c (key) from the field facts; 0 if none. */
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out);

@@ -267,6 +267,14 @@ int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o)
 	return 1;
 }
 
+int eng_fact_relevant(const struct eng_tu *t, unsigned fh)
+{
+	const struct field_fact *ff = fact_find(t, fh);
+
+	return ff && (ff->alloc_unrounded || ff->alloc_rounded ||
+		      ff->alloc_nk || ff->cap_ok);
+}
+
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out)
 {

@@ -87,7 +87,7 @@ static const char *var_key(struct eng_fn *f, CXCursor decl, char *buf,
 
 static int is_arrow(CXCursor base)
 {
-	CXType t = clang_getCanonicalType(clang_getCursorType(base));
+	CXType t = cx_canon_type(base);
 
 	return t.kind == CXType_Pointer;
 }
@@ -246,7 +246,7 @@ static struct val call_result(struct eng_fn *f, CXCursor c, const char *name)
 	snprintf(buf, sizeof(buf), "@%llx:%s()", cx_site(c),
 		 name ? name : "?");
 	return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
-			    clang_getCursorType(c));
+			    cx_type(c));
 }
 
 static struct val var_object(struct eng_fn *f, CXCursor decl)
@@ -263,7 +263,7 @@ static struct val var_object(struct eng_fn *f, CXCursor decl)
 	if (!o->alloc) {
 		o->alloc = cx_spelling(&t->arena, decl);
 		o->loc = cx_loc(&t->arena, decl);
-		sz = cx_type_size(clang_getCursorType(decl));
+		sz = cx_type_size(cx_type(decl));
 		o->size = sz >= 0 ? iv_const(sz) : iv_top();
 	}
 	return val_obj(id, iv_const(0));
@@ -282,7 +282,7 @@ static struct val literal_object(struct eng_fn *f, CXCursor c)
 	if (!o->alloc) {
 		o->alloc = "string literal";
 		o->loc = cx_loc(&t->arena, c);
-		sz = cx_type_size(clang_getCursorType(c));
+		sz = cx_type_size(cx_type(c));
 		o->size = sz >= 0 ? iv_const(sz) : iv_top();
 	}
 	return val_obj(id, iv_const(0));
@@ -307,12 +307,12 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 		return literal_object(f, c);
 	case CXCursor_ArraySubscriptExpr: {
 		struct val i;
-		long long esz = cx_type_size(clang_getCursorType(c));
+		long long esz = cx_type_size(cx_type(c));
 
 		cx_children(c, &k);
 		if (k.n != 2)
 			return val_top();
-		if (cx_is_pointer(clang_getCursorType(k.k[0]))) {
+		if (cx_is_pointer(cx_type(k.k[0]))) {
 			b = eng_eval(f, s, k.k[0]);
 			i = eng_eval(f, s, k.k[1]);
 		} else {
@@ -325,7 +325,7 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 			/* an index into a fixed-size array stays inside it:
 			 * overflowing the array is another class of bug */
 			CXType at = clang_getCanonicalType(
-				clang_getCursorType(cx_strip(k.k[0])));
+				cx_type(cx_strip(k.k[0])));
 			long long n = clang_getArraySize(at);
 
 			if (at.kind == CXType_ConstantArray && n > 0) {
@@ -441,7 +441,7 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 			cx_unop(base) == CXUnaryOperator_Deref);
 	}
 	pt = clang_getPointeeType(clang_getCanonicalType(
-		clang_getCursorType(base)));
+		cx_type(base)));
 	psz = cx_type_size(pt);
 	if (psz <= 0)
 		return 0;
@@ -458,7 +458,7 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 			return 0;
 		/* the object is used as the type it was allocated for (not
 		 * as another view of it: container_of, tagged unions) */
-		if (o->ptr_type != type_hash(clang_getCursorType(base)))
+		if (o->ptr_type != type_hash(cx_type(base)))
 			return 0;
 	}
 	return 1;
@@ -484,7 +484,7 @@ static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
 		return 1;
 	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
 		return 0;
-	h = type_hash(clang_getCursorType(base));
+	h = type_hash(cx_type(base));
 	b = eng_eval(f, s, base);
 	for (i = 0; i < b.np; i++) {
 		const struct prov_obj *o;
@@ -542,7 +542,7 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
 			return;
 	}
-	sz = cx_type_size(clang_getCursorType(sc));
+	sz = cx_type_size(cx_type(sc));
 	if (sz <= 0)
 		return;
 	eng_access(f, s, sc, &a, iv_const(0), iv_const(sz), write, NULL);
@@ -550,7 +550,7 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 
 static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 {
-	CXType ty = clang_getCanonicalType(clang_getCursorType(c));
+	CXType ty = cx_canon_type(c);
 	const char *key;
 
 	if (ty.kind == CXType_ConstantArray ||
@@ -566,11 +566,11 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 		struct val fv;
 
 		if (st_find(s, key) || st_find(&f->memo, key))
-			return eng_read_key(f, s, key, clang_getCursorType(c));
+			return eng_read_key(f, s, key, cx_type(c));
 		if (eng_fact_initial(f, s, cx_strip(c), key, &fv))
 			return fv;
 		if (clang_getCursorKind(fld) == CXCursor_FieldDecl)
-			return read_key(f, s, key, clang_getCursorType(c),
+			return read_key(f, s, key, cx_type(c),
 					clang_hashCursor(fld));
 	}
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
@@ -579,16 +579,16 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 
 		if (eng_file_static(var) && !st_find(s, key) &&
 		    !st_find(&f->memo, key))
-			return read_key(f, s, key, clang_getCursorType(c),
+			return read_key(f, s, key, cx_type(c),
 					clang_hashCursor(var));
 	}
-	if (cx_is_pointer(clang_getCursorType(c))) {
-		struct val v = eng_read_key(f, s, key, clang_getCursorType(c));
+	if (cx_is_pointer(cx_type(c))) {
+		struct val v = eng_read_key(f, s, key, cx_type(c));
 
 		eng_def_narrow(f, s, key, &v);
 		return v;
 	}
-	return eng_read_key(f, s, key, clang_getCursorType(c));
+	return eng_read_key(f, s, key, cx_type(c));
 }
 
 /* 1 if c is `*p` and p points to exactly one object at offset 0 (a
@@ -609,7 +609,7 @@ static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
 	if (k.n != 1 || !eng_key(f, k.k[0]))
 		return 0;
 	pv = eng_read_key(f, s, eng_key(f, k.k[0]),
-			  clang_getCursorType(k.k[0]));
+			  cx_type(k.k[0]));
 	if (pv.ptop)
 		return 0;
 	for (i = 0; i < pv.np; i++) {
@@ -632,7 +632,7 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (s->dead)
 		return;
 	check_lvalue(f, s, c, 1, NULL);
-	eng_note_ptr_type(f, clang_getCursorType(c), v);
+	eng_note_ptr_type(f, cx_type(c), v);
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
 	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
 	     eng_file_static(clang_getCursorReferenced(cx_strip(c)))))
@@ -644,7 +644,7 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (strstr(key, "[]") ||
 	    (strstr(key, "->*") && !deref_single(f, s, c))) {
 		struct val old = eng_read_key(f, s, key,
-					      clang_getCursorType(c));
+					      cx_type(c));
 
 		nv = val_join(&old, v);
 	}
@@ -734,7 +734,7 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXBinaryOperator_Assign:
 		b = eng_eval(f, s, k.k[1]);
 		eng_store(f, s, k.k[0], &b);
-		if (cx_is_pointer(clang_getCursorType(k.k[0])))
+		if (cx_is_pointer(cx_type(k.k[0])))
 			eng_def_record(f, s, eng_key(f, k.k[0]), k.k[1]);
 		return b;
 	case CXBinaryOperator_Comma:
@@ -771,28 +771,28 @@ static struct val eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 
 		a = eng_eval(f, s, k.k[0]);
 		b = eng_eval(f, s, k.k[1]);
-		r = binop_val(op, a, clang_getCursorType(k.k[0]), b,
-			      clang_getCursorType(k.k[1]));
+		r = binop_val(op, a, cx_type(k.k[0]), b,
+			      cx_type(k.k[1]));
 		eng_store(f, s, k.k[0], &r);
 		return r;
 	}
 	a = eng_eval(f, s, k.k[0]);
 	b = eng_eval(f, s, k.k[1]);
 	if (op == CXBinaryOperator_Sub &&
-	    cx_is_pointer(clang_getCursorType(k.k[0])) &&
-	    cx_is_pointer(clang_getCursorType(k.k[1]))) {
+	    cx_is_pointer(cx_type(k.k[0])) &&
+	    cx_is_pointer(cx_type(k.k[1]))) {
 		/* p->end - p->start: one opaque value per site, so that
 		 * start + (end - start) cancels */
 		char buf[64];
 
 		snprintf(buf, sizeof(buf), "@%llx:ptrdiff", cx_site(c));
 		return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
-				    clang_getCursorType(c));
+				    cx_type(c));
 	}
-	a = binop_val(op, a, clang_getCursorType(k.k[0]), b,
-		      clang_getCursorType(k.k[1]));
+	a = binop_val(op, a, cx_type(k.k[0]), b,
+		      cx_type(k.k[1]));
 	if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
-	    cx_is_integer(clang_getCursorType(c)))
+	    cx_is_integer(cx_type(c)))
 		eng_lin_narrow(f, s, c, &a);
 	return a;
 }
@@ -817,12 +817,12 @@ static struct val eval_unop(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXUnaryOperator_PreDec: {
 		int inc = op == CXUnaryOperator_PostInc ||
 			  op == CXUnaryOperator_PreInc;
-		CXType ty = clang_getCursorType(k.k[0]);
+		CXType ty = cx_type(k.k[0]);
 
 		v = eng_eval(f, s, k.k[0]);
 		nv = binop_val(inc ? CXBinaryOperator_Add :
 				     CXBinaryOperator_Sub, v, ty,
-			       val_int(iv_const(1)), clang_getCursorType(c));
+			       val_int(iv_const(1)), cx_type(c));
 		if (cx_is_pointer(ty))
 			nv = val_ptr_add(&v, iv_const(inc ?
 					 cx_pointee_size(ty) :
@@ -859,7 +859,7 @@ static long long literal_len(CXCursor c)
 	c = cx_strip(c);
 	if (clang_getCursorKind(c) != CXCursor_StringLiteral)
 		return -1;
-	sz = cx_type_size(clang_getCursorType(c));
+	sz = cx_type_size(cx_type(c));
 	return sz > 0 ? sz - 1 : -1;
 }
 
@@ -1195,7 +1195,7 @@ static void kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
 		}
 		return;
 	}
-	if (!cx_is_pointer(clang_getCursorType(a)))
+	if (!cx_is_pointer(cx_type(a)))
 		return;
 	key = eng_key(f, a);
 	if (key)
@@ -1574,7 +1574,7 @@ static int callee_noreturn(struct eng_tu *t, CXCursor call)
 			return t->nr_val[i];
 	{
 		/* clang prints noreturn in the function type */
-		CXString ts = clang_getTypeSpelling(clang_getCursorType(decl));
+		CXString ts = clang_getTypeSpelling(cx_type(decl));
 
 		if (strstr(clang_getCString(ts), "noreturn"))
 			ns.noreturn = 1;
@@ -1886,7 +1886,7 @@ static struct val eval_raw(struct eng_fn *f, struct state *s, CXCursor c)
 	case CXCursor_BinaryOperator:
 	case CXCursor_CompoundAssignOperator:
 		if (clang_getCursorKind(c) == CXCursor_BinaryOperator &&
-		    cx_is_integer(clang_getCursorType(c)) &&
+		    cx_is_integer(cx_type(c)) &&
 		    cx_binop(c) != CXBinaryOperator_Assign &&
 		    cx_binop(c) != CXBinaryOperator_Comma &&
 		    cx_eval_int(c, &cv))
@@ -1918,7 +1918,7 @@ struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c)
 	if (s->dead || eng_tick(f))
 		return val_top();
 	v = eval_raw(f, s, c);
-	ty = clang_getCanonicalType(clang_getCursorType(c));
+	ty = cx_canon_type(c);
 	if (ty.kind == CXType_Pointer) {
 		if (!v.np && iv_is_const(&v.iv, NULL) && v.iv.lo == 0 &&
 		    !v.ptop)

@@ -70,7 +70,7 @@ static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
 
 	if (!key)
 		return;
-	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	v = eng_read_key(f, s, key, cx_type(e));
 	if (!v.np && !v.ptop)
 		return;
 	if (nonnull) {
@@ -223,6 +223,48 @@ static enum CXChildVisitResult stride_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
+/* The memo of var's steps in scope (a function or a `for`), or NULL;
+ * *h gets the key to stride_put() it under. */
+static struct stride_memo *stride_find(struct eng_tu *t, CXCursor var,
+				       CXCursor scope, unsigned *h)
+{
+	size_t i;
+
+	*h = clang_hashCursor(var) * 0x9e3779b1u ^ clang_hashCursor(scope);
+	i = hidx_find(&t->stride_ix, *h);
+	if (i == HIDX_NONE)
+		return NULL;
+	return &t->sm[i];
+}
+
+/* Remembers a scan; nothing when the key is taken by another pair (a
+ * hash collision: that pair is then scanned each time) or on OOM. */
+static void stride_put(struct eng_tu *t, unsigned h,
+		       const struct stride_memo *m)
+{
+	if (hidx_find(&t->stride_ix, h) != HIDX_NONE)
+		return;
+	if (t->nsm == t->capsm) {
+		size_t nc = t->capsm ? t->capsm * 2 : 64;
+		struct stride_memo *nv = realloc(t->sm, nc * sizeof(*nv));
+
+		if (!nv)
+			return;
+		t->sm = nv;
+		t->capsm = nc;
+	}
+	if (hidx_add(&t->stride_ix, h, t->nsm))
+		return;
+	t->sm[t->nsm++] = *m;
+}
+
+static int stride_same(const struct stride_memo *m, CXCursor var,
+		       CXCursor scope)
+{
+	return m && clang_equalCursors(m->var, var) &&
+	       clang_equalCursors(m->scope, scope);
+}
+
 /* The steps of local variable e of f: returns 1 when it changes only by
  * constant steps and plain assignments of values not computed from
  * itself (and its address is not taken), with *step the gcd of the steps
@@ -233,9 +275,9 @@ static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
 		     int *based)
 {
 	struct stride_scan sc;
+	struct stride_memo *m;
 	struct cx_kids kids;
 	unsigned h;
-	int i;
 
 	*step = 1;
 	*based = 0;
@@ -246,13 +288,12 @@ static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
 	if (clang_getCursorKind(sc.var) != CXCursor_VarDecl &&
 	    clang_getCursorKind(sc.var) != CXCursor_ParmDecl)
 		return 1;
-	h = clang_hashCursor(sc.var);
-	for (i = 0; i < f->nstride; i++)
-		if (f->stride_var[i] == h) {
-			*step = f->stride_step[i];
-			*based = f->stride_base[i];
-			return f->stride_ok[i];
-		}
+	m = stride_find(f->t, sc.var, f->fn, &h);
+	if (stride_same(m, sc.var, f->fn)) {
+		*step = m->step;
+		*based = m->based;
+		return m->ok;
+	}
 	memset(&sc.bad, 0, sizeof(sc) - offsetof(struct stride_scan, bad));
 	if (clang_getCursorKind(sc.var) == CXCursor_ParmDecl) {
 		sc.nonconst = 1;
@@ -271,12 +312,12 @@ static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
 	clang_visitChildren(f->fn, stride_visit, &sc);
 	*step = sc.step > 0 && sc.step < 256 ? sc.step : sc.step ? 0 : 1;
 	*based = !sc.nonconst && *step && sc.konst % *step == 0;
-	if (f->nstride < (int)(sizeof(f->stride_var) /
-			       sizeof(f->stride_var[0]))) {
-		f->stride_var[f->nstride] = h;
-		f->stride_ok[f->nstride] = !sc.bad;
-		f->stride_step[f->nstride] = (unsigned char)*step;
-		f->stride_base[f->nstride++] = (unsigned char)*based;
+	if (!m) {
+		struct stride_memo nm = { sc.var, f->fn, !sc.bad,
+					  (unsigned char)*step,
+					  (unsigned char)*based };
+
+		stride_put(f->t, h, &nm);
 	}
 	return !sc.bad;
 }
@@ -321,8 +362,10 @@ static int loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		      int *based)
 {
 	struct stride_scan sc;
+	struct stride_memo *m;
 	struct cx_kids k;
 	long long v;
+	unsigned h;
 	CXCursor init = f->cur_init;
 
 	e = cx_strip(e);
@@ -338,11 +381,30 @@ static int loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 	sc.var = clang_getCursorReferenced(e);
 	if (k.n != 2 || !refers_to(k.k[0], sc.var) || !const_val(k.k[1], &v))
 		return 0;
-	clang_visitChildren(f->cur_for, stride_visit, &sc);
-	if (sc.bad || sc.nonconst || sc.step <= 1 || sc.step >= 256)
+	m = stride_find(f->t, sc.var, f->cur_for, &h);
+	if (!stride_same(m, sc.var, f->cur_for)) {
+		struct stride_memo nm = { sc.var, f->cur_for, 0, 0, 0 };
+
+		clang_visitChildren(f->cur_for, stride_visit, &sc);
+		nm.ok = !sc.bad && !sc.nonconst && sc.step > 1 &&
+			sc.step < 256;
+		if (nm.ok) {
+			nm.step = (unsigned char)sc.step;
+			nm.based = sc.konst % sc.step == 0;
+		}
+		if (!m)
+			stride_put(f->t, h, &nm);
+		m = &nm;
+		if (!m->ok)
+			return 0;
+		*step = m->step;
+		*based = m->based;
+		return 1;
+	}
+	if (!m->ok)
 		return 0;
-	*step = sc.step;
-	*based = sc.konst % sc.step == 0;
+	*step = m->step;
+	*based = m->based;
 	return 1;
 }
 
@@ -500,7 +562,7 @@ static void refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	 * others (buf[0] != 2 does not make buf[4] 2) */
 	if (strstr(key, "[]"))
 		return;
-	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	v = eng_read_key(f, s, key, cx_type(e));
 	if (v.np || v.ptop)
 		return;
 	if (narrow(f, e, &v.iv, op, &other->iv, has_ksize_sym(f, &other->iv),
@@ -524,13 +586,13 @@ static void refine_ptr_cmp(struct eng_fn *f, struct state *s, CXCursor e,
 	if (!key || other->ptop || other->np != 1 ||
 	    other->p[0].kind != PK_OBJ)
 		return;
-	v = eng_read_key(f, s, key, clang_getCursorType(e));
+	v = eng_read_key(f, s, key, cx_type(e));
 	if (v.ptop || v.np != 1 || v.p[0].kind != PK_OBJ ||
 	    v.p[0].obj != other->p[0].obj)
 		return;
 	if (narrow(f, e, &v.p[0].off, op, &other->p[0].off,
 		   has_ksize_sym(f, &other->p[0].off),
-		   cx_pointee_size(clang_getCursorType(e)) == 1 &&
+		   cx_pointee_size(cx_type(e)) == 1 &&
 		   unit_stride(f, e))) {
 		s->dead = 1;
 		return;
@@ -569,8 +631,8 @@ static void assume_cmp(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	if (!truth)
 		op = negate(op);
-	if (cx_is_pointer(clang_getCursorType(k.k[0])) ||
-	    cx_is_pointer(clang_getCursorType(k.k[1]))) {
+	if (cx_is_pointer(cx_type(k.k[0])) ||
+	    cx_is_pointer(cx_type(k.k[1]))) {
 		if (op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE) {
 			refine_ptr_cmp(f, s, k.k[0], op, &b);
 			if (!s->dead)
@@ -652,7 +714,7 @@ static int assume_pred(struct eng_fn *f, struct state *s, CXCursor c,
 	key = eng_key(f, arg);
 	if (!key || s->dead)
 		return 1;
-	v = eng_read_key(f, s, key, clang_getCursorType(cx_strip(arg)));
+	v = eng_read_key(f, s, key, cx_type(cx_strip(arg)));
 	if (truth) {
 		unsigned left = filter_pels(&v, api->query ==
 					    APIDB_P_ISERR_OR_NULL, 1, 0);
@@ -660,7 +722,7 @@ static int assume_pred(struct eng_fn *f, struct state *s, CXCursor c,
 
 		if (!left && !unknown) {
 			struct val old = eng_read_key(f, s, key,
-						      clang_getCursorType(
+						      cx_type(
 							cx_strip(arg)));
 			unsigned i;
 
@@ -866,7 +928,7 @@ void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth)
 	v = eng_eval(f, s, c);
 	if (s->dead)
 		return;
-	ty = clang_getCanonicalType(clang_getCursorType(c));
+	ty = cx_canon_type(c);
 	if (ty.kind == CXType_Pointer) {
 		refine_ptr(f, s, c, truth);
 		return;
@@ -1159,7 +1221,7 @@ static void exec_case(struct eng_fn *f, struct state *s, CXCursor c)
 			if (clang_getCursorKind(c) == CXCursor_CaseStmt &&
 			    key && k.n >= 2 && cx_eval_int(k.k[0], &cv)) {
 				struct val v = eng_read_key(f, &e, key,
-					clang_getCursorType(sw->cond));
+					cx_type(sw->cond));
 
 				if (!v.np && !v.ptop &&
 				    (cv < v.iv.lo || cv > v.iv.hi))
@@ -1290,7 +1352,7 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 		if (clang_Cursor_getStorageClass(d) == CX_SC_Static) {
 			continue;
 		}
-		ty = clang_getCanonicalType(clang_getCursorType(d));
+		ty = cx_canon_type(d);
 		if (!clang_Cursor_isNull(init) && cx_is_integer(ty) &&
 		    k.n == 1) {
 			/* int ret = helper(); if (ret) ... */

@@ -63,8 +63,8 @@ static int narrowing(CXCursor c)
 	cx_children(c, &k);
 	if (!k.n)
 		return 1;
-	to = clang_Type_getSizeOf(clang_getCursorType(c));
-	from = clang_Type_getSizeOf(clang_getCursorType(k.k[k.n - 1]));
+	to = clang_Type_getSizeOf(cx_type(c));
+	from = clang_Type_getSizeOf(cx_type(k.k[k.n - 1]));
 	return to <= 0 || from <= 0 || to < from;
 }
 
@@ -77,7 +77,7 @@ static int lin_rec(struct eng_fn *f, struct state *s, CXCursor c,
 
 	if (depth > 8 || !small(mult))
 		return -1;
-	if (!cx_is_integer(clang_getCursorType(c)))
+	if (!cx_is_integer(cx_type(c)))
 		return -1;
 	if (cx_eval_int(c, &cv)) {
 		if (!small(cv))
@@ -101,12 +101,12 @@ static int lin_rec(struct eng_fn *f, struct state *s, CXCursor c,
 		key = eng_key(f, c);
 		if (!key || strstr(key, "[]"))
 			return -1;
-		v = eng_read_key(f, s, key, clang_getCursorType(c));
+		v = eng_read_key(f, s, key, cx_type(c));
 		if (!v.np && iv_is_const(&v.iv, &cv) && small(cv)) {
 			l->k += mult * cv;
 			return 0;
 		}
-		return lin_add_term(l, key, clang_getCursorType(c), mult);
+		return lin_add_term(l, key, cx_type(c), mult);
 	}
 	case CXCursor_UnaryOperator:
 		if (cx_unop(c) != CXUnaryOperator_Minus &&
@@ -246,7 +246,7 @@ static void narrow_one(struct eng_fn *f, struct state *s,
  * side's (b's coefficients were negated when they were read). */
 static int may_wrap(const struct lin *l, CXCursor side, int from)
 {
-	CXType t = clang_getCanonicalType(clang_getCursorType(side));
+	CXType t = cx_canon_type(side);
 	int i, neg = 0, pos = 0;
 
 	if (t.kind < CXType_UChar || t.kind > CXType_UInt128)

@@ -57,7 +57,7 @@ static void scan_rec(struct def_scan *d, CXCursor c, int depth)
 			return;
 		}
 		d->src[d->nsrc++] = key;
-		if (cx_is_integer(clang_getCursorType(c)))
+		if (cx_is_integer(cx_type(c)))
 			d->ints = 1;
 		/* a member path's base is read too, and named by the key */
 		return;

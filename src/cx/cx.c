@@ -1,5 +1,6 @@
 /* cx.c - libclang wrappers (cx.h). */
 #include "cx/cx.h"
+#include "cx/memo.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,8 +19,17 @@ static enum CXChildVisitResult kids_cb(CXCursor c, CXCursor parent,
 
 void cx_children(CXCursor c, struct cx_kids *kids)
 {
-	kids->n = kids->total = 0;
-	clang_visitChildren(c, kids_cb, kids);
+	struct cx_node *e = cx_node(c);
+
+	if (!e || cx_node_kids(e)) {
+		kids->n = kids->total = 0;
+		clang_visitChildren(c, kids_cb, kids);
+		return;
+	}
+	kids->total = e->nkids;
+	kids->n = e->nkids < CX_MAX_KIDS ? e->nkids : CX_MAX_KIDS;
+	if (kids->n)
+		memcpy(kids->k, e->kids, kids->n * sizeof(kids->k[0]));
 }
 
 static enum CXChildVisitResult first_cb(CXCursor c, CXCursor parent,
@@ -32,10 +42,43 @@ static enum CXChildVisitResult first_cb(CXCursor c, CXCursor parent,
 
 CXCursor cx_first_child(CXCursor c)
 {
+	struct cx_node *e = cx_node(c);
 	CXCursor r = clang_getNullCursor();
 
+	if (e && !cx_node_kids(e))
+		return e->nkids ? e->kids[0] : r;
 	clang_visitChildren(c, first_cb, &r);
 	return r;
+}
+
+CXType cx_type(CXCursor c)
+{
+	struct cx_node *e = cx_node(c);
+
+	if (!e)
+		return clang_getCursorType(c);
+	if (!e->have_type) {
+		e->type = clang_getCursorType(c);
+		e->have_type = 1;
+	}
+	return e->type;
+}
+
+CXType cx_canon_type(CXCursor c)
+{
+	struct cx_node *e = cx_node(c);
+
+	if (!e)
+		return clang_getCanonicalType(clang_getCursorType(c));
+	if (!e->have_canon) {
+		if (!e->have_type) {
+			e->type = clang_getCursorType(c);
+			e->have_type = 1;
+		}
+		e->canon = clang_getCanonicalType(e->type);
+		e->have_canon = 1;
+	}
+	return e->canon;
 }
 
 CXCursor cx_strip(CXCursor c)
@@ -44,8 +87,17 @@ CXCursor cx_strip(CXCursor c)
 		enum CXCursorKind k = clang_getCursorKind(c);
 		struct cx_kids kids;
 
+		struct cx_node *e;
+
 		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
 			return c;
+		e = cx_node(c);
+		if (e && !cx_node_kids(e)) {
+			if (e->nkids != 1)
+				return c;
+			c = e->kids[0];
+			continue;
+		}
 		cx_children(c, &kids);
 		if (kids.total != 1)
 			return c;
@@ -90,14 +142,25 @@ int cx_in_main_file(CXCursor c)
 
 unsigned long long cx_site(CXCursor c)
 {
-	CXSourceLocation sl = clang_getCursorLocation(c);
+	struct cx_node *e = cx_node(c);
+	CXSourceLocation sl;
 	unsigned line, col, off, soff;
+	unsigned long long site;
 	CXFile f;
 
+	if (e && e->have_site)
+		return e->site;
+	sl = clang_getCursorLocation(c);
 	clang_getExpansionLocation(sl, &f, &line, &col, &off);
 	clang_getSpellingLocation(sl, &f, &line, &col, &soff);
-	return ((unsigned long long)off << 32) ^ soff ^
+	site = ((unsigned long long)off << 32) ^ soff ^
 	       ((unsigned long long)clang_getCursorKind(c) << 56);
+	e = cx_node(c);
+	if (e) {
+		e->site = site;
+		e->have_site = 1;
+	}
+	return site;
 }
 
 const char *cx_spelling(struct kc_arena *a, CXCursor c)
@@ -186,6 +249,7 @@ static struct field_slot {
 
 void cx_cache_reset(void)
 {
+	cx_memo_reset();
 	memset(eval_tab, 0, sizeof(eval_tab));
 	memset(field_tab, 0, sizeof(field_tab));
 }

@@ -22,6 +22,10 @@ struct cx_kids {
 /* Fills kids with the direct children of c, in source order. */
 void cx_children(CXCursor c, struct cx_kids *kids);
 
+/* clang_getCursorType(c) and its canonical type (memoized per TU). */
+CXType cx_type(CXCursor c);
+CXType cx_canon_type(CXCursor c);
+
 /* Returns the first child of c or a null cursor. */
 CXCursor cx_first_child(CXCursor c);
 
@@ -59,8 +63,9 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c);
 int cx_eval_int(CXCursor c, long long *out);
 /* clang_Cursor_getOffsetOfField() in bits, cached per field. */
 long long cx_field_offset(CXCursor fld);
-/* Forgets the answers cached by cx_eval_int and cx_field_offset (call
- * when a TU begins). */
+/* Forgets the answers cached by cx_eval_int, cx_field_offset and the
+ * per-cursor memo behind cx_children, cx_type and cx_site (call when a
+ * TU begins). */
 void cx_cache_reset(void);
 
 /* sizeof the pointee of a pointer (or element of an array) type; 1 for
