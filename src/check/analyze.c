@@ -68,7 +68,7 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 
 	(void)parent;
 	if (k == CXCursor_CallExpr || k == CXCursor_DeclRefExpr) {
-		ref = clang_getCursorReferenced(c);
+		ref = cx_ref(c);
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
 		    (u = use_get(sc, ref))) {
 			if (k == CXCursor_CallExpr)

@@ -54,7 +54,7 @@ int eng_file_static(CXCursor decl)
 void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
 {
 	struct eng_tu *t = f->t;
-	CXCursor fld = clang_getCursorReferenced(member);
+	CXCursor fld = cx_ref(member);
 	struct field_store *st;
 
 	if (t->pass != 0 || (clang_getCursorKind(fld) != CXCursor_FieldDecl &&
@@ -279,7 +279,7 @@ int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out)
 {
 	struct eng_tu *t = f->t;
-	CXCursor fld = clang_getCursorReferenced(c);
+	CXCursor fld = cx_ref(c);
 	const struct field_fact *ff;
 	const char *base_end;
 	char buf[600];

@@ -102,7 +102,7 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
 	c = cx_strip(c);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr:
-		ref = clang_getCursorReferenced(c);
+		ref = cx_ref(c);
 		if (clang_getCursorKind(ref) != CXCursor_VarDecl &&
 		    clang_getCursorKind(ref) != CXCursor_ParmDecl)
 			return -1;
@@ -157,13 +157,24 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
 	}
 }
 
+/* The path depends on c alone, and lives as long as the TU's keys: it
+ * is built once per cursor (cx_user_set). */
 const char *eng_key(struct eng_fn *f, CXCursor c)
 {
 	char buf[512];
+	const void *memo;
+	const char *key;
 
-	if (key_rec(f, c, buf, sizeof(buf)))
+	if (cx_user_get(c, &memo))
+		return memo;
+	if (key_rec(f, c, buf, sizeof(buf))) {
+		cx_user_set(c, NULL);
 		return NULL;
-	return ir_intern(&f->t->keys, buf);
+	}
+	key = ir_intern(&f->t->keys, buf);
+	if (key)
+		cx_user_set(c, key);
+	return key;
 }
 
 static const char *key_name(const char *key)
@@ -298,7 +309,7 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 	c = cx_strip(c);
 	switch (clang_getCursorKind(c)) {
 	case CXCursor_DeclRefExpr:
-		ref = clang_getCursorReferenced(c);
+		ref = cx_ref(c);
 		if (clang_getCursorKind(ref) == CXCursor_VarDecl ||
 		    clang_getCursorKind(ref) == CXCursor_ParmDecl)
 			return var_object(f, ref);
@@ -354,7 +365,7 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 		base = cx_strip(k.k[0]);
 		b = is_arrow(base) ? eng_eval(f, s, k.k[0]) :
 				     eng_addr(f, s, k.k[0]);
-		ref = clang_getCursorReferenced(c);
+		ref = cx_ref(c);
 		off = cx_field_offset(ref);
 		if (off < 0) {
 			b = val_ptr_add(&b, iv_range(0, IV_PINF));
@@ -562,7 +573,7 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 	if (!key)
 		return val_top();
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr) {
-		CXCursor fld = clang_getCursorReferenced(cx_strip(c));
+		CXCursor fld = cx_ref(cx_strip(c));
 		struct val fv;
 
 		if (st_find(s, key) || st_find(&f->memo, key))
@@ -575,7 +586,7 @@ static struct val read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 	}
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
 		/* a file-static pointer: what the TU stores into it */
-		CXCursor var = clang_getCursorReferenced(cx_strip(c));
+		CXCursor var = cx_ref(cx_strip(c));
 
 		if (eng_file_static(var) && !st_find(s, key) &&
 		    !st_find(&f->memo, key))
@@ -635,7 +646,7 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	eng_note_ptr_type(f, cx_type(c), v);
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
 	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
-	     eng_file_static(clang_getCursorReferenced(cx_strip(c)))))
+	     eng_file_static(cx_ref(cx_strip(c)))))
 		eng_record_store(f, cx_strip(c), v);
 	key = eng_key(f, c);
 	if (!key)
@@ -1561,7 +1572,7 @@ static enum CXChildVisitResult nr_cb(CXCursor c, CXCursor parent,
 /* 1 if the called function is declared __noreturn (cached per decl). */
 static int callee_noreturn(struct eng_tu *t, CXCursor call)
 {
-	CXCursor decl = clang_getCursorReferenced(call);
+	CXCursor decl = cx_ref(call);
 	struct nr_scan ns = { t->tu, 0 };
 	unsigned h;
 	size_t i;
@@ -1724,7 +1735,7 @@ static struct val eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		}
 		}
 	}
-	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	def = clang_getCursorDefinition(cx_ref(c));
 	if (!clang_Cursor_isNull(def) && cx_in_main_file(def) &&
 	    (unsigned)f->depth < t->max_depth && !on_stack(f, def) &&
 	    !t->over_budget && t->tu_steps < t->tu_budget)
@@ -1756,7 +1767,7 @@ static int inlinable(struct eng_fn *f, CXCursor c)
 
 	if (!name || apidb_lookup(f->t->env->api, name))
 		return 0;
-	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	def = clang_getCursorDefinition(cx_ref(c));
 	return !clang_Cursor_isNull(def) && cx_in_main_file(def) &&
 	       (unsigned)f->depth < f->t->max_depth && !on_stack(f, def) &&
 	       !f->t->over_budget && f->t->tu_steps < f->t->tu_budget;
@@ -1870,7 +1881,7 @@ static struct val eval_raw(struct eng_fn *f, struct state *s, CXCursor c)
 			eng_effect(f, s, k.k[i]);
 		return val_top();
 	case CXCursor_DeclRefExpr:
-		ref = clang_getCursorReferenced(c);
+		ref = cx_ref(c);
 		if (clang_getCursorKind(ref) == CXCursor_EnumConstantDecl)
 			return val_int(iv_const(
 				clang_getEnumConstantDeclValue(ref)));

@@ -148,7 +148,7 @@ static int refers_to(CXCursor c, CXCursor var)
 {
 	c = cx_strip(c);
 	return clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
-	       clang_equalCursors(clang_getCursorReferenced(c), var);
+	       clang_equalCursors(cx_ref(c), var);
 }
 
 static enum CXChildVisitResult mentions_visit(CXCursor c, CXCursor parent,
@@ -284,7 +284,7 @@ static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
 	e = cx_strip(e);
 	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
 		return 1;
-	sc.var = clang_getCursorReferenced(e);
+	sc.var = cx_ref(e);
 	if (clang_getCursorKind(sc.var) != CXCursor_VarDecl &&
 	    clang_getCursorKind(sc.var) != CXCursor_ParmDecl)
 		return 1;
@@ -378,7 +378,7 @@ static int loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		return 0;
 	cx_children(init, &k);
 	memset(&sc, 0, sizeof(sc));
-	sc.var = clang_getCursorReferenced(e);
+	sc.var = cx_ref(e);
 	if (k.n != 2 || !refers_to(k.k[0], sc.var) || !const_val(k.k[1], &v))
 		return 0;
 	m = stride_find(f->t, sc.var, f->cur_for, &h);
@@ -1493,7 +1493,7 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 		st_init_dead(s);
 		return;
 	case CXCursor_GotoStmt: {
-		CXCursor lab = clang_getCursorReferenced(cx_first_child(c));
+		CXCursor lab = cx_ref(cx_first_child(c));
 		struct label_pend *lp;
 
 		if (!clang_Cursor_isNull(lab) && (lp = label_get(f, lab))) {

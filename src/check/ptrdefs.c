@@ -41,7 +41,7 @@ static void scan_rec(struct def_scan *d, CXCursor c, int depth)
 	case CXCursor_DeclRefExpr:
 	case CXCursor_MemberRefExpr:
 		if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
-		    clang_getCursorKind(clang_getCursorReferenced(c)) ==
+		    clang_getCursorKind(cx_ref(c)) ==
 		    CXCursor_EnumConstantDecl)
 			return;
 		key = eng_key(d->f, c);

@@ -51,7 +51,7 @@ static int assigns_shared(CXCursor lhs)
 	if (clang_getCursorKind(lhs) == CXCursor_MemberRefExpr)
 		return 1;
 	return clang_getCursorKind(lhs) == CXCursor_DeclRefExpr &&
-	       eng_file_static(clang_getCursorReferenced(lhs));
+	       eng_file_static(cx_ref(lhs));
 }
 
 static int is_store(CXCursor c, enum CXCursorKind k)
@@ -84,7 +84,7 @@ static void scan_call(struct rel_scan *sc, struct rel_fn *fn, CXCursor c)
 			fn->own |= R_MAKE;
 		return;
 	}
-	def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+	def = clang_getCursorDefinition(cx_ref(c));
 	if (clang_Cursor_isNull(def) ||
 	    (p = rel_pos(sc->r, def)) == HIDX_NONE)
 		return;
@@ -103,7 +103,7 @@ static enum CXChildVisitResult scan_cb(CXCursor c, CXCursor parent,
 	if (k == CXCursor_CallExpr) {
 		scan_call(sc, fn, c);
 	} else if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
-		CXCursor d = clang_getCursorReferenced(c);
+		CXCursor d = cx_ref(c);
 
 		if ((clang_getCursorKind(d) == CXCursor_FieldDecl ||
 		     eng_file_static(d)) &&

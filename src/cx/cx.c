@@ -64,6 +64,55 @@ CXType cx_type(CXCursor c)
 	return e->type;
 }
 
+CXCursor cx_ref(CXCursor c)
+{
+	struct cx_node *e = cx_node(c);
+
+	if (!e)
+		return clang_getCursorReferenced(c);
+	if (!e->have_ref) {
+		e->ref = clang_getCursorReferenced(c);
+		e->have_ref = 1;
+	}
+	return e->ref;
+}
+
+/* t itself when its kind is already canonical (builtins, pointers,
+ * records, enums, arrays, functions): only sugar (typedef, elaborated,
+ * attributed, ...) needs clang_getCanonicalType(). */
+static CXType kind_type(CXType t)
+{
+	if ((t.kind >= CXType_FirstBuiltin && t.kind <= CXType_LastBuiltin) ||
+	    t.kind == CXType_Pointer || t.kind == CXType_Record ||
+	    t.kind == CXType_Enum || t.kind == CXType_ConstantArray ||
+	    t.kind == CXType_IncompleteArray ||
+	    t.kind == CXType_VariableArray ||
+	    t.kind == CXType_FunctionProto ||
+	    t.kind == CXType_FunctionNoProto)
+		return t;
+	return clang_getCanonicalType(t);
+}
+
+int cx_user_get(CXCursor c, const void **out)
+{
+	struct cx_node *e = cx_node(c);
+
+	if (!e || !e->have_user)
+		return 0;
+	*out = e->user;
+	return 1;
+}
+
+void cx_user_set(CXCursor c, const void *v)
+{
+	struct cx_node *e = cx_node(c);
+
+	if (e) {
+		e->user = v;
+		e->have_user = 1;
+	}
+}
+
 CXType cx_canon_type(CXCursor c)
 {
 	struct cx_node *e = cx_node(c);
@@ -365,14 +414,14 @@ long long cx_pointee_size(CXType t)
 
 int cx_is_pointer(CXType t)
 {
-	t = clang_getCanonicalType(t);
+	t = kind_type(t);
 	return t.kind == CXType_Pointer || t.kind == CXType_ConstantArray ||
 	       t.kind == CXType_IncompleteArray;
 }
 
 int cx_is_integer(CXType t)
 {
-	t = clang_getCanonicalType(t);
+	t = kind_type(t);
 	return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||
 	       t.kind == CXType_Enum;
 }

@@ -26,6 +26,15 @@ void cx_children(CXCursor c, struct cx_kids *kids);
 CXType cx_type(CXCursor c);
 CXType cx_canon_type(CXCursor c);
 
+/* clang_getCursorReferenced(c) (memoized per TU). */
+CXCursor cx_ref(CXCursor c);
+
+/* One pointer a client keeps per cursor for the TU (the analysis: the
+ * interned access path of an lvalue). cx_user_get() returns 1 and *out
+ * when one was set; it may forget it (memory), never change it. */
+int cx_user_get(CXCursor c, const void **out);
+void cx_user_set(CXCursor c, const void *v);
+
 /* Returns the first child of c or a null cursor. */
 CXCursor cx_first_child(CXCursor c);
 

@@ -23,8 +23,19 @@
 
 static struct kc_arena memo_arena;
 static int memo_arena_live;
-static struct cx_node **memo_tab;
+/* open addressing; the hash is kept in the slot so that a probe that
+ * misses does not touch the node */
+struct memo_slot {
+	uint64_t hash;
+	struct cx_node *e;
+};
+static struct memo_slot *memo_tab;
 static size_t memo_cap, memo_n;
+
+/* the nodes asked for last, by the low bits of their hash: most
+ * questions are about a cursor asked about a moment before */
+#define RECENT 256
+static struct memo_slot recent[RECENT];
 
 /* growable scratch for collecting children before they are copied */
 static CXCursor *scratch;
@@ -54,24 +65,25 @@ void cx_memo_reset(void)
 	free(memo_tab);
 	memo_tab = NULL;
 	memo_cap = memo_n = 0;
+	memset(recent, 0, sizeof(recent));
 }
 
 static int memo_grow(void)
 {
 	size_t nc = memo_cap ? memo_cap * 2 : 4096, i;
-	struct cx_node **nt = calloc(nc, sizeof(*nt));
+	struct memo_slot *nt = calloc(nc, sizeof(*nt));
 
 	if (!nt)
 		return -1;
 	for (i = 0; i < memo_cap; i++) {
-		struct cx_node *e = memo_tab[i];
 		size_t j;
 
-		if (!e)
+		if (!memo_tab[i].e)
 			continue;
-		for (j = e->hash & (nc - 1); nt[j]; j = (j + 1) & (nc - 1))
+		for (j = memo_tab[i].hash & (nc - 1); nt[j].e;
+		     j = (j + 1) & (nc - 1))
 			;
-		nt[j] = e;
+		nt[j] = memo_tab[i];
 	}
 	free(memo_tab);
 	memo_tab = nt;
@@ -82,26 +94,30 @@ static int memo_grow(void)
 struct cx_node *cx_node(CXCursor c)
 {
 	uint64_t h = cursor_hash(c);
+	struct memo_slot *r = &recent[h & (RECENT - 1)];
 	struct cx_node *e;
 	size_t j;
 
-	if (!memo_arena_live)
-		cx_memo_reset();
-	if (memo_n >= MEMO_MAX_NODES)
+	if (r->e && r->hash == h && !memcmp(&r->e->c, &c, sizeof(c)))
+		return r->e;
+	if (!memo_arena_live || memo_n >= MEMO_MAX_NODES)
 		cx_memo_reset();
 	if ((memo_n + 1) * 2 > memo_cap && memo_grow())
 		return NULL;
-	for (j = h & (memo_cap - 1); (e = memo_tab[j]);
+	for (j = h & (memo_cap - 1); (e = memo_tab[j].e);
 	     j = (j + 1) & (memo_cap - 1))
-		if (e->hash == h && !memcmp(&e->c, &c, sizeof(c)))
-			return e;
+		if (memo_tab[j].hash == h && !memcmp(&e->c, &c, sizeof(c)))
+			goto found;
 	e = kc_arena_alloc(&memo_arena, sizeof(*e));
 	if (!e)
 		return NULL;
 	e->c = c;
-	e->hash = h;
-	memo_tab[j] = e;
+	memo_tab[j].hash = h;
+	memo_tab[j].e = e;
 	memo_n++;
+found:
+	r->hash = h;
+	r->e = e;
 	return e;
 }
 

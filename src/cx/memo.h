@@ -9,12 +9,14 @@
 
 struct cx_node {
 	CXCursor c;
-	uint64_t hash;
 	CXCursor *kids;             /* valid when have_kids */
 	unsigned nkids;
-	unsigned char have_kids, have_type, have_canon, have_site;
+	unsigned char have_kids, have_type, have_canon, have_site, have_user,
+		      have_ref;
 	CXType type, canon;
 	unsigned long long site;
+	const void *user;           /* cx_user_set() */
+	CXCursor ref;               /* clang_getCursorReferenced() */
 };
 
 /* The memo entry of c (created empty on first sight), or NULL when out

@@ -84,6 +84,12 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 
 		if (v && *v && !*end && d > 0)
 			e->env.time_limit = d;
+		/* $KSIZECHECK_STEP_BUDGET: interpretation steps per
+		 * function (measurements of the budget) */
+		v = getenv("KSIZECHECK_STEP_BUDGET");
+		d = v ? strtod(v, &end) : 0;
+		if (v && *v && !*end && d >= 1000)
+			e->env.step_budget = (unsigned long long)d;
 	}
 	return 0;
 fail:

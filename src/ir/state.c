@@ -172,26 +172,36 @@ int st_join(struct state *dst, const struct state *src, st_default_fn def,
 		return -KC_ENOMEM;
 	while (i < dst->n || j < src->n) {
 		const char *k;
-		struct val a, b;
+		const struct val *pa, *pb;
+		struct val d;
 
 		if (j >= src->n || (i < dst->n &&
 				    (uintptr_t)dst->e[i].key <
 				    (uintptr_t)src->e[j].key)) {
 			k = dst->e[i].key;
-			a = dst->e[i++].v;
-			b = def(ctx, k);
+			pa = &dst->e[i++].v;
+			d = def(ctx, k);
+			pb = &d;
 		} else if (i >= dst->n || (uintptr_t)src->e[j].key <
 					  (uintptr_t)dst->e[i].key) {
 			k = src->e[j].key;
-			a = def(ctx, k);
-			b = src->e[j++].v;
+			d = def(ctx, k);
+			pa = &d;
+			pb = &src->e[j++].v;
 		} else {
 			k = dst->e[i].key;
-			a = dst->e[i++].v;
-			b = src->e[j++].v;
+			pa = &dst->e[i++].v;
+			pb = &src->e[j++].v;
+			/* the same bytes on both sides (a copy of one
+			 * state): the join is the value itself */
+			if (!memcmp(pa, pb, sizeof(*pa))) {
+				out[n].key = k;
+				out[n++].v = *pa;
+				continue;
+			}
 		}
 		out[n].key = k;
-		out[n].v = widen ? val_widen(&a, &b) : val_join(&a, &b);
+		out[n].v = widen ? val_widen(pa, pb) : val_join(pa, pb);
 		n++;
 	}
 	free(dst->e);
