@@ -122,13 +122,19 @@ struct eng_tu {
 	size_t nsm, capsm;
 };
 
+/* What one scope (a function, a `for`) does to one variable
+ * (strides.c). */
+struct stride_rec {
+	int bad;            /* assigned from itself, stepped by a
+			     * non-constant, or its address taken */
+	long long step;     /* gcd of the constant steps, 0: none seen */
+	int nonconst;       /* assigned a value that is not a constant */
+	long long konst;    /* gcd of the constants assigned */
+};
+
 struct stride_memo {
 	CXCursor var, scope;
-	unsigned char ok;           /* the scan accepted the variable */
-	unsigned char step;         /* gcd of its constant steps, 0 if not
-				     * one constant */
-	unsigned char based;        /* every value it is given is a
-				     * constant multiple of the step */
+	struct stride_rec r;
 };
 
 #define ENG_STACK_MAX (2u << 20)
@@ -183,6 +189,21 @@ struct eng_fn {
 	int in_def;                 /* re-evaluating a definition */
 	CXCursor cur_for, cur_init; /* innermost `for` being run, its init */
 };
+
+/* strides.c */
+/* The steps of variable e in f: returns 1 when it changes only by
+ * constant steps and plain assignments of values not computed from
+ * itself (and its address is not taken), with *step the gcd of the steps
+ * (1 for ++/--, 0 when it never steps; 1 for lvalues that are not
+ * variables) and *based set when every value it is given (initializer
+ * included) is a known multiple of that step. */
+int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step,
+		  int *based);
+/* The same inside the innermost `for` being run when its init gives e a
+ * constant (`for (i = 0; i < n; i += 4)` in a function that also runs i
+ * by ones elsewhere): 1 and *step when all steps there are constant. */
+int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
+		   int *based);
 
 /* interp_expr.c */
 struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c);

@@ -105,29 +105,6 @@ static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
 	st_set(s, key, &v);
 }
 
-struct stride_scan {
-	CXCursor var;
-	int bad;
-	long long step;     /* gcd of the constant steps, 0: none seen */
-	int nonconst;       /* assigned a value that is not a constant */
-	long long konst;    /* gcd of the constants assigned */
-};
-
-static long long gcd_ll(long long a, long long b)
-{
-	if (a < 0)
-		a = -a;
-	if (b < 0)
-		b = -b;
-	while (b) {
-		long long t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
 /* 1 with *v set if c is an integer constant */
 static int const_val(CXCursor c, long long *v)
 {
@@ -144,192 +121,14 @@ static int const_val(CXCursor c, long long *v)
 	return ok;
 }
 
-static int refers_to(CXCursor c, CXCursor var)
-{
-	c = cx_strip(c);
-	return clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
-	       clang_equalCursors(cx_ref(c), var);
-}
-
-static enum CXChildVisitResult mentions_visit(CXCursor c, CXCursor parent,
-					      CXClientData d)
-{
-	struct stride_scan *sc = d;
-
-	(void)parent;
-	if (refers_to(c, sc->var)) {
-		sc->bad = 1;
-		return CXChildVisit_Break;
-	}
-	return CXChildVisit_Recurse;
-}
-
-
-static enum CXChildVisitResult stride_visit(CXCursor c, CXCursor parent,
-					    CXClientData d)
-{
-	struct stride_scan *sc = d;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	struct cx_kids kids;
-
-	(void)parent;
-	if (k == CXCursor_CompoundAssignOperator) {
-		enum CXBinaryOperatorKind op = cx_binop(c);
-
-		long long v;
-
-		cx_children(c, &kids);
-		if (kids.n == 2 && refers_to(kids.k[0], sc->var)) {
-			if ((op != CXBinaryOperator_AddAssign &&
-			     op != CXBinaryOperator_SubAssign) ||
-			    !const_val(kids.k[1], &v) || !v) {
-				sc->bad = 1;
-				return CXChildVisit_Break;
-			}
-			sc->step = gcd_ll(sc->step, v);
-		}
-	} else if (k == CXCursor_BinaryOperator &&
-		   cx_binop(c) == CXBinaryOperator_Assign) {
-		cx_children(c, &kids);
-		if (kids.n == 2 && refers_to(kids.k[0], sc->var)) {
-			long long v;
-
-			clang_visitChildren(kids.k[1], mentions_visit, sc);
-			if (refers_to(kids.k[1], sc->var))
-				sc->bad = 1;
-			if (sc->bad)
-				return CXChildVisit_Break;
-			if (const_val(kids.k[1], &v))
-				sc->konst = gcd_ll(sc->konst, v);
-			else
-				sc->nonconst = 1;
-		}
-	} else if (k == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = cx_unop(c);
-
-		cx_children(c, &kids);
-		if (kids.n == 1 && refers_to(kids.k[0], sc->var)) {
-			if (op == CXUnaryOperator_AddrOf) {
-				sc->bad = 1;
-				return CXChildVisit_Break;
-			}
-			if (op == CXUnaryOperator_PostInc ||
-			    op == CXUnaryOperator_PreInc ||
-			    op == CXUnaryOperator_PostDec ||
-			    op == CXUnaryOperator_PreDec)
-				sc->step = gcd_ll(sc->step, 1);
-		}
-	}
-	return CXChildVisit_Recurse;
-}
-
-/* The memo of var's steps in scope (a function or a `for`), or NULL;
- * *h gets the key to stride_put() it under. */
-static struct stride_memo *stride_find(struct eng_tu *t, CXCursor var,
-				       CXCursor scope, unsigned *h)
-{
-	size_t i;
-
-	*h = clang_hashCursor(var) * 0x9e3779b1u ^ clang_hashCursor(scope);
-	i = hidx_find(&t->stride_ix, *h);
-	if (i == HIDX_NONE)
-		return NULL;
-	return &t->sm[i];
-}
-
-/* Remembers a scan; nothing when the key is taken by another pair (a
- * hash collision: that pair is then scanned each time) or on OOM. */
-static void stride_put(struct eng_tu *t, unsigned h,
-		       const struct stride_memo *m)
-{
-	if (hidx_find(&t->stride_ix, h) != HIDX_NONE)
-		return;
-	if (t->nsm == t->capsm) {
-		size_t nc = t->capsm ? t->capsm * 2 : 64;
-		struct stride_memo *nv = realloc(t->sm, nc * sizeof(*nv));
-
-		if (!nv)
-			return;
-		t->sm = nv;
-		t->capsm = nc;
-	}
-	if (hidx_add(&t->stride_ix, h, t->nsm))
-		return;
-	t->sm[t->nsm++] = *m;
-}
-
-static int stride_same(const struct stride_memo *m, CXCursor var,
-		       CXCursor scope)
-{
-	return m && clang_equalCursors(m->var, var) &&
-	       clang_equalCursors(m->scope, scope);
-}
-
-/* The steps of local variable e of f: returns 1 when it changes only by
- * constant steps and plain assignments of values not computed from
- * itself (and its address is not taken), with *step the gcd of the steps
- * (1 for ++/--, 0 when it never steps) and *based set when every value
- * it is given (initializer included) is a known multiple of that step.
- * Other lvalues (fields) count as unit steps from an unknown base. */
-static int var_steps(struct eng_fn *f, CXCursor e, long long *step,
-		     int *based)
-{
-	struct stride_scan sc;
-	struct stride_memo *m;
-	struct cx_kids kids;
-	unsigned h;
-
-	*step = 1;
-	*based = 0;
-	e = cx_strip(e);
-	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return 1;
-	sc.var = cx_ref(e);
-	if (clang_getCursorKind(sc.var) != CXCursor_VarDecl &&
-	    clang_getCursorKind(sc.var) != CXCursor_ParmDecl)
-		return 1;
-	m = stride_find(f->t, sc.var, f->fn, &h);
-	if (stride_same(m, sc.var, f->fn)) {
-		*step = m->step;
-		*based = m->based;
-		return m->ok;
-	}
-	memset(&sc.bad, 0, sizeof(sc) - offsetof(struct stride_scan, bad));
-	if (clang_getCursorKind(sc.var) == CXCursor_ParmDecl) {
-		sc.nonconst = 1;
-	} else {
-		long long v;
-
-		cx_children(sc.var, &kids);
-		if (kids.n && clang_isExpression(clang_getCursorKind(
-				      kids.k[kids.n - 1]))) {
-			if (const_val(kids.k[kids.n - 1], &v))
-				sc.konst = v;
-			else
-				sc.nonconst = 1;
-		}
-	}
-	clang_visitChildren(f->fn, stride_visit, &sc);
-	*step = sc.step > 0 && sc.step < 256 ? sc.step : sc.step ? 0 : 1;
-	*based = !sc.nonconst && *step && sc.konst % *step == 0;
-	if (!m) {
-		struct stride_memo nm = { sc.var, f->fn, !sc.bad,
-					  (unsigned char)*step,
-					  (unsigned char)*based };
-
-		stride_put(f->t, h, &nm);
-	}
-	return !sc.bad;
-}
-
 /* 1 unless local variable e of f changes by other steps than +1/-1 (see
- * var_steps). */
+ * eng_var_steps). */
 static int unit_stride(struct eng_fn *f, CXCursor e)
 {
 	long long step;
 	int based;
 
-	return var_steps(f, e, &step, &based) && step == 1;
+	return eng_var_steps(f, e, &step, &based) && step == 1;
 }
 
 /* A loop index that steps by s from a multiple of s, run to i < ksize()
@@ -345,7 +144,7 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	    bound->nt != 1 || bound->coef[0] != 1 || bound->den != 1 ||
 	    bound->shi % 8 != 0 || v->shi != bound->shi - 1)
 		return;
-	if (!var_steps(f, e, &step, &based) || step <= 1 || 8 % step ||
+	if (!eng_var_steps(f, e, &step, &based) || step <= 1 || 8 % step ||
 	    !based)
 		return;
 	v->shi = bound->shi - step;
@@ -355,59 +154,6 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 /* A variable that takes only multiples of s (i = 0; i < 8192; i += 4):
  * its bounds are multiples of s too, and the last one is attained when
  * the loop runs to a constant or attained bound. */
-/* The steps of e inside the innermost `for` whose init gives it a
- * constant (`for (i = 0; i < n; i += 4)` in a function that also runs i
- * by ones elsewhere, tg3): 1 and *step when they are all constant. */
-static int loop_steps(struct eng_fn *f, CXCursor e, long long *step,
-		      int *based)
-{
-	struct stride_scan sc;
-	struct stride_memo *m;
-	struct cx_kids k;
-	long long v;
-	unsigned h;
-	CXCursor init = f->cur_init;
-
-	e = cx_strip(e);
-	if (clang_Cursor_isNull(f->cur_for) || clang_Cursor_isNull(init) ||
-	    clang_getCursorKind(e) != CXCursor_DeclRefExpr)
-		return 0;
-	init = cx_strip(init);
-	if (clang_getCursorKind(init) != CXCursor_BinaryOperator ||
-	    cx_binop(init) != CXBinaryOperator_Assign)
-		return 0;
-	cx_children(init, &k);
-	memset(&sc, 0, sizeof(sc));
-	sc.var = cx_ref(e);
-	if (k.n != 2 || !refers_to(k.k[0], sc.var) || !const_val(k.k[1], &v))
-		return 0;
-	m = stride_find(f->t, sc.var, f->cur_for, &h);
-	if (!stride_same(m, sc.var, f->cur_for)) {
-		struct stride_memo nm = { sc.var, f->cur_for, 0, 0, 0 };
-
-		clang_visitChildren(f->cur_for, stride_visit, &sc);
-		nm.ok = !sc.bad && !sc.nonconst && sc.step > 1 &&
-			sc.step < 256;
-		if (nm.ok) {
-			nm.step = (unsigned char)sc.step;
-			nm.based = sc.konst % sc.step == 0;
-		}
-		if (!m)
-			stride_put(f->t, h, &nm);
-		m = &nm;
-		if (!m->ok)
-			return 0;
-		*step = m->step;
-		*based = m->based;
-		return 1;
-	}
-	if (!m->ok)
-		return 0;
-	*step = m->step;
-	*based = m->based;
-	return 1;
-}
-
 static void stride_round(struct eng_fn *f, CXCursor e, struct ival *iv,
 			 const struct ival *other)
 {
@@ -416,8 +162,8 @@ static void stride_round(struct eng_fn *f, CXCursor e, struct ival *iv,
 
 	if (iv->nt)
 		return;
-	if ((!var_steps(f, e, &step, &based) || step <= 1 || !based) &&
-	    (!loop_steps(f, e, &step, &based) || !based))
+	if ((!eng_var_steps(f, e, &step, &based) || step <= 1 || !based) &&
+	    (!eng_loop_steps(f, e, &step, &based) || !based))
 		return;
 	if (iv->hi < IV_PINF) {
 		hi = iv_floor_div(iv->hi, step) * step;

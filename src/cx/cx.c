@@ -235,35 +235,67 @@ const char *cx_callee_name(CXCursor call, char *buf, unsigned size)
 	return buf[0] ? buf : NULL;
 }
 
+static const char *spelled_uncached(struct kc_arena *a,
+				    CXTranslationUnit tu,
+				    CXSourceLocation loc, const char *name);
+
+/* cx_node's spelled when the call is spelled as its callee's name */
+static const char spelled_as_name[] = "";
+
 const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
 			      const char *name)
 {
-	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
-	CXSourceLocation loc = clang_getCursorLocation(call);
+	struct cx_node *e = cx_node(call);
+	const char *res;
+
+	/* clang_getLocationForOffset() is slow (a quarter of the analysis
+	 * of a TU full of memcpy()): once per call site, whose callee name
+	 * does not change */
+	if (e && e->spelled)
+		return e->spelled == spelled_as_name ? name : e->spelled;
+	res = spelled_uncached(a, clang_Cursor_getTranslationUnit(call),
+			       clang_getCursorLocation(call), name);
+	e = cx_node(call);
+	if (e)
+		e->spelled = res == name ? spelled_as_name : res;
+	return res;
+}
+
+static int ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+static const char *spelled_uncached(struct kc_arena *a,
+				    CXTranslationUnit tu,
+				    CXSourceLocation loc, const char *name)
+{
 	CXFile file;
 	unsigned off;
-	CXToken *tok;
-	const char *res = name;
+	size_t size, ml, nl = strlen(name);
+	const char *text, *m;
 
-	/* the first token where the call is expanded: the macro's name in
-	 * an expansion, else the callee itself (then it equals name) */
+	/* the identifier where the call is expanded, read from the file's
+	 * text (clang_getToken() needs clang_getLocationForOffset(), which
+	 * was a quarter of the analysis of a TU full of memcpy()): the
+	 * macro's name in an expansion, else the callee itself */
 	clang_getExpansionLocation(loc, &file, NULL, NULL, &off);
 	if (!tu || !file)
 		return name;
-	tok = clang_getToken(tu, clang_getLocationForOffset(tu, file, off));
-	if (!tok)
+	text = clang_getFileContents(tu, file, &size);
+	if (!text || off >= size || !ident_char(text[off]) ||
+	    (text[off] >= '0' && text[off] <= '9'))
 		return name;
-	if (clang_getTokenKind(*tok) == CXToken_Identifier) {
-		CXString s = clang_getTokenSpelling(tu, *tok);
-		const char *m = clang_getCString(s);
-		size_t nl = strlen(name), ml = m ? strlen(m) : 0;
+	m = text + off;
+	for (ml = 0; off + ml < size && ident_char(m[ml]); ml++)
+		;
+	if (ml && ml < nl && !strncmp(name + nl - ml, m, ml)) {
+		const char *res = kc_arena_strndup(a, m, ml);
 
-		if (ml && ml < nl && !strcmp(name + nl - ml, m))
-			res = kc_arena_strdup(a, m);
-		clang_disposeString(s);
+		return res ? res : name;
 	}
-	clang_disposeTokens(tu, tok, 1);
-	return res ? res : name;
+	return name;
 }
 
 enum CXBinaryOperatorKind cx_binop(CXCursor c)

@@ -17,6 +17,7 @@ struct cx_node {
 	unsigned long long site;
 	const void *user;           /* cx_user_set() */
 	CXCursor ref;               /* clang_getCursorReferenced() */
+	const char *spelled;        /* cx_spelled_callee() */
 };
 
 /* The memo entry of c (created empty on first sight), or NULL when out
