@@ -105,22 +105,6 @@ static void refine_ptr(struct eng_fn *f, struct state *s, CXCursor e,
 	st_set(s, key, &v);
 }
 
-/* 1 with *v set if c is an integer constant */
-static int const_val(CXCursor c, long long *v)
-{
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	int ok = 0;
-
-	if (!r)
-		return 0;
-	if (clang_EvalResult_getKind(r) == CXEval_Int) {
-		*v = clang_EvalResult_getAsLongLong(r);
-		ok = 1;
-	}
-	clang_EvalResult_dispose(r);
-	return ok;
-}
-
 /* 1 unless local variable e of f changes by other steps than +1/-1 (see
  * eng_var_steps). */
 static int unit_stride(struct eng_fn *f, CXCursor e)
@@ -268,13 +252,13 @@ static int split_add_const(CXCursor e, CXCursor *x, long long *c)
 	cx_children(e, &k);
 	if (k.n != 2)
 		return 0;
-	if (const_val(k.k[1], c)) {
+	if (eng_const_val(k.k[1], c)) {
 		*x = k.k[0];
 		if (op == CXBinaryOperator_Sub)
 			*c = -*c;
 		return *c > -(1LL << 40) && *c < (1LL << 40);
 	}
-	if (op == CXBinaryOperator_Add && const_val(k.k[0], c)) {
+	if (op == CXBinaryOperator_Add && eng_const_val(k.k[0], c)) {
 		*x = k.k[1];
 		return *c > -(1LL << 40) && *c < (1LL << 40);
 	}

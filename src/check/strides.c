@@ -38,8 +38,7 @@ static long long gcd_ll(long long a, long long b)
 	return a;
 }
 
-/* 1 with *v set if c is an integer constant */
-static int const_val(CXCursor c, long long *v)
+int eng_const_val(CXCursor c, long long *v)
 {
 	CXEvalResult r = clang_Cursor_Evaluate(c);
 	int ok = 0;
@@ -150,13 +149,13 @@ static enum CXChildVisitResult scope_cb(CXCursor c, CXCursor parent,
 
 			if ((op != CXBinaryOperator_AddAssign &&
 			     op != CXBinaryOperator_SubAssign) ||
-			    !const_val(kids.k[1], &v) || !v)
+			    !eng_const_val(kids.k[1], &v) || !v)
 				r->bad = 1;
 			else
 				r->step = gcd_ll(r->step, v);
 		} else if (mentions(kids.k[1], var)) {
 			r->bad = 1;
-		} else if (const_val(kids.k[1], &v)) {
+		} else if (eng_const_val(kids.k[1], &v)) {
 			r->konst = gcd_ll(r->konst, v);
 		} else {
 			r->nonconst = 1;
@@ -289,7 +288,7 @@ int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step, int *based)
 		cx_children(var, &kids);
 		if (kids.n && clang_isExpression(clang_getCursorKind(
 				      kids.k[kids.n - 1]))) {
-			if (const_val(kids.k[kids.n - 1], &v))
+			if (eng_const_val(kids.k[kids.n - 1], &v))
 				konst = v;
 			else
 				nonconst = 1;
@@ -321,7 +320,7 @@ int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		return 0;
 	cx_children(init, &k);
 	if (k.n != 2 || !clang_equalCursors(var_of(k.k[0]), var) ||
-	    !const_val(k.k[1], &v))
+	    !eng_const_val(k.k[1], &v))
 		return 0;
 	scope_rec(f, var, f->cur_for, &r);
 	if (r.bad || r.nonconst || r.step <= 1 || r.step >= 256)
