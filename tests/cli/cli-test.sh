@@ -165,6 +165,27 @@ run_case() {
 		has "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings"
 		expect 0 "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings" "$K" -p . --prefilter=off a.c b.c c.c
 		expect 2 "--prefilter" "$K" -p . --prefilter=maybe ;;
+	irrelevant-functions)
+		# functions that reach no allocator, size query or field fact
+		# are not run (add, twice); outer reaches kmalloc through mk
+		# and keeps its finding
+		cat >r.c <<-'EOF'
+		#include <linux/slab.h>
+		int add(int a, int b) { return a + b; }
+		int twice(int a) { return add(a, a); }
+		static char *mk(int n) { return kmalloc(n, GFP_KERNEL); }
+		void outer(void)
+		{
+			char *p = mk(4);
+
+			if (p)
+				p[8] = 0;
+		}
+		EOF
+		expect 1 "functions-irrelevant     2 " "$K" --stats r.c -- -I"$SRC/tests/include/kstub"
+		has "functions-analysed       1 "
+		has "r.c:10:"
+		has "overflow-write" ;;
 	analysis-time-limit)
 		# a TU past its analysis time ends partly analysed, not as an
 		# internal error (lib/overflow_kunit.c of 6.12)
