@@ -122,7 +122,10 @@ static void kill(struct state *s, const char *prefix, int vals)
 	for (i = 0; i < s->n; i++) {
 		const char *k = s->e[i].key;
 
-		if (vals && !strncmp(k, prefix, len) &&
+		/* the first two characters ("v" and the first hex digit of
+		 * the variable's hash) rule out most keys without a call */
+		if (vals && k[0] == prefix[0] && (len < 2 || k[1] == prefix[1]) &&
+		    !strncmp(k, prefix, len) &&
 		    (k[len] == '-' || k[len] == '.' || k[len] == '['))
 			continue;
 		if (k[0] == '#' && k[1] == 'x' && rel_mentions(k, prefix, len))
