@@ -290,5 +290,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);
 	kc_arena_release(&t.arena);
+	/* the memo's cursors die with the TU: its memory goes back now */
+	cx_cache_reset();
 	return ret;
 }
