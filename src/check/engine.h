@@ -115,8 +115,8 @@ struct eng_tu {
 	 * analysis (as over budget) when recursion over a deep AST would
 	 * use more than ENG_STACK_MAX bytes of stack */
 	uintptr_t stack_base;
-	/* interp_stmt.c: how variables step in a function or a loop,
-	 * scanned once per (variable, scope) */
+	/* strides.c: how variables step in a function or a loop, one
+	 * walk per scope */
 	struct hidx stride_ix;
 	struct stride_memo *sm;
 	size_t nsm, capsm;

@@ -335,8 +335,7 @@ static struct val eng_addr(struct eng_fn *f, struct state *s, CXCursor c)
 		{
 			/* an index into a fixed-size array stays inside it:
 			 * overflowing the array is another class of bug */
-			CXType at = clang_getCanonicalType(
-				cx_type(cx_strip(k.k[0])));
+			CXType at = cx_canon_type(cx_strip(k.k[0]));
 			long long n = clang_getArraySize(at);
 
 			if (at.kind == CXType_ConstantArray && n > 0) {
@@ -451,8 +450,7 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 		       (bk == CXCursor_UnaryOperator &&
 			cx_unop(base) == CXUnaryOperator_Deref);
 	}
-	pt = clang_getPointeeType(clang_getCanonicalType(
-		cx_type(base)));
+	pt = clang_getPointeeType(cx_canon_type(base));
 	psz = cx_type_size(pt);
 	if (psz <= 0)
 		return 0;

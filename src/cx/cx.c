@@ -115,16 +115,13 @@ void cx_user_set(CXCursor c, const void *v)
 
 CXType cx_canon_type(CXCursor c)
 {
+	CXType t = cx_type(c);
 	struct cx_node *e = cx_node(c);
 
 	if (!e)
-		return clang_getCanonicalType(clang_getCursorType(c));
+		return clang_getCanonicalType(t);
 	if (!e->have_canon) {
-		if (!e->have_type) {
-			e->type = clang_getCursorType(c);
-			e->have_type = 1;
-		}
-		e->canon = clang_getCanonicalType(e->type);
+		e->canon = clang_getCanonicalType(t);
 		e->have_canon = 1;
 	}
 	return e->canon;
@@ -136,17 +133,8 @@ CXCursor cx_strip(CXCursor c)
 		enum CXCursorKind k = clang_getCursorKind(c);
 		struct cx_kids kids;
 
-		struct cx_node *e;
-
 		if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
 			return c;
-		e = cx_node(c);
-		if (e && !cx_node_kids(e)) {
-			if (e->nkids != 1)
-				return c;
-			c = e->kids[0];
-			continue;
-		}
 		cx_children(c, &kids);
 		if (kids.total != 1)
 			return c;
@@ -204,7 +192,6 @@ unsigned long long cx_site(CXCursor c)
 	clang_getSpellingLocation(sl, &f, &line, &col, &soff);
 	site = ((unsigned long long)off << 32) ^ soff ^
 	       ((unsigned long long)clang_getCursorKind(c) << 56);
-	e = cx_node(c);
 	if (e) {
 		e->site = site;
 		e->have_site = 1;
@@ -233,32 +220,6 @@ const char *cx_callee_name(CXCursor call, char *buf, unsigned size)
 	snprintf(buf, size, "%s", clang_getCString(s));
 	clang_disposeString(s);
 	return buf[0] ? buf : NULL;
-}
-
-static const char *spelled_uncached(struct kc_arena *a,
-				    CXTranslationUnit tu,
-				    CXSourceLocation loc, const char *name);
-
-/* cx_node's spelled when the call is spelled as its callee's name */
-static const char spelled_as_name[] = "";
-
-const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
-			      const char *name)
-{
-	struct cx_node *e = cx_node(call);
-	const char *res;
-
-	/* clang_getLocationForOffset() is slow (a quarter of the analysis
-	 * of a TU full of memcpy()): once per call site, whose callee name
-	 * does not change */
-	if (e && e->spelled)
-		return e->spelled == spelled_as_name ? name : e->spelled;
-	res = spelled_uncached(a, clang_Cursor_getTranslationUnit(call),
-			       clang_getCursorLocation(call), name);
-	e = cx_node(call);
-	if (e)
-		e->spelled = res == name ? spelled_as_name : res;
-	return res;
 }
 
 static int ident_char(char ch)
@@ -296,6 +257,25 @@ static const char *spelled_uncached(struct kc_arena *a,
 		return res ? res : name;
 	}
 	return name;
+}
+
+/* cx_node's spelled when the call is spelled as its callee's name */
+static const char spelled_as_name[] = "";
+
+const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
+			      const char *name)
+{
+	struct cx_node *e = cx_node(call);
+	const char *res;
+
+	/* once per call site, whose callee name does not change */
+	if (e && e->spelled)
+		return e->spelled == spelled_as_name ? name : e->spelled;
+	res = spelled_uncached(a, clang_Cursor_getTranslationUnit(call),
+			       clang_getCursorLocation(call), name);
+	if (e)
+		e->spelled = res == name ? spelled_as_name : res;
+	return res;
 }
 
 enum CXBinaryOperatorKind cx_binop(CXCursor c)

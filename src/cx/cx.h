@@ -73,8 +73,9 @@ int cx_eval_int(CXCursor c, long long *out);
 /* clang_Cursor_getOffsetOfField() in bits, cached per field. */
 long long cx_field_offset(CXCursor fld);
 /* Forgets the answers cached by cx_eval_int, cx_field_offset and the
- * per-cursor memo behind cx_children, cx_type and cx_site (call when a
- * TU begins). */
+ * per-cursor memo (src/cx/memo.c) behind cx_children, cx_type, cx_ref,
+ * cx_site, cx_spelled_callee and cx_user_get (call when a TU begins and
+ * ends). */
 void cx_cache_reset(void);
 
 /* sizeof the pointee of a pointer (or element of an array) type; 1 for

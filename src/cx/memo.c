@@ -1,6 +1,7 @@
 /* memo.c - what the analysis asks libclang about one cursor, asked once
- * per translation unit: its children, its type and canonical type, and
- * its site (cx_site). The interpreter visits the same nodes again and
+ * per translation unit: its children, type and canonical type, referenced
+ * cursor, site, spelled callee, and one client pointer (the access path
+ * of an lvalue); the accessors are in cx.c. The interpreter visits the same nodes again and
  * again (two passes, loop rounds, every inlined call), and each
  * clang_visitChildren() builds a CursorVisitor and walks the node's
  * children anew: before this memo, those calls were about a third of the

@@ -21,7 +21,8 @@ struct cx_node {
 };
 
 /* The memo entry of c (created empty on first sight), or NULL when out
- * of memory. Valid until the next cx_node() or cx_memo_reset(). */
+ * of memory. Valid until the next cx_node() (which may start the memo
+ * over) or cx_memo_reset(): compute with libclang, then store. */
 struct cx_node *cx_node(CXCursor c);
 /* Fills e's children if not yet known. Returns 0, or -1 on OOM. */
 int cx_node_kids(struct cx_node *e);
