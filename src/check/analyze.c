@@ -282,8 +282,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(t.ks);
 	free(t.ff);
 	hidx_release(&t.visited);
-	hidx_release(&t.stride_ix);
-	free(t.sm);
+	eng_strides_release(&t);
 	free(t.nr_hash);
 	free(t.nr_val);
 	free(t.acc);

@@ -19,6 +19,7 @@
 #include "cx/cx.h"
 #include "ir/state.h"
 #include "ir/val.h"
+#include "util/vec.h"
 
 /* What was seen at one ksize() call site, over every visit. */
 struct ks_site {
@@ -117,9 +118,8 @@ struct eng_tu {
 	uintptr_t stack_base;
 	/* strides.c: how variables step in a function or a loop, one
 	 * walk per scope */
-	struct hidx stride_ix;
-	struct stride_memo *sm;
-	size_t nsm, capsm;
+	struct hidx stride_ix;      /* scope hash -> position in scopes */
+	KC_VEC(struct stride_scope) scopes;
 };
 
 /* What one scope (a function, a `for`) does to one variable
@@ -132,9 +132,17 @@ struct stride_rec {
 	long long konst;    /* gcd of the constants assigned */
 };
 
-struct stride_memo {
-	CXCursor var, scope;
+struct stride_var {
+	CXCursor var;
+	unsigned h;         /* clang_hashCursor(var) */
 	struct stride_rec r;
+};
+
+/* Every variable one walk of scope saw assigned. */
+struct stride_scope {
+	CXCursor scope;
+	KC_VEC(struct stride_var) vars;
+	int oom;            /* the walk ran out of memory */
 };
 
 #define ENG_STACK_MAX (2u << 20)
@@ -191,6 +199,8 @@ struct eng_fn {
 };
 
 /* strides.c */
+/* Frees t's stride records. */
+void eng_strides_release(struct eng_tu *t);
 /* 1 with *v set if c is an integer constant (any expression clang can
  * fold, unlike cx_eval_int()'s arithmetic kinds). */
 int eng_const_val(CXCursor c, long long *v);

@@ -2,26 +2,14 @@
  * function or a `for` (a loop index that runs by ones reaches the bound
  * it is compared with; one that runs by 4 from 0 takes only multiples of
  * 4). One walk of a scope records every variable it assigns; the records
- * are kept for the TU, keyed by (variable, scope), so a function is
- * walked once however many variables and visits ask (it used to be one
- * walk per variable and visit: a tenth of the analysis time). */
+ * are kept for the TU, one set per scope, so a function is walked once
+ * however many variables and visits ask (it used to be one walk per
+ * variable and visit: a tenth of the analysis time). */
 #include "check/engine.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define MEMO_NONE ((size_t)-1)
-
-struct var_scan {
-	CXCursor var;
-	struct stride_rec r;
-};
-
-struct scope_scan {
-	struct var_scan *v;
-	size_t n, cap;
-	int oom;
-};
 
 static long long gcd_ll(long long a, long long b)
 {
@@ -69,27 +57,37 @@ static CXCursor var_of(CXCursor c)
 	return d;
 }
 
-static struct stride_rec *scan_rec(struct scope_scan *sc, CXCursor var)
+/* The record of var in sc, or NULL. */
+static struct stride_rec *scope_find(const struct stride_scope *sc,
+				     CXCursor var)
 {
+	unsigned h = clang_hashCursor(var);
 	size_t i;
 
-	for (i = 0; i < sc->n; i++)
-		if (clang_equalCursors(sc->v[i].var, var))
-			return &sc->v[i].r;
-	if (sc->n == sc->cap) {
-		size_t nc = sc->cap ? sc->cap * 2 : 16;
-		struct var_scan *nv = realloc(sc->v, nc * sizeof(*nv));
+	for (i = 0; i < sc->vars.n; i++)
+		if (sc->vars.v[i].h == h &&
+		    clang_equalCursors(sc->vars.v[i].var, var))
+			return &sc->vars.v[i].r;
+	return NULL;
+}
 
-		if (!nv) {
-			sc->oom = 1;
-			return NULL;
-		}
-		sc->v = nv;
-		sc->cap = nc;
+/* The record of var in sc, added empty on first sight; NULL (and
+ * sc->oom) when out of memory. */
+static struct stride_rec *scope_get(struct stride_scope *sc, CXCursor var)
+{
+	struct stride_rec *r = scope_find(sc, var);
+	struct stride_var nv;
+
+	if (r)
+		return r;
+	memset(&nv, 0, sizeof(nv));
+	nv.var = var;
+	nv.h = clang_hashCursor(var);
+	if (KC_VEC_PUSH(&sc->vars, nv)) {
+		sc->oom = 1;
+		return NULL;
 	}
-	memset(&sc->v[sc->n], 0, sizeof(sc->v[0]));
-	sc->v[sc->n].var = var;
-	return &sc->v[sc->n++].r;
+	return &sc->vars.v[sc->vars.n - 1].r;
 }
 
 struct mention {
@@ -123,150 +121,117 @@ static int mentions(CXCursor e, CXCursor var)
 	return m.found;
 }
 
-static enum CXChildVisitResult scope_cb(CXCursor c, CXCursor parent,
-					CXClientData d)
+/* A store c into a variable: the variable, and the other side (a null
+ * cursor for ++/--), else a null variable. */
+static CXCursor assigned(CXCursor c, enum CXCursorKind k, CXCursor *rhs)
 {
-	struct scope_scan *sc = d;
-	enum CXCursorKind k = clang_getCursorKind(c);
-	struct stride_rec *r;
 	struct cx_kids kids;
-	CXCursor var;
-	long long v;
+	enum CXUnaryOperatorKind op;
 
-	(void)parent;
+	*rhs = clang_getNullCursor();
 	if (k == CXCursor_CompoundAssignOperator ||
 	    (k == CXCursor_BinaryOperator &&
 	     cx_binop(c) == CXBinaryOperator_Assign)) {
 		cx_children(c, &kids);
 		if (kids.n != 2)
-			return CXChildVisit_Recurse;
-		var = var_of(kids.k[0]);
-		if (clang_Cursor_isNull(var) || !(r = scan_rec(sc, var)))
-			return sc->oom ? CXChildVisit_Break :
-					 CXChildVisit_Recurse;
-		if (k == CXCursor_CompoundAssignOperator) {
-			enum CXBinaryOperatorKind op = cx_binop(c);
+			return clang_getNullCursor();
+		*rhs = kids.k[1];
+		return var_of(kids.k[0]);
+	}
+	if (k != CXCursor_UnaryOperator)
+		return clang_getNullCursor();
+	op = cx_unop(c);
+	if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_PostInc &&
+	    op != CXUnaryOperator_PreInc && op != CXUnaryOperator_PostDec &&
+	    op != CXUnaryOperator_PreDec)
+		return clang_getNullCursor();
+	cx_children(c, &kids);
+	return kids.n == 1 ? var_of(kids.k[0]) : clang_getNullCursor();
+}
 
-			if ((op != CXBinaryOperator_AddAssign &&
-			     op != CXBinaryOperator_SubAssign) ||
-			    !eng_const_val(kids.k[1], &v) || !v)
-				r->bad = 1;
-			else
-				r->step = gcd_ll(r->step, v);
-		} else if (mentions(kids.k[1], var)) {
+static enum CXChildVisitResult scope_cb(CXCursor c, CXCursor parent,
+					CXClientData d)
+{
+	struct stride_scope *sc = d;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct stride_rec *r;
+	CXCursor var, rhs;
+	long long v;
+
+	(void)parent;
+	var = assigned(c, k, &rhs);
+	if (clang_Cursor_isNull(var) || !(r = scope_get(sc, var)))
+		return sc->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+	if (k == CXCursor_UnaryOperator) {
+		if (cx_unop(c) == CXUnaryOperator_AddrOf)
 			r->bad = 1;
-		} else if (eng_const_val(kids.k[1], &v)) {
-			r->konst = gcd_ll(r->konst, v);
-		} else {
-			r->nonconst = 1;
-		}
-	} else if (k == CXCursor_UnaryOperator) {
-		enum CXUnaryOperatorKind op = cx_unop(c);
+		else
+			r->step = gcd_ll(r->step, 1);
+	} else if (k == CXCursor_CompoundAssignOperator) {
+		enum CXBinaryOperatorKind op = cx_binop(c);
 
-		cx_children(c, &kids);
-		if (kids.n != 1)
-			return CXChildVisit_Recurse;
-		var = var_of(kids.k[0]);
-		if (clang_Cursor_isNull(var))
-			return CXChildVisit_Recurse;
-		if (op == CXUnaryOperator_AddrOf) {
-			if ((r = scan_rec(sc, var)))
-				r->bad = 1;
-		} else if (op == CXUnaryOperator_PostInc ||
-			   op == CXUnaryOperator_PreInc ||
-			   op == CXUnaryOperator_PostDec ||
-			   op == CXUnaryOperator_PreDec) {
-			if ((r = scan_rec(sc, var)))
-				r->step = gcd_ll(r->step, 1);
-		}
+		if ((op != CXBinaryOperator_AddAssign &&
+		     op != CXBinaryOperator_SubAssign) ||
+		    !eng_const_val(rhs, &v) || !v)
+			r->bad = 1;
+		else
+			r->step = gcd_ll(r->step, v);
+	} else if (mentions(rhs, var)) {
+		r->bad = 1;
+	} else if (eng_const_val(rhs, &v)) {
+		r->konst = gcd_ll(r->konst, v);
+	} else {
+		r->nonconst = 1;
 	}
-	return sc->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+	return CXChildVisit_Recurse;
 }
 
-static unsigned pair_hash(CXCursor var, CXCursor scope)
-{
-	return clang_hashCursor(var) * 0x9e3779b1u ^ clang_hashCursor(scope);
-}
-
-/* Position of (var, scope) in the TU's memo, or MEMO_NONE. */
-static size_t memo_find(const struct eng_tu *t, CXCursor var,
-			CXCursor scope)
-{
-	size_t i = hidx_find(&t->stride_ix, pair_hash(var, scope));
-
-	if (i == HIDX_NONE || !clang_equalCursors(t->sm[i].var, var) ||
-	    !clang_equalCursors(t->sm[i].scope, scope))
-		return MEMO_NONE;
-	return i;
-}
-
-/* Remembers a record; nothing when the key is taken by another pair (a
- * hash collision: that pair's scope is then walked again) or on OOM. */
-static void memo_put(struct eng_tu *t, CXCursor var, CXCursor scope,
-		     const struct stride_rec *r)
-{
-	unsigned h = pair_hash(var, scope);
-
-	if (hidx_find(&t->stride_ix, h) != HIDX_NONE)
-		return;
-	if (t->nsm == t->capsm) {
-		size_t nc = t->capsm ? t->capsm * 2 : 64;
-		struct stride_memo *nv = realloc(t->sm, nc * sizeof(*nv));
-
-		if (!nv)
-			return;
-		t->sm = nv;
-		t->capsm = nc;
-	}
-	if (hidx_add(&t->stride_ix, h, t->nsm))
-		return;
-	t->sm[t->nsm].var = var;
-	t->sm[t->nsm].scope = scope;
-	t->sm[t->nsm++].r = *r;
-}
-
-/* What scope does to var (all zero: never assigned there). A walked
- * scope is marked by the pair (scope, scope). */
+/* What scope does to var (all zero: never assigned there), from the
+ * TU's record of the scope, made by one walk on first sight. */
 static void scope_rec(struct eng_fn *f, CXCursor var, CXCursor scope,
 		      struct stride_rec *out)
 {
 	struct eng_tu *t = f->t;
-	struct scope_scan sc;
-	size_t i;
+	unsigned h = clang_hashCursor(scope);
+	size_t i = hidx_find(&t->stride_ix, h);
+	struct stride_scope tmp, *sc = &tmp;
+	const struct stride_rec *r;
 
-	memset(out, 0, sizeof(*out));
-	if ((i = memo_find(t, var, scope)) != MEMO_NONE) {
-		*out = t->sm[i].r;
-		return;
+	memset(&tmp, 0, sizeof(tmp));
+	if (i != HIDX_NONE &&
+	    clang_equalCursors(t->scopes.v[i].scope, scope)) {
+		sc = &t->scopes.v[i];
+	} else {
+		tmp.scope = scope;
+		clang_visitChildren(scope, scope_cb, &tmp);
+		/* kept unless the hash is another scope's (then this one
+		 * is walked each time) or memory ran out */
+		if (i == HIDX_NONE && !tmp.oom &&
+		    !KC_VEC_RESERVE(&t->scopes) &&
+		    !hidx_add(&t->stride_ix, h, t->scopes.n)) {
+			t->scopes.v[t->scopes.n] = tmp;
+			sc = &t->scopes.v[t->scopes.n++];
+		}
 	}
-	if (memo_find(t, scope, scope) != MEMO_NONE)
-		return;
-	memset(&sc, 0, sizeof(sc));
-	clang_visitChildren(scope, scope_cb, &sc);
-	if (sc.oom) {
+	memset(out, 0, sizeof(*out));
+	if (sc->oom)
 		/* no memory for the records: the variable is not known to
 		 * step as it should */
 		out->bad = 1;
-		free(sc.v);
-		return;
-	}
-	for (i = 0; i < sc.n; i++) {
-		memo_put(t, sc.v[i].var, scope, &sc.v[i].r);
-		if (clang_equalCursors(sc.v[i].var, var))
-			*out = sc.v[i].r;
-	}
-	/* the mark only once every record is in: a record that a hash
-	 * collision kept out must not read as "never assigned" */
-	for (i = 0; i < sc.n; i++)
-		if (memo_find(t, sc.v[i].var, scope) == MEMO_NONE)
-			break;
-	if (i == sc.n) {
-		struct stride_rec none;
+	else if ((r = scope_find(sc, var)))
+		*out = *r;
+	if (sc == &tmp)
+		KC_VEC_FREE(&tmp.vars);
+}
 
-		memset(&none, 0, sizeof(none));
-		memo_put(t, scope, scope, &none);
-	}
-	free(sc.v);
+void eng_strides_release(struct eng_tu *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->scopes.n; i++)
+		KC_VEC_FREE(&t->scopes.v[i].vars);
+	KC_VEC_FREE(&t->scopes);
+	hidx_release(&t->stride_ix);
 }
 
 int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step, int *based)
