@@ -201,9 +201,6 @@ struct eng_fn {
 /* strides.c */
 /* Frees t's stride records. */
 void eng_strides_release(struct eng_tu *t);
-/* 1 with *v set if c is an integer constant (any expression clang can
- * fold, unlike cx_eval_int()'s arithmetic kinds). */
-int eng_const_val(CXCursor c, long long *v);
 /* The steps of variable e in f: returns 1 when it changes only by
  * constant steps and plain assignments of values not computed from
  * itself (and its address is not taken), with *step the gcd of the steps

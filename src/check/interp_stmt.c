@@ -252,13 +252,13 @@ static int split_add_const(CXCursor e, CXCursor *x, long long *c)
 	cx_children(e, &k);
 	if (k.n != 2)
 		return 0;
-	if (eng_const_val(k.k[1], c)) {
+	if (cx_eval_int(k.k[1], c)) {
 		*x = k.k[0];
 		if (op == CXBinaryOperator_Sub)
 			*c = -*c;
 		return *c > -(1LL << 40) && *c < (1LL << 40);
 	}
-	if (op == CXBinaryOperator_Add && eng_const_val(k.k[0], c)) {
+	if (op == CXBinaryOperator_Add && cx_eval_int(k.k[0], c)) {
 		*x = k.k[1];
 		return *c > -(1LL << 40) && *c < (1LL << 40);
 	}

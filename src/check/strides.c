@@ -26,21 +26,6 @@ static long long gcd_ll(long long a, long long b)
 	return a;
 }
 
-int eng_const_val(CXCursor c, long long *v)
-{
-	CXEvalResult r = clang_Cursor_Evaluate(c);
-	int ok = 0;
-
-	if (!r)
-		return 0;
-	if (clang_EvalResult_getKind(r) == CXEval_Int) {
-		*v = clang_EvalResult_getAsLongLong(r);
-		ok = 1;
-	}
-	clang_EvalResult_dispose(r);
-	return ok;
-}
-
 /* The variable c names (a DeclRefExpr to a local, parameter or global
  * variable), or a null cursor. */
 static CXCursor var_of(CXCursor c)
@@ -172,13 +157,13 @@ static enum CXChildVisitResult scope_cb(CXCursor c, CXCursor parent,
 
 		if ((op != CXBinaryOperator_AddAssign &&
 		     op != CXBinaryOperator_SubAssign) ||
-		    !eng_const_val(rhs, &v) || !v)
+		    !cx_eval_int(rhs, &v) || !v)
 			r->bad = 1;
 		else
 			r->step = gcd_ll(r->step, v);
 	} else if (mentions(rhs, var)) {
 		r->bad = 1;
-	} else if (eng_const_val(rhs, &v)) {
+	} else if (cx_eval_int(rhs, &v)) {
 		r->konst = gcd_ll(r->konst, v);
 	} else {
 		r->nonconst = 1;
@@ -253,7 +238,7 @@ int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step, int *based)
 		cx_children(var, &kids);
 		if (kids.n && clang_isExpression(clang_getCursorKind(
 				      kids.k[kids.n - 1]))) {
-			if (eng_const_val(kids.k[kids.n - 1], &v))
+			if (cx_eval_int(kids.k[kids.n - 1], &v))
 				konst = v;
 			else
 				nonconst = 1;
@@ -285,7 +270,7 @@ int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		return 0;
 	cx_children(init, &k);
 	if (k.n != 2 || !clang_equalCursors(var_of(k.k[0]), var) ||
-	    !eng_const_val(k.k[1], &v))
+	    !cx_eval_int(k.k[1], &v))
 		return 0;
 	scope_rec(f, var, f->cur_for, &r);
 	if (r.bad || r.nonconst || r.step <= 1 || r.step >= 256)
