@@ -33,6 +33,8 @@ struct scan {
 	struct hidx ix;             /* fn_use hash -> index in v */
 	CXCursor *defs;
 	size_t ndefs, capdefs;
+	struct rel *rel;            /* what each function reaches, on the
+				     * same walk (relevance.c) */
 	int oom;
 };
 
@@ -74,6 +76,7 @@ static enum CXChildVisitResult scan_body(CXCursor c, CXCursor parent,
 	struct fn_use *u;
 
 	(void)parent;
+	rel_visit(sc->rel, c);
 	if (k == CXCursor_CallExpr || k == CXCursor_DeclRefExpr) {
 		ref = cx_ref(c);
 		if (clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
@@ -109,6 +112,10 @@ static enum CXChildVisitResult scan_top(CXCursor c, CXCursor parent,
 			sc->capdefs = nc;
 		}
 		sc->defs[sc->ndefs++] = c;
+		if (rel_add(sc->rel, c))
+			sc->oom = 1;
+	} else {
+		rel_leave(sc->rel);
 	}
 	clang_visitChildren(c, scan_body, sc);
 	return CXChildVisit_Continue;
@@ -239,10 +246,11 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_objs_init(&t.objs, &t.arena);
 	ir_intern_init(&t.keys, &t.arena);
 	memset(&sc, 0, sizeof(sc));
-	memset(&rel, 0, sizeof(rel));
+	rel_init(&rel, env->api);
+	sc.rel = &rel;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top,
 			    &sc);
-	if (!sc.oom && rel_build(&rel, env->api, sc.defs, sc.ndefs))
+	if (!sc.oom && rel_finish(&rel))
 		sc.oom = 1;
 	for (t.pass = 0; t.pass < 2; t.pass++) {
 		/* the second pass starts with fresh objects and symbols, so

@@ -37,17 +37,11 @@
 struct rel_fn {
 	unsigned hash;
 	unsigned own, all;
-	KC_VEC(size_t) callees;     /* positions in rel->fn */
+	KC_VEC(size_t) callees;     /* definition hashes while scanning,
+				     * positions in rel->fn after */
 	KC_VEC(unsigned) refs;      /* FieldDecl / file-static hashes */
 	KC_VEC(unsigned) stores;    /* those it assigns */
 	int reach;                  /* reached from a function that makes */
-};
-
-struct rel_scan {
-	struct rel *r;
-	const struct apidb *api;
-	size_t cur;
-	int oom;
 };
 
 static size_t rel_pos(const struct rel *r, CXCursor def)
@@ -90,52 +84,52 @@ static CXCursor stored(CXCursor c, enum CXCursorKind k)
 	return clang_getNullCursor();
 }
 
-static void scan_call(struct rel_scan *sc, struct rel_fn *fn, CXCursor c)
+static void scan_call(struct rel *r, struct rel_fn *fn, CXCursor c)
 {
 	char nbuf[128];
 	const char *name = cx_callee_name(c, nbuf, sizeof(nbuf));
-	const struct apidb_fn *api = name ? apidb_lookup(sc->api, name) : NULL;
+	const struct apidb_fn *api = name ? apidb_lookup(r->api, name) : NULL;
 	CXCursor def;
-	size_t p;
 
 	if (api) {
 		if (api->kind == APIDB_ALLOC || api->kind == APIDB_QUERY)
 			fn->own |= R_MAKE;
 		return;
 	}
+	/* the callee may be defined further down: its position is known
+	 * once the walk is over (rel_finish) */
 	def = clang_getCursorDefinition(cx_ref(c));
-	if (clang_Cursor_isNull(def) ||
-	    (p = rel_pos(sc->r, def)) == HIDX_NONE)
-		return;
-	if (KC_VEC_PUSH(&fn->callees, p))
-		sc->oom = 1;
+	if (!clang_Cursor_isNull(def) && cx_in_main_file(def) &&
+	    KC_VEC_PUSH(&fn->callees, clang_hashCursor(def)))
+		r->oom = 1;
 }
 
-static enum CXChildVisitResult scan_cb(CXCursor c, CXCursor parent,
-				       CXClientData data)
+void rel_visit(struct rel *r, CXCursor c)
 {
-	struct rel_scan *sc = data;
-	struct rel_fn *fn = &sc->r->fn[sc->cur];
-	enum CXCursorKind k = clang_getCursorKind(c);
+	struct rel_fn *fn;
+	enum CXCursorKind k;
+	CXCursor d;
 
-	(void)parent;
+	if (r->cur == HIDX_NONE || r->oom)
+		return;
+	fn = &r->fn.v[r->cur];
+	k = clang_getCursorKind(c);
 	if (k == CXCursor_CallExpr) {
-		scan_call(sc, fn, c);
-	} else if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
-		CXCursor d = cx_ref(c);
-
+		scan_call(r, fn, c);
+		return;
+	}
+	if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
+		d = cx_ref(c);
 		if ((clang_getCursorKind(d) == CXCursor_FieldDecl ||
 		     eng_file_static(d)) &&
 		    KC_VEC_PUSH(&fn->refs, clang_hashCursor(d)))
-			sc->oom = 1;
-	} else {
-		CXCursor d = stored(c, k);
-
-		if (!clang_Cursor_isNull(d) &&
-		    KC_VEC_PUSH(&fn->stores, clang_hashCursor(d)))
-			sc->oom = 1;
+			r->oom = 1;
+		return;
 	}
-	return sc->oom ? CXChildVisit_Break : CXChildVisit_Recurse;
+	d = stored(c, k);
+	if (!clang_Cursor_isNull(d) &&
+	    KC_VEC_PUSH(&fn->stores, clang_hashCursor(d)))
+		r->oom = 1;
 }
 
 /* all = own | all of every callee, to the fixpoint. */
@@ -144,16 +138,16 @@ static void rel_close(struct rel *r)
 	int changed = 1;
 	size_t i, j;
 
-	for (i = 0; i < r->n; i++)
-		r->fn[i].all = r->fn[i].own;
+	for (i = 0; i < r->fn.n; i++)
+		r->fn.v[i].all = r->fn.v[i].own;
 	while (changed) {
 		changed = 0;
-		for (i = 0; i < r->n; i++) {
-			struct rel_fn *fn = &r->fn[i];
+		for (i = 0; i < r->fn.n; i++) {
+			struct rel_fn *fn = &r->fn.v[i];
 			unsigned a = fn->all;
 
 			for (j = 0; j < fn->callees.n; j++)
-				a |= r->fn[fn->callees.v[j]].all;
+				a |= r->fn.v[fn->callees.v[j]].all;
 			if (a != fn->all) {
 				fn->all = a;
 				changed = 1;
@@ -166,11 +160,11 @@ static void mark_reach(struct rel *r, size_t i)
 {
 	size_t j;
 
-	if (r->fn[i].reach)
+	if (r->fn.v[i].reach)
 		return;
-	r->fn[i].reach = 1;
-	for (j = 0; j < r->fn[i].callees.n; j++)
-		mark_reach(r, r->fn[i].callees.v[j]);
+	r->fn.v[i].reach = 1;
+	for (j = 0; j < r->fn.v[i].callees.n; j++)
+		mark_reach(r, r->fn.v[i].callees.v[j]);
 }
 
 /* R_STORE for the functions that store into a field that a function
@@ -183,62 +177,89 @@ static int mark_stores(struct rel *r)
 	int ret = 0;
 
 	memset(&made, 0, sizeof(made));
-	for (i = 0; i < r->n; i++)
-		if (r->fn[i].all & R_MAKE)
+	for (i = 0; i < r->fn.n; i++)
+		if (r->fn.v[i].all & R_MAKE)
 			mark_reach(r, i);
-	for (i = 0; i < r->n && !ret; i++)
-		for (j = 0; r->fn[i].reach && j < r->fn[i].stores.n; j++) {
-			unsigned h = r->fn[i].stores.v[j];
+	for (i = 0; i < r->fn.n && !ret; i++) {
+		const struct rel_fn *fn = &r->fn.v[i];
 
-			if (hidx_find(&made, h) == HIDX_NONE &&
-			    hidx_add(&made, h, 0)) {
+		for (j = 0; fn->reach && j < fn->stores.n && !ret; j++)
+			if (hidx_find(&made, fn->stores.v[j]) == HIDX_NONE &&
+			    hidx_add(&made, fn->stores.v[j], 0))
 				ret = -1;
-				break;
-			}
-		}
-	for (i = 0; i < r->n && !ret; i++)
-		for (j = 0; j < r->fn[i].stores.n; j++)
-			if (hidx_find(&made, r->fn[i].stores.v[j]) !=
-			    HIDX_NONE) {
-				r->fn[i].own |= R_STORE;
-				break;
-			}
+	}
+	for (i = 0; i < r->fn.n && !ret; i++) {
+		struct rel_fn *fn = &r->fn.v[i];
+
+		for (j = 0; j < fn->stores.n; j++)
+			if (hidx_find(&made, fn->stores.v[j]) != HIDX_NONE)
+				fn->own |= R_STORE;
+	}
 	hidx_release(&made);
 	rel_close(r);
 	return ret;
 }
 
-int rel_build(struct rel *r, const struct apidb *api, const CXCursor *defs,
-	      size_t n)
+void rel_init(struct rel *r, const struct apidb *api)
 {
-	struct rel_scan sc = { r, api, 0, 0 };
-	size_t i;
-
 	memset(r, 0, sizeof(*r));
-	r->fn = calloc(n ? n : 1, sizeof(*r->fn));
-	if (!r->fn)
-		return -1;
-	r->n = n;
-	for (i = 0; i < n; i++) {
-		size_t p;
+	r->api = api;
+	r->cur = HIDX_NONE;
+}
 
-		r->fn[i].hash = clang_hashCursor(defs[i]);
-		p = hidx_find(&r->ix, r->fn[i].hash);
-		/* two functions with one hash: both find the first, which
-		 * is then never skipped */
-		if (p != HIDX_NONE)
-			r->fn[p].own |= R_STORE | R_MAKE | R_FACT;
-		else if (hidx_add(&r->ix, r->fn[i].hash, i))
-			return -1;
-	}
-	for (i = 0; i < n && !sc.oom; i++) {
-		if (rel_pos(r, defs[i]) != i)
-			continue;
-		sc.cur = i;
-		clang_visitChildren(defs[i], scan_cb, &sc);
-	}
-	if (sc.oom)
+int rel_add(struct rel *r, CXCursor def)
+{
+	struct rel_fn fn;
+	size_t p;
+
+	memset(&fn, 0, sizeof(fn));
+	fn.hash = clang_hashCursor(def);
+	if (KC_VEC_PUSH(&r->fn, fn)) {
+		r->oom = 1;
 		return -1;
+	}
+	r->cur = r->fn.n - 1;
+	p = hidx_find(&r->ix, fn.hash);
+	/* two functions with one hash: both find the first, which is
+	 * then never skipped */
+	if (p != HIDX_NONE)
+		r->fn.v[p].own |= R_STORE | R_MAKE | R_FACT;
+	else if (hidx_add(&r->ix, fn.hash, r->cur))
+		r->oom = 1;
+	return r->oom ? -1 : 0;
+}
+
+void rel_leave(struct rel *r)
+{
+	r->cur = HIDX_NONE;
+}
+
+/* Turns the callees' definition hashes into positions, dropping the
+ * functions not defined in the main file. */
+static void resolve_callees(struct rel *r)
+{
+	size_t i, j, n;
+
+	for (i = 0; i < r->fn.n; i++) {
+		struct rel_fn *fn = &r->fn.v[i];
+
+		for (j = n = 0; j < fn->callees.n; j++) {
+			size_t p = hidx_find(&r->ix,
+					     (unsigned)fn->callees.v[j]);
+
+			if (p != HIDX_NONE)
+				fn->callees.v[n++] = p;
+		}
+		fn->callees.n = n;
+	}
+}
+
+int rel_finish(struct rel *r)
+{
+	r->cur = HIDX_NONE;
+	if (r->oom)
+		return -1;
+	resolve_callees(r);
 	rel_close(r);
 	return mark_stores(r);
 }
@@ -247,8 +268,8 @@ void rel_facts_known(struct rel *r, const struct eng_tu *t)
 {
 	size_t i, j;
 
-	for (i = 0; i < r->n; i++) {
-		struct rel_fn *fn = &r->fn[i];
+	for (i = 0; i < r->fn.n; i++) {
+		struct rel_fn *fn = &r->fn.v[i];
 
 		for (j = 0; j < fn->refs.n && !(fn->own & R_FACT); j++)
 			if (eng_fact_relevant(t, fn->refs.v[j]))
@@ -264,7 +285,7 @@ int rel_needed(const struct rel *r, CXCursor def, int pass)
 
 	if (i == HIDX_NONE)
 		return 1;
-	fn = &r->fn[i];
+	fn = &r->fn.v[i];
 	return pass == 0 ? (fn->all & R_STORE) != 0 :
 			   (fn->all & (R_MAKE | R_FACT)) != 0;
 }
@@ -273,12 +294,12 @@ void rel_release(struct rel *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		KC_VEC_FREE(&r->fn[i].callees);
-		KC_VEC_FREE(&r->fn[i].refs);
-		KC_VEC_FREE(&r->fn[i].stores);
+	for (i = 0; i < r->fn.n; i++) {
+		KC_VEC_FREE(&r->fn.v[i].callees);
+		KC_VEC_FREE(&r->fn.v[i].refs);
+		KC_VEC_FREE(&r->fn.v[i].stores);
 	}
-	free(r->fn);
+	KC_VEC_FREE(&r->fn);
 	hidx_release(&r->ix);
 	memset(r, 0, sizeof(*r));
 }

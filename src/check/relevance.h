@@ -8,21 +8,30 @@
 
 #include "apidb/apidb.h"
 #include "check/hidx.h"
+#include "util/vec.h"
 
 struct rel_fn;
 struct eng_tu;
 
 struct rel {
-	struct rel_fn *fn;
-	size_t n;
+	KC_VEC(struct rel_fn) fn;   /* the main file's definitions */
 	struct hidx ix;             /* definition hash -> position in fn */
+	const struct apidb *api;
+	size_t cur;                 /* function being scanned, HIDX_NONE */
+	int oom;
 };
 
-/* Scans the bodies of the n main-file function definitions defs (and
- * closes what they can reach over their calls to each other). Returns 0,
- * or -1 when out of memory (rel_release() it all the same). */
-int rel_build(struct rel *r, const struct apidb *api, const CXCursor *defs,
-	      size_t n);
+/* The scan rides on analyze.c's one walk of the main file: rel_add() a
+ * definition before walking its body, rel_leave() before any other
+ * top-level cursor, rel_visit() every node walked, and rel_finish() at
+ * the end (which closes what each function reaches over its calls to
+ * the others). rel_add/rel_finish return 0, or -1 when out of memory
+ * (rel_release() it all the same). */
+void rel_init(struct rel *r, const struct apidb *api);
+int rel_add(struct rel *r, CXCursor def);
+void rel_leave(struct rel *r);
+void rel_visit(struct rel *r, CXCursor c);
+int rel_finish(struct rel *r);
 /* After the first pass: also marks the functions that name a field or
  * file-static for which t's field facts hold an object. */
 void rel_facts_known(struct rel *r, const struct eng_tu *t);
