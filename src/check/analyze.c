@@ -177,13 +177,13 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 }
 
 /* 1 if the current pass has to run def (relevance.c); the functions it
- * skips are counted (pass 1). */
+ * skips are counted. */
 static int needed(struct eng_tu *t, const struct rel *rel, CXCursor def)
 {
 	if (rel_needed(rel, def, t->pass))
 		return 1;
-	if (t->pass == 1)
-		eng_stat(t, "functions-irrelevant", 1);
+	eng_stat(t, t->pass ? "functions-irrelevant" : "functions-no-facts",
+		 1);
 	return 0;
 }
 

@@ -166,13 +166,19 @@ run_case() {
 		expect 0 "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings" "$K" -p . --prefilter=off a.c b.c c.c
 		expect 2 "--prefilter" "$K" -p . --prefilter=maybe ;;
 	irrelevant-functions)
-		# functions that reach no allocator, size query or field fact
-		# are not run (add, twice); outer reaches kmalloc through mk
-		# and keeps its finding
+		# pass 1 runs only what reaches an allocator or a field fact:
+		# not add, twice, seta; usep through the fact on s.p, outer
+		# through mk. Pass 0 runs only setp, the one store into a
+		# field an allocating function stores into (seta's s.a is
+		# not one); mk is inlined, outer keeps its finding
 		cat >r.c <<-'EOF'
 		#include <linux/slab.h>
+		struct s { int a; char *p; };
 		int add(int a, int b) { return a + b; }
 		int twice(int a) { return add(a, a); }
+		void seta(struct s *x) { x->a = 1; }
+		void setp(struct s *x, int n) { x->p = kmalloc(n, GFP_KERNEL); }
+		void usep(struct s *x) { x->p[20] = 0; }
 		static char *mk(int n) { return kmalloc(n, GFP_KERNEL); }
 		void outer(void)
 		{
@@ -182,9 +188,10 @@ run_case() {
 				p[8] = 0;
 		}
 		EOF
-		expect 1 "functions-irrelevant     2 " "$K" --stats r.c -- -I"$SRC/tests/include/kstub"
-		has "functions-analysed       1 "
-		has "r.c:10:"
+		expect 1 "functions-irrelevant     3 " "$K" --stats r.c -- -I"$SRC/tests/include/kstub"
+		has "functions-analysed       3 "
+		has "functions-no-facts       6 "
+		has "r.c:14:"
 		has "overflow-write" ;;
 	analysis-time-limit)
 		# a TU past its analysis time ends partly analysed, not as an
