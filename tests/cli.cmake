@@ -8,7 +8,7 @@ set(KC_CLI_CASES
   gcc-flags unknown-flag-once check-form check-form-stats check-form-sparse
   check-form-no-file compdb-malformed compdb-truncated compdb-missing
   compdb-no-args compdb-missing-source compdb-select prefilter analysis-time-limit
-  irrelevant-functions tree-not-kernel
+  irrelevant-functions bad-env-number tree-not-kernel
   tree-missing tree-unconfigured tree-unprepared worker-crash worker-timeout
   worker-oom interrupt same-order shard-union kernel-fake-tree)
 # Under ASan the crash and out-of-memory cases cannot behave as in a

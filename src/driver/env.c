@@ -36,6 +36,27 @@ static int rule_mask(const struct kc_opts *o, unsigned *mask,
 	return 0;
 }
 
+/* Reads environment variable name as a number of at least min into
+ * *out; leaves *out alone when it is unset. Returns 0, or a usage error
+ * naming the variable when it is not such a number. */
+static int env_number(const char *name, double min, const char *what,
+		      double *out, struct kc_err *err)
+{
+	const char *v = getenv(name);
+	char *end;
+	double d;
+
+	if (!v)
+		return 0;
+	d = strtod(v, &end);
+	if (!*v || *end || !(d >= min))
+		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
+				  "invalid value '%s' for $%s (%s)", v, name,
+				  what);
+	*out = d;
+	return 0;
+}
+
 int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 		struct kc_err *err)
 {
@@ -75,21 +96,23 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 	/* half the per-TU timeout: a huge generated TU (lib/overflow_kunit.c
 	 * of 6.12) ends partly analysed instead of as an internal error */
 	e->env.time_limit = o->timeout > 1 ? o->timeout / 2.0 : 0;
+	/* $KSIZECHECK_ANALYSIS_SECONDS overrides it (tests, and CI jobs
+	 * that prefer a partial analysis to a long one) */
+	ret = env_number("KSIZECHECK_ANALYSIS_SECONDS", 1e-9,
+			 "seconds, more than 0", &e->env.time_limit, err);
+	if (ret)
+		goto fail;
+	/* $KSIZECHECK_STEP_BUDGET: interpretation steps per function */
 	{
-		/* $KSIZECHECK_ANALYSIS_SECONDS overrides it (tests, and
-		 * CI jobs that prefer a partial analysis to a long one) */
-		const char *v = getenv("KSIZECHECK_ANALYSIS_SECONDS");
-		char *end;
-		double d = v ? strtod(v, &end) : 0;
+		double steps = 0;
 
-		if (v && *v && !*end && d > 0)
-			e->env.time_limit = d;
-		/* $KSIZECHECK_STEP_BUDGET: interpretation steps per
-		 * function (measurements of the budget) */
-		v = getenv("KSIZECHECK_STEP_BUDGET");
-		d = v ? strtod(v, &end) : 0;
-		if (v && *v && !*end && d >= 1000)
-			e->env.step_budget = (unsigned long long)d;
+		ret = env_number("KSIZECHECK_STEP_BUDGET", 1000,
+				 "steps per function, at least 1000", &steps,
+				 err);
+		if (ret)
+			goto fail;
+		if (steps > 0)
+			e->env.step_budget = (unsigned long long)steps;
 	}
 	return 0;
 fail:

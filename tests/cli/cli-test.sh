@@ -165,6 +165,13 @@ run_case() {
 		has "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings"
 		expect 0 "3 files: 3 parsed, 0 with errors, 0 failed; 0 findings" "$K" -p . --prefilter=off a.c b.c c.c
 		expect 2 "--prefilter" "$K" -p . --prefilter=maybe ;;
+	bad-env-number)
+		ok_c a.c
+		expect 2 "invalid value 'lots' for \$KSIZECHECK_STEP_BUDGET" \
+			env KSIZECHECK_STEP_BUDGET=lots "$K" a.c
+		expect 2 "invalid value '0' for \$KSIZECHECK_ANALYSIS_SECONDS" \
+			env KSIZECHECK_ANALYSIS_SECONDS=0 "$K" a.c
+		expect 0 "" env KSIZECHECK_STEP_BUDGET=20000 "$K" a.c ;;
 	irrelevant-functions)
 		# pass 1 runs only what reaches an allocator or a field fact:
 		# not add, twice, seta; usep through the fact on s.p, outer
