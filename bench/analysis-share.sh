@@ -9,6 +9,9 @@
 #
 #   bench/analysis-share.sh [-k KSIZECHECK] [-n TOP] COMPDB TREE [OUT]
 #
+# Each TU is a ksizecheck run that reads COMPDB again: give it a sample
+# (a few hundred entries), not a whole tree's database.
+#
 # OUT (default: analysis-share.txt) gets one line per TU:
 #   FILE PARSE-US ANALYSIS-US STEPS
 set -eu
