@@ -16,6 +16,7 @@ PKGS=(
 	libclang-rt-19-dev
 	libelf-dev
 	libjson-c-dev
+	libsqlite3-dev
 	libssl-dev
 	lld-19
 	llvm-19
