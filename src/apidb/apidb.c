@@ -385,7 +385,7 @@ static int parse_name(const struct kc_tbl_rec *rec, int i,
 	return 0;
 }
 
-/* Trailing options: realloc=$N errptr zero upto srcstr */
+/* Trailing options: realloc=$N errptr zero upto srcstr fmt=$N */
 static int parse_opts(const struct kc_tbl_rec *rec, int from,
 		      struct apidb_fn *fn, struct kc_err *err)
 {
@@ -409,6 +409,14 @@ static int parse_opts(const struct kc_tbl_rec *rec, int from,
 			r.col[i] += 8;
 			if (parse_argno(&r, i, 0, &fn->realloc_arg, err))
 				return -KC_EPARSE;
+		} else if (!strncmp(s, "fmt=", 4) && fn->kind == APIDB_SINK &&
+			   (fn->flags & APIDB_F_UPTO)) {
+			struct kc_tbl_rec r = *rec;
+
+			r.field[i] = s + 4;
+			r.col[i] += 4;
+			if (parse_argno(&r, i, 0, &fn->fmt, err))
+				return -KC_EPARSE;
 		} else
 			return kc_tbl_field_err(rec, i, err,
 						"unknown option '%s'", s);
@@ -427,7 +435,7 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 	if (!fn)
 		return kc_err_set(err, KC_ENOMEM, rec->file, rec->line, 0,
 				  "out of memory");
-	fn->realloc_arg = fn->arg = fn->dst = fn->src = -1;
+	fn->realloc_arg = fn->arg = fn->dst = fn->src = fn->fmt = -1;
 	if (!strcmp(t, "alloc")) {
 		fn->kind = APIDB_ALLOC;
 		if (need_fields(rec, 4, KC_TBL_MAX_FIELDS, err) ||

@@ -83,6 +83,10 @@ struct apidb_fn {
 	int arg;                 /* FREE: freed; QUERY, PRED: tested arg */
 	int query;               /* QUERY: enum apidb_query; PRED: enum apidb_pred */
 	int dst, src;            /* SINK: pointer arguments or -1 */
+	int fmt;                 /* SINK with upto: the format argument
+				  * (printf family), or -1: the bytes
+				  * written are at most the format's output
+				  * and its NUL (apidb/fmtlen.h) */
 	unsigned flags;          /* APIDB_F_* */
 	const char *file;        /* where it was defined */
 	unsigned line;

@@ -80,6 +80,22 @@ static void test_shipped(void)
 	apidb_free(db);
 }
 
+static void test_fmt(void)
+{
+	struct apidb *db = apidb_new();
+	struct kc_err err = { 0 };
+	const struct apidb_fn *f;
+
+	CHECK(apidb_load_text(db, "f.tbl",
+			      "sink my_snprintf $0 - $1 upto fmt=$2\n"
+			      "sink my_fill $0 - $1 upto\n", &err) == 0);
+	f = apidb_lookup(db, "my_snprintf");
+	CHECK(f && f->fmt == 2 && (f->flags & APIDB_F_UPTO));
+	f = apidb_lookup(db, "my_fill");
+	CHECK(f && f->fmt == -1);
+	apidb_free(db);
+}
+
 static void test_override(void)
 {
 	struct apidb *db = apidb_new();
@@ -105,6 +121,7 @@ static void test_override(void)
 
 int main(void)
 {
+	test_fmt();
 	test_shipped();
 	test_override();
 	expect_error("alloc x slabb $0\n", "t.tbl:1:9: unknown family 'slabb'");
@@ -112,6 +129,10 @@ int main(void)
 	expect_error("alloc x kmalloc $0 frob\n",
 		     "t.tbl:1:20: unknown option 'frob'");
 	expect_error("alloc 9x kmalloc $0\n", "t.tbl:1:7: '9x' is not a");
+	/* fmt= belongs to bounded writers only */
+	expect_error("sink p $0 - $1 fmt=$2\n",
+		     "t.tbl:1:16: unknown option 'fmt=$2'");
+	expect_error("sink p $0 - $1 upto fmt=x\n", "t.tbl:1:25: expected");
 	expect_error("alloc x kmalloc\n", "needs 4 fields");
 	expect_error("free kfree p\n", "t.tbl:1:12: expected an argument");
 	expect_error("query ksize size $0\n", "unknown query 'size'");
