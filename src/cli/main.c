@@ -113,7 +113,7 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 		ret = kc_tus_from_check_args(o, tus, err);
 		break;
 	case KC_MODE_KERNEL:
-		if (!o->quiet && isatty(2))
+		if (!o->quiet)
 			fprintf(stderr,
 				"ksizecheck: listing TUs with a Kbuild dry run of '%s' (about a minute for a whole tree)\n",
 				o->tree ? o->tree : ".");

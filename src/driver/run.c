@@ -547,6 +547,11 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	ret = kc_flags_load(path, &r.flags, err);
 	if (ret)
 		return ret;
+	ret = kc_progress_init(&r.prog, tus->n, !opts->quiet, err);
+	if (ret) {
+		kc_flags_free(r.flags);
+		return ret;
+	}
 	r.opts = opts;
 	r.env = env;
 	r.tus_per_worker = 0;
@@ -571,7 +576,6 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 		kc_flags_free(r.flags);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	kc_progress_init(&r.prog, tus->n, !opts->quiet && isatty(2));
 
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);

@@ -246,6 +246,23 @@ run_case() {
 		got=$?
 		[ "$got" = 130 ] || { echo "FAIL $CASE: exit $got, expected 130"; FAIL=1; }
 		grep -qF "(interrupted)" out.txt || { echo "FAIL $CASE: no partial summary"; cat out.txt; FAIL=1; } ;;
+	progress-log)
+		# stderr is a file here, as in a CI log: plain lines at
+		# the interval, never a control character; --quiet: none
+		ok_c a.c; ok_c fault.c; ok_c b.c
+		expect 2 "ksizecheck: progress: 1/3 files, 0 findings, 0:0" \
+			env KSIZECHECK_FAULT=hang KSIZECHECK_PROGRESS_SECONDS=0.2 \
+			"$K" -j1 --timeout 2 a.c fault.c b.c
+		has "elapsed, about 0:0"
+		n=$(grep -c "^ksizecheck: progress: " out.txt)
+		[ "$n" -ge 4 ] || { echo "FAIL $CASE: $n progress lines in 2 s at 0.2 s"; FAIL=1; }
+		if tr -d '\n' <out.txt | LC_ALL=C grep -q '[[:cntrl:]]'; then
+			echo "FAIL $CASE: control characters in a log"; FAIL=1
+		fi
+		expect 0 "" env KSIZECHECK_PROGRESS_SECONDS=0.001 "$K" --quiet a.c b.c
+		refute "progress"
+		expect 2 "invalid value '0' for \$KSIZECHECK_PROGRESS_SECONDS" \
+			env KSIZECHECK_PROGRESS_SECONDS=0 "$K" a.c ;;
 	same-order)
 		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
 		"$K" -q -j1 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j1.txt 2>/dev/null
