@@ -394,7 +394,9 @@ int kc_genhdr_build(struct kc_genhdr *g, FILE *log, size_t **idx, size_t *n)
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		dup2(fileno(log), 1);  /* stdout carries the findings */
+		/* on log: our stdout carries the findings */
+		dup2(fileno(log), 1);
+		dup2(fileno(log), 2);
 		execvp(argv[0], argv);
 		fprintf(log, "ksizecheck: cannot run '%s': %s\n", argv[0],
 			strerror(errno));
