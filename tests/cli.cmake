@@ -10,7 +10,8 @@ set(KC_CLI_CASES
   compdb-no-args compdb-missing-source compdb-select prefilter analysis-time-limit
   irrelevant-functions bad-env-number tree-not-kernel
   tree-missing tree-unconfigured tree-unprepared worker-crash worker-timeout
-  worker-oom interrupt same-order shard-union kernel-fake-tree)
+  worker-oom interrupt progress-log same-order shard-union kernel-fake-tree
+  kernel-generated-headers)
 # Under ASan the crash and out-of-memory cases cannot behave as in a
 # release build (ASan handles SIGSEGV itself, and RLIMIT_AS is off because
 # of its shadow memory): cli-test.sh skips them, saying so, when KC_ASAN=1.

@@ -18,6 +18,7 @@
 #include "cli/opts.h"
 #include "diag/diag.h"
 #include "driver/env.h"
+#include "driver/genhdr.h"
 #include "prefilter/prefilter.h"
 #include "driver/run.h"
 #include "fix/fix.h"
@@ -113,12 +114,14 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 		ret = kc_tus_from_check_args(o, tus, err);
 		break;
 	case KC_MODE_KERNEL:
-		if (!o->quiet && isatty(2))
+		if (!o->quiet)
 			fprintf(stderr,
 				"ksizecheck: listing TUs with a Kbuild dry run of '%s' (about a minute for a whole tree)\n",
 				o->tree ? o->tree : ".");
 		ret = kc_kbuild_load(o->tree ? o->tree : ".", &o->inputs, tus,
 				     err);
+		if (!ret && o->build_generated)
+			kc_genhdr_set_build(tus->gen, kc_opts_jobs(o));
 		break;
 	}
 	return ret;
@@ -359,6 +362,7 @@ int main(int argc, char **argv)
 		code = die_usage(&err);
 		goto out;
 	}
+	kc_genhdr_report(tus.gen, stderr);
 	/*
 	 * The output stage (src/out): rule filter, fingerprints,
 	 * suppressions, baseline, the text/json/sarif writer, and the

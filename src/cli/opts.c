@@ -28,13 +28,14 @@ enum {
 	OPT_ALL_CONFIGS, OPT_ENABLE, OPT_DISABLE, OPT_TIMEOUT, OPT_MEM_LIMIT,
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
 	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS, OPT_PREFILTER,
-	OPT_PRINT_PREFILTER,
+	OPT_PRINT_PREFILTER, OPT_BUILD_GENERATED,
 };
 
 static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "compile-commands", required_argument, NULL, 'p' },
 	{ "tree", required_argument, NULL, OPT_TREE },
+	{ "build-generated", no_argument, NULL, OPT_BUILD_GENERATED },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "format", required_argument, NULL, OPT_FORMAT },
@@ -206,6 +207,7 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_RULES_DIR: o->rules_dir = arg; break;
 	case OPT_SLAB_CONFIG: o->slab_config = arg; break;
 	case OPT_ALL_CONFIGS: o->all_configs = 1; break;
+	case OPT_BUILD_GENERATED: o->build_generated = 1; break;
 	case OPT_ENABLE: ret = strlist_push(&o->enable, arg); break;
 	case OPT_DISABLE: ret = strlist_push(&o->disable, arg); break;
 	case OPT_TIMEOUT:
@@ -344,6 +346,9 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	if (o->tree && o->mode != KC_MODE_KERNEL)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "--tree needs the 'kernel' subcommand");
+	if (o->build_generated && o->mode != KC_MODE_KERNEL)
+		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
+				  "--build-generated needs the 'kernel' subcommand");
 	if (o->mode == KC_MODE_KERNEL && o->cflags.n)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "'kernel' takes no compiler flags (they come from Kbuild)");
@@ -415,6 +420,9 @@ void kc_opts_usage(FILE *f)
 "  -p, --compile-commands DIR|FILE  compile database (compile_commands.json)\n"
 "  --tree DIR            kernel tree for 'kernel' (default: .); must be\n"
 "                        configured and prepared\n"
+"  --build-generated     'kernel': first make the objects whose headers\n"
+"                        Kbuild generates during a build (not 'make\n"
+"                        prepare') and that are missing, then check them\n"
 "  --shard I/N           check only the I-th of N deterministic parts\n"
 "  --changed-since REV   only files changed since git revision REV\n"
 "Run:\n"
@@ -423,7 +431,8 @@ void kc_opts_usage(FILE *f)
 "  --mem-limit MB        per-worker address-space limit (default 2048)\n"
 "  --sparse              also run sparse with the same arguments (CHECK=\n"
 "                        form; or KSIZECHECK_SPARSE=1)\n"
-"  -q, --quiet           no progress line, no summary\n"
+"  -q, --quiet           no progress (a line every 30 s when stderr is not a\n"
+"                        terminal), no summary\n"
 "  --stats               detailed accounting and counters on stderr\n"
 "  --prefilter auto|on|off|check   skip, unparsed, the files that name no\n"
 "                        allocator or size query, even through header\n"

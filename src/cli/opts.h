@@ -54,6 +54,7 @@ struct kc_opts {
 	int jobs;                   /* -j N; 0 = online CPUs */
 	const char *compdb;         /* -p DIR|FILE */
 	const char *tree;           /* --tree DIR (kernel mode) */
+	int build_generated;        /* --build-generated (kernel mode) */
 	int quiet;                  /* --quiet: no progress, no summary */
 	int stats;                  /* --stats */
 	int format;                 /* --format, enum kc_format */

@@ -36,10 +36,7 @@ static int rule_mask(const struct kc_opts *o, unsigned *mask,
 	return 0;
 }
 
-/* Reads environment variable name as a number of at least min into
- * *out; leaves *out alone when it is unset. Returns 0, or a usage error
- * naming the variable when it is not such a number. */
-static int env_number(const char *name, double min, const char *what,
+int kc_env_number(const char *name, double min, const char *what,
 		      double *out, struct kc_err *err)
 {
 	const char *v = getenv(name);
@@ -98,7 +95,7 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 	e->env.time_limit = o->timeout > 1 ? o->timeout / 2.0 : 0;
 	/* $KSIZECHECK_ANALYSIS_SECONDS overrides it (tests, and CI jobs
 	 * that prefer a partial analysis to a long one) */
-	ret = env_number("KSIZECHECK_ANALYSIS_SECONDS", 1e-9,
+	ret = kc_env_number("KSIZECHECK_ANALYSIS_SECONDS", 1e-9,
 			 "seconds, more than 0", &e->env.time_limit, err);
 	if (ret)
 		goto fail;
@@ -106,7 +103,7 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 	{
 		double steps = 0;
 
-		ret = env_number("KSIZECHECK_STEP_BUDGET", 1000,
+		ret = kc_env_number("KSIZECHECK_STEP_BUDGET", 1000,
 				 "steps per function, at least 1000", &steps,
 				 err);
 		if (ret)

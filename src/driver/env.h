@@ -24,4 +24,11 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 		struct kc_err *err);
 void kc_env_release(struct kc_env *e);
 
+/* Reads environment variable name as a number of at least min into
+ * *out; leaves *out alone when it is unset. Returns 0, or a usage error
+ * naming the variable when it is not such a number (what: the range in
+ * words, e.g. "seconds, more than 0"). */
+int kc_env_number(const char *name, double min, const char *what,
+		  double *out, struct kc_err *err);
+
 #endif

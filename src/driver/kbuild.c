@@ -26,6 +26,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "driver/genhdr.h"
 #include "driver/run.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -369,6 +370,12 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
 		kc_argv_free(mfv);
 	} else if (llvm_flag(tree_real, llvm, sizeof(llvm))) {
 		KC_VEC_PUSH(&argv, strdup(llvm));
+	}
+	/* the same make builds the generated headers (genhdr.h) */
+	if (!l->gen && !(l->gen = kc_genhdr_new(tree, tree_real, argv.v,
+						argv.n))) {
+		ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+		goto out;
 	}
 	KC_VEC_PUSH(&argv, strdup("-n"));
 	KC_VEC_PUSH(&argv, strdup("-k"));

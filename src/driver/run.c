@@ -32,6 +32,7 @@
 #include "cli/opts.h"
 #include "util/clock.h"
 #include "diag/finding_json.h"
+#include "driver/genhdr.h"
 #include "driver/progress.h"
 #include "driver/run.h"
 #include "driver/tu.h"
@@ -84,6 +85,9 @@ struct runner {
 	 * TUs: same user time, 2.5x the system time, so not the default;
 	 * $KSIZECHECK_TUS_PER_WORKER=1 selects it). */
 	int tus_per_worker;
+	/* the second pass of --build-generated: the TUs to check again
+	 * (genhdr.h); NULL: every TU in order */
+	size_t *queue, nqueue;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -307,7 +311,7 @@ static int take_result(struct runner *r, int slot)
 	uint32_t len;
 	char *buf;
 	long tu;
-	int status;
+	int status, gen;
 
 	if (read_full(w->res_fd, &len, sizeof(len)))
 		return -1;
@@ -331,12 +335,19 @@ static int take_result(struct runner *r, int slot)
 	w->tu = -1;
 	status = json_object_object_get_ex(res, "status", &v) ?
 		 json_object_get_int(v) : KC_TU_FAILED;
+	gen = kc_genhdr_take(r->tus->gen, &r->tus->v[tu], (size_t)tu, res);
+	if (gen == KC_GENHDR_HOLD) {
+		/* checked again after the build: count nothing now */
+		json_object_put(res);
+		return 0;
+	}
 	kc_progress_clear(&r->prog);
 	if (json_object_object_get_ex(res, "unknown_flags", &a))
 		for (size_t i = 0; i < json_object_array_length(a); i++)
 			warn_flag(r, json_object_get_string(
 					     json_object_array_get_idx(a, i)));
-	if (json_object_object_get_ex(res, "errors", &a))
+	if (gen == KC_GENHDR_NONE &&
+	    json_object_object_get_ex(res, "errors", &a))
 		for (size_t i = 0; i < json_object_array_length(a); i++)
 			fprintf(stderr, "%s\n", json_object_get_string(
 				json_object_array_get_idx(a, i)));
@@ -400,6 +411,12 @@ static int assign(struct runner *r, int slot, size_t *next)
 {
 	int32_t idx;
 
+	if (r->queue) {
+		if (*next >= r->nqueue)
+			return 0;
+		idx = (int32_t)r->queue[(*next)++];
+		goto send;
+	}
 	while (*next < r->tus->n && r->tus->v[*next].skip) {
 		struct kc_tu *tu = &r->tus->v[(*next)++];
 
@@ -412,6 +429,7 @@ static int assign(struct runner *r, int slot, size_t *next)
 	if (*next >= r->tus->n)
 		return 0;
 	idx = (int32_t)(*next)++;
+send:
 	r->w[slot].tu = idx;
 	r->w[slot].start = kc_now();
 	if (write_full(r->w[slot].task_fd, &idx, sizeof(idx)))
@@ -547,6 +565,11 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	ret = kc_flags_load(path, &r.flags, err);
 	if (ret)
 		return ret;
+	ret = kc_progress_init(&r.prog, tus->n, !opts->quiet, err);
+	if (ret) {
+		kc_flags_free(r.flags);
+		return ret;
+	}
 	r.opts = opts;
 	r.env = env;
 	r.tus_per_worker = 0;
@@ -571,7 +594,6 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 		kc_flags_free(r.flags);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	kc_progress_init(&r.prog, tus->n, !opts->quiet && isatty(2));
 
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
@@ -584,6 +606,17 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 		ret = start_worker(&r, i, err);
 	if (!ret)
 		ret = loop(&r, err);
+	if (!ret && !interrupted && kc_genhdr_held(tus->gen)) {
+		/* --build-generated: make them, then check those TUs */
+		kc_progress_clear(&r.prog);
+		ret = kc_genhdr_build(tus->gen, stderr, &r.queue, &r.nqueue);
+		if (ret)
+			ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
+					 "out of memory");
+		else
+			ret = loop(&r, err);
+		free(r.queue);
+	}
 
 	for (int i = 0; i < r.nw; i++) {
 		int status;

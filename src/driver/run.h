@@ -48,6 +48,9 @@ struct kc_tu_list {
 	 * every worker inherits this list) */
 	char **pool;
 	size_t npool, poolcap;
+	/* kernel mode: the TUs that lack headers Kbuild generates during
+	 * the build (driver/genhdr.h); owner: the list. NULL otherwise */
+	struct kc_genhdr *gen;
 };
 
 /* Appends a TU; copies dir (may be NULL), file and argv[0..argc).

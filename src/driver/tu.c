@@ -23,6 +23,7 @@
 #include "util/clock.h"
 #include "prefilter/prefilter.h"
 #include "diag/finding_json.h"
+#include "driver/genhdr.h"
 #include "driver/tu.h"
 #include "util/strbuf.h"
 
@@ -199,10 +200,28 @@ static const char *flag_complaint(const char *msg, char *buf, size_t size)
 	return NULL;
 }
 
+/* A "'X' file not found" error: recorded for genhdr.h. */
+static void note_missing(CXDiagnostic d, const char *msg,
+			 json_object *missing)
+{
+	CXFile file;
+	CXString fn;
+
+	if (msg[0] != '\'' || !strstr(msg, "' file not found"))
+		return;
+	clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file,
+				   NULL, NULL, NULL);
+	if (!file)
+		return;
+	fn = clang_getFileName(file);
+	kc_genhdr_note_missing(missing, msg, clang_getCString(fn));
+	clang_disposeString(fn);
+}
+
 /* Adds clang's errors to res; returns the number of errors (flag
  * complaints excluded: those go to unknown_flags). */
 static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
-			       json_object *unknown)
+			       json_object *unknown, json_object *missing)
 {
 	unsigned n = clang_getNumDiagnostics(tu), nerr = 0;
 
@@ -223,6 +242,7 @@ static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
 			add_str(unknown, flag);
 		} else {
 			nerr++;
+			note_missing(d, m, missing);
 			if (nerr <= KC_MAX_ERRORS_SHOWN) {
 				CXSourceLocation loc =
 					clang_getDiagnosticLocation(d);
@@ -276,6 +296,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	json_object *unknown = json_object_new_array();
 	json_object *findings = json_object_new_array();
 	json_object *counters = json_object_new_object();
+	json_object *missing = json_object_new_array();
 	CXTranslationUnit ctu = NULL;
 	const char **args = NULL, **unk = NULL;
 	struct kc_stats st = { { 0 } };
@@ -289,7 +310,9 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	unsigned nerr;
 
 	kc_diag_init(&diag);
-	if (!res || !errors || !unknown || !findings || !counters) {
+	if (!res || !errors || !unknown || !findings || !counters ||
+	    !missing) {
+		json_object_put(missing);
 		json_object_put(res);
 		json_object_put(errors);
 		json_object_put(unknown);
@@ -301,6 +324,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	json_object_object_add(res, "unknown_flags", unknown);
 	json_object_object_add(res, "findings", findings);
 	json_object_object_add(res, "counters", counters);
+	json_object_object_add(res, "missing_includes", missing);
 
 	*stage = KC_STAGE_READ;
 	if (c->env && c->env->prefilter) {
@@ -359,7 +383,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 
 	*stage = KC_STAGE_DIAG;
-	nerr = collect_errors(ctu, errors, unknown);
+	nerr = collect_errors(ctu, errors, unknown, missing);
 	set_counter(counters, KC_STAT_CLANG_ERRORS, nerr);
 	if (nerr > KC_MAX_ERRORS_SHOWN) {
 		snprintf(why, sizeof(why),

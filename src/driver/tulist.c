@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver/genhdr.h"
 #include "driver/run.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -186,6 +187,8 @@ void kc_tu_list_release(struct kc_tu_list *l)
 	free(l->pool);
 	l->pool = NULL;
 	l->npool = l->poolcap = 0;
+	kc_genhdr_free(l->gen);
+	l->gen = NULL;
 }
 
 /* FNV-1a: stable across runs and machines */

@@ -307,7 +307,7 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 	struct fix_ranges ranges = { { NULL, 0, 0 } };
 	KC_VEC(char *) argv = { NULL, 0, 0 };
 	KC_VEC(const char *) cargs = { NULL, 0, 0 };
-	char path[PATH_MAX];
+	char path[PATH_MAX], name[PATH_MAX];
 	char script[PATH_MAX], msg[1024] = "";
 	unsigned nerr0 = 0, nerr1 = 0;
 	int has_patch, st = 0, ret, parsed0;
@@ -398,8 +398,12 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 		nkept += hs.h.v[i].keep ? 1 : 0;
 	if (!nkept)
 		goto out;
+	if (fix_diff_name(path, r->root, name, sizeof(name)))
+		fprintf(out, "%s: note: outside %s, so its diff names it from "
+			"/ (apply with 'patch -p1 -d /')\n", path,
+			r->root ? r->root : "the current directory");
 	if (mode == FIX_DIFF) {
-		fix_diff_write(&hs, path, out);
+		fix_diff_write(&hs, name, out);
 		goto out;
 	}
 
@@ -424,7 +428,7 @@ static int fix_group(const struct fix_group *g, enum fix_mode mode,
 	ret = write_atomic(path, res.buf, err);
 	if (ret)
 		goto out;
-	fix_diff_write(&hs, path, out);
+	fix_diff_write(&hs, name, out);
 	fprintf(out, "fixed %s: %zu hunk%s from %s.cocci%s\n", path, nkept,
 		nkept == 1 ? "" : "s", r->script,
 		parsed0 ? "" : " (not re-parsed: the original does not parse)");

@@ -5,7 +5,10 @@
  *     spatch --sp-file DIR/SCRIPT.cocci -D patch --very-quiet OPTIONS FILE
  * (OPTIONS from the script's "// Options:" line, as make coccicheck does),
  * keeps the hunks that touch the requested functions, and
- *   FIX_DIFF:  prints them as a unified diff (a/FILE, b/FILE) to out;
+ *   FIX_DIFF:  prints them as a unified diff to out, with a/FILE and
+ *              b/FILE headers relative to the request's root, as
+ *              `make coccicheck MODE=patch` writes them (git apply and
+ *              patch -p1 take it from root);
  *   FIX_APPLY: applies them to the file in memory, checks with libclang
  *              that the result parses with no more errors than the
  *              original (same compile flags), then writes it atomically
@@ -30,6 +33,8 @@ struct fix_request {
 	const char *file;      /* source file with a finding */
 	const char *dir;       /* directory file and cflags are relative to
 				* (struct kc_tu's dir); NULL: the current one */
+	const char *root;      /* the diff names file relative to it (the tree
+				* in kernel mode); NULL: the current directory */
 	const char *function;  /* function of the finding; NULL: whole file */
 	const char *script;    /* basename without .cocci, e.g. "ksize_slack"
 				* (kc_rule_info(rule)->fix, or finding->fix) */

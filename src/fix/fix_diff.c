@@ -3,6 +3,7 @@
  */
 #include "fix/fix_int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,7 +113,28 @@ void fix_hunks_release(struct fix_hunks *hs)
 	KC_VEC_FREE(&hs->h);
 }
 
-size_t fix_diff_write(const struct fix_hunks *hs, const char *path, FILE *out)
+int fix_diff_name(const char *path, const char *root, char *buf,
+		  size_t size)
+{
+	char rp[PATH_MAX], rr[PATH_MAX];
+	size_t n;
+
+	if (!realpath(path, rp))
+		snprintf(rp, sizeof(rp), "%s", path);
+	if (!realpath(root ? root : ".", rr))
+		rr[0] = '\0';
+	n = strlen(rr);
+	if (n == 1)
+		n = 0;  /* root is / */
+	if (rr[0] && !strncmp(rp, rr, n) && rp[n] == '/') {
+		snprintf(buf, size, "%s", rp + n + 1);
+		return 0;
+	}
+	snprintf(buf, size, "%s", rp[0] == '/' ? rp + 1 : rp);
+	return 1;
+}
+
+size_t fix_diff_write(const struct fix_hunks *hs, const char *name, FILE *out)
 {
 	long delta = 0;
 	size_t i, nw = 0;
@@ -122,10 +144,8 @@ size_t fix_diff_write(const struct fix_hunks *hs, const char *path, FILE *out)
 
 		if (!h->keep)
 			continue;
-		if (!nw && path[0] == '/')
-			fprintf(out, "--- %s\n+++ %s\n", path, path);
-		else if (!nw)
-			fprintf(out, "--- a/%s\n+++ b/%s\n", path, path);
+		if (!nw)
+			fprintf(out, "--- a/%s\n+++ b/%s\n", name, name);
 		fprintf(out, "@@ -%u,%u +%ld,%u @@\n", h->old_start, h->old_len,
 			(long)h->old_start + delta + (h->new_len && !h->old_len),
 			h->new_len);

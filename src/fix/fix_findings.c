@@ -97,6 +97,10 @@ int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
 		const char **unknown = NULL;
 		int nargs = 0;
 
+		/* diffs apply from the directory ksizecheck runs in, which
+		 * in kernel mode is the tree root (--tree) */
+		if (o->mode == KC_MODE_KERNEL)
+			reqs[i].root = o->tree ? o->tree : ".";
 		if (!t)
 			continue; /* a header: fixed without flags */
 		reqs[i].dir = t->dir;

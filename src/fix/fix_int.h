@@ -33,11 +33,19 @@ struct fix_hunks {
 int fix_diff_parse(const char *diff, struct fix_hunks *out);
 void fix_hunks_release(struct fix_hunks *hs);
 
-/* Writes the kept hunks with a/path, b/path headers (path, path for an
- * absolute path; new_start values
- * recomputed for the dropped hunks). Returns the number of hunks
+/* The name of path in diff headers (issue 21): relative to root (NULL:
+ * the current directory), both resolved with realpath, so that
+ * `git apply` and `patch -p1` take the diff from root. A file outside root
+ * is named by its absolute path without the leading slash (the diff then
+ * applies with `patch -p1 -d /`); returns 1 for such a file, else 0. */
+int fix_diff_name(const char *path, const char *root, char *buf,
+		  size_t size);
+
+/* Writes the kept hunks with "a/NAME" and "b/NAME" headers, as
+ * `make coccicheck MODE=patch` does (name from fix_diff_name()); new_start
+ * values recomputed for the dropped hunks. Returns the number of hunks
  * written. */
-size_t fix_diff_write(const struct fix_hunks *hs, const char *path, FILE *out);
+size_t fix_diff_write(const struct fix_hunks *hs, const char *name, FILE *out);
 
 /* Applies the kept hunks to text (the original file) into res. Returns 0,
  * -KC_EPARSE when a context or removed line does not match the text, or

@@ -246,6 +246,23 @@ run_case() {
 		got=$?
 		[ "$got" = 130 ] || { echo "FAIL $CASE: exit $got, expected 130"; FAIL=1; }
 		grep -qF "(interrupted)" out.txt || { echo "FAIL $CASE: no partial summary"; cat out.txt; FAIL=1; } ;;
+	progress-log)
+		# stderr is a file here, as in a CI log: plain lines at
+		# the interval, never a control character; --quiet: none
+		ok_c a.c; ok_c fault.c; ok_c b.c
+		expect 2 "ksizecheck: progress: 1/3 files, 0 findings, 0:0" \
+			env KSIZECHECK_FAULT=hang KSIZECHECK_PROGRESS_SECONDS=0.2 \
+			"$K" -j1 --timeout 2 a.c fault.c b.c
+		has "elapsed, about 0:0"
+		n=$(grep -c "^ksizecheck: progress: " out.txt)
+		[ "$n" -ge 4 ] || { echo "FAIL $CASE: $n progress lines in 2 s at 0.2 s"; FAIL=1; }
+		if tr -d '\n' <out.txt | LC_ALL=C grep -q '[[:cntrl:]]'; then
+			echo "FAIL $CASE: control characters in a log"; FAIL=1
+		fi
+		expect 0 "" env KSIZECHECK_PROGRESS_SECONDS=0.001 "$K" --quiet a.c b.c
+		refute "progress"
+		expect 2 "invalid value '0' for \$KSIZECHECK_PROGRESS_SECONDS" \
+			env KSIZECHECK_PROGRESS_SECONDS=0 "$K" a.c ;;
 	same-order)
 		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
 		"$K" -q -j1 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" >j1.txt 2>/dev/null
@@ -266,6 +283,60 @@ run_case() {
 		expect 0 '"file":"drivers/foo/b.c"' "$K" kernel --tree kt --print-compdb drivers/foo/b.c
 		refute "a.c"
 		expect 2 "'nothere/' does not exist in kernel tree 'kt'" "$K" kernel --tree kt nothere/ ;;
+	kernel-generated-headers)
+		# a prepared, unbuilt fake tree: a.c and d.c include headers
+		# that a Kbuild rule generates (named in drivers/foo/Makefile;
+		# a pattern rule in drivers/bar/Makefile, found through -I),
+		# e.c one whose make fails; b.c a header nobody makes
+		mkdir -p kt/arch kt/include/linux kt/include/config kt/include/generated \
+			kt/drivers/foo kt/drivers/bar kt/drivers/baz
+		: >kt/Kbuild; : >kt/.config; : >kt/include/config/auto.conf
+		for h in autoconf bounds asm-offsets; do : >kt/include/generated/$h.h; done
+		{
+			printf 'VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n'
+			printf '.PHONY: drivers/foo/ drivers/bar/ drivers/baz/\n'
+			printf 'drivers/foo/:\n\tclang -D__KERNEL__ -c -o drivers/foo/a.o drivers/foo/a.c\n'
+			printf '\tclang -D__KERNEL__ -c -o drivers/foo/b.o drivers/foo/b.c\n'
+			printf 'drivers/bar/:\n\tclang -D__KERNEL__ -I drivers/bar/generated -c -o drivers/bar/d.o drivers/bar/d.c\n'
+			printf 'drivers/baz/:\n\tclang -D__KERNEL__ -c -o drivers/baz/e.o drivers/baz/e.c\n'
+			printf 'drivers/foo/a.o:\n\tprintf "#define A_GEN 1\\n" >drivers/foo/a.gen.h\n'
+			printf 'drivers/bar/d.o:\n\tmkdir -p drivers/bar/generated && echo "#define X_GEN 1" >drivers/bar/generated/x.xml.h\n'
+			printf 'drivers/baz/e.o:\n\tfalse\n'
+		} >kt/Makefile
+		printf 'obj-y += a.o b.o\n$(obj)/a.o: $(obj)/a.gen.h\n' >kt/drivers/foo/Makefile
+		printf 'obj-y += d.o\n$(obj)/generated/%%.xml.h: $(src)/%%.xml\n\tgen $< >$@\n' >kt/drivers/bar/Makefile
+		printf 'obj-y += e.o\nclean-files += e_tab.h\n' >kt/drivers/baz/Kbuild
+		printf '#include "a.gen.h"\nint f(void) { return A_GEN; }\n' >kt/drivers/foo/a.c
+		printf '#include "missing.h"\nint g(void) { return 0; }\n' >kt/drivers/foo/b.c
+		printf '#include "x.xml.h"\nint h(void) { return X_GEN; }\n' >kt/drivers/bar/d.c
+		printf '#include "e_tab.h"\nint e(void) { return E_TAB; }\n' >kt/drivers/baz/e.c
+		expect 0 "ksizecheck: 3 files include headers that Kbuild generates during a build (not 'make prepare'), missing in 'kt'; checked as far as they parsed, 6 clang errors not shown:" \
+			"$K" kernel --tree kt --prefilter=off drivers/foo/ drivers/bar/ drivers/baz/
+		has "ksizecheck:   drivers/bar/generated/: x.xml.h (1 file)"
+		has "ksizecheck:   drivers/baz/: e_tab.h (1 file)"
+		has "ksizecheck:   drivers/foo/: a.gen.h (1 file)"
+		has "ksizecheck: Kbuild makes them with the objects that include them: make -C kt -k drivers/bar/d.o drivers/baz/e.o drivers/foo/a.o"
+		has "ksizecheck: or run again with --build-generated, which runs that make first"
+		has "drivers/foo/b.c:1:10: error: 'missing.h' file not found"
+		has "4 files: 0 parsed, 4 with errors"
+		refute "a.gen.h' file not found"
+		refute "undeclared identifier 'A_GEN'"
+		count 1 "Kbuild generates"
+		expect 0 "ksizecheck: --build-generated: building the 3 objects whose generated headers are missing: make -C kt -k -j1 drivers/bar/d.o drivers/baz/e.o drivers/foo/a.o" \
+			"$K" kernel -j1 --tree kt --prefilter=off --build-generated drivers/foo/ drivers/bar/ drivers/baz/
+		has "ksizecheck: --build-generated: make failed (see its errors above) in "
+		has "; checking those 3 files again"
+		has "4 files: 2 parsed, 2 with errors"
+		has "ksizecheck: 1 file includes headers that Kbuild generates during a build (not 'make prepare'), missing in 'kt' even after the build"
+		has "ksizecheck:   drivers/baz/: e_tab.h (1 file)"
+		refute "or run again with --build-generated"
+		[ -f kt/drivers/foo/a.gen.h ] && [ -f kt/drivers/bar/generated/x.xml.h ] ||
+			{ echo "FAIL $CASE: the generated headers were not built"; FAIL=1; }
+		expect 0 "4 files: 2 parsed, 2 with errors" "$K" kernel --tree kt --prefilter=off drivers/foo/ drivers/bar/ drivers/baz/
+		has "make -C kt -k drivers/baz/e.o"
+		refute "a.gen.h"
+		ok_c a.c
+		expect 2 "ksizecheck: --build-generated needs the 'kernel' subcommand" "$K" --build-generated a.c ;;
 	shard-union)
 		ls "$SRC"/corpus/*.c >/dev/null 2>&1 || { echo "SKIP: no corpus"; return; }
 		"$K" -q -j2 "$SRC"/corpus/*.c -- -I"$SRC/tests/include/kstub" 2>/dev/null | sort >all.txt

@@ -97,6 +97,27 @@ static void test_diff_apply(void)
 	fix_hunks_release(&hs);
 }
 
+/* fix_diff_name: relative below root, from / outside it */
+static void test_diff_name(void)
+{
+	char buf[1024], sub[1100];
+
+	snprintf(sub, sizeof(sub), "%s/sub", tmpdir);
+	mkdir(sub, 0755);
+	snprintf(sub, sizeof(sub), "%s/sub/f.c", tmpdir);
+	put(sub, "int x;\n", 0644);
+	CHECK(fix_diff_name(sub, tmpdir, buf, sizeof(buf)) == 0);
+	CHECK(!strcmp(buf, "sub/f.c"));
+	snprintf(sub, sizeof(sub), "%s/sub/../sub/f.c", tmpdir);
+	CHECK(fix_diff_name(sub, tmpdir, buf, sizeof(buf)) == 0);
+	CHECK(!strcmp(buf, "sub/f.c"));
+	CHECK(fix_diff_name(sub, "/", buf, sizeof(buf)) == 0);
+	CHECK(!strncmp(buf, "tmp/kc-test-fix.", 16));
+	snprintf(sub, sizeof(sub), "%s/sub", tmpdir);
+	CHECK(fix_diff_name("/etc/hostname", sub, buf, sizeof(buf)) == 1);
+	CHECK(!strcmp(buf, "etc/hostname"));
+}
+
 static int have_spatch(void)
 {
 	return system("spatch --version >/dev/null 2>&1") == 0;
@@ -129,7 +150,22 @@ static void test_real_spatch(void)
 	fclose(mem);
 	CHECK(ret == 0);
 	CHECK(strstr(out, "+\tn = kmalloc_size_roundup(n);") != NULL);
-	CHECK(strstr(out, "--- /tmp/kc-test-fix.") != NULL);
+	/* outside the current directory (the build tree): named from / */
+	CHECK(strstr(out, "--- a/tmp/kc-test-fix.") != NULL);
+	CHECK(strstr(out, "note: outside the current directory") != NULL);
+	after = slurp(path);
+	CHECK(after && !strcmp(before, after));
+	free(after);
+
+	/* with a root: a/ and b/ relative to it, and no note */
+	r.root = tmpdir;
+	mem = fmemopen(out, sizeof(out), "w");
+	ret = fix_run(&r, 1, FIX_DIFF, "cocci", mem, &err);
+	fclose(mem);
+	r.root = NULL;
+	CHECK(ret == 0);
+	CHECK(!strncmp(out, "--- a/local_kmalloc.c\n+++ b/local_kmalloc.c\n@@ ",
+		       strlen("--- a/local_kmalloc.c\n+++ b/local_kmalloc.c\n@@ ")));
 	after = slurp(path);
 	CHECK(after && !strcmp(before, after));
 	free(after);
@@ -261,6 +297,7 @@ int main(void)
 		return 1;
 	}
 	test_diff_apply();
+	test_diff_name();
 	test_real_spatch();
 	test_failures();
 	if (failures)
