@@ -60,17 +60,20 @@ find_multitool() {
 	return 1
 }
 
-# validate FILE.sarif: the official validator, no error or warning allowed
+# validate FILE.sarif: the official validator with the SARIF rules and
+# GitHub code scanning's ingestion rules (--rule-kind Gh;Sarif, the GHxxxx
+# checks), no error or warning allowed
 validate() {
 	rm -f "$tmp/val.sarif"
-	"$MT" validate --level "Error;Warning" -o "$tmp/val.sarif" "$1" \
-		>"$tmp/val.log" 2>&1
+	"$MT" validate --level "Error;Warning" --rule-kind "Gh;Sarif" \
+		-o "$tmp/val.sarif" "$1" >"$tmp/val.log" 2>&1
 	rc=$?
-	if [ $rc != 0 ] || grep -Eq ': (error|warning) ' "$tmp/val.log"; then
+	if [ $rc != 0 ] || grep -Eq ': (error|warning) ' "$tmp/val.log" ||
+	    ! grep -q '^Done' "$tmp/val.log"; then
 		fail "SARIF validator rejects $1 (rc $rc)"
 		grep -E ': (error|warning) |ERR' "$tmp/val.log" | head -20
 	else
-		echo "validated $1 ($(wc -c <"$1") bytes): no errors, no warnings"
+		echo "validated $1 ($(wc -c <"$1") bytes, $(grep -c '"ruleId"' "$1") results): no errors, no warnings"
 	fi
 }
 
@@ -110,10 +113,55 @@ sarif-validate)
 	expect_rc 1 "$S" --format sarif
 	cp "$tmp/out" "$tmp/plain.sarif"
 	validate "$tmp/plain.sarif"
+	# the GitHub rules are on: a notification descriptor without
+	# fullDescription must be rejected (GH2012)
+	sed 's/"fullDescription"/"fullDescriptionX"/' "$tmp/plain.sarif" \
+		>"$tmp/nofull.sarif"
+	"$MT" validate --level "Error;Warning" --rule-kind "Gh;Sarif" \
+		-o "$tmp/nofull.val" "$tmp/nofull.sarif" >"$tmp/nofull.log" 2>&1
+	expect_grep "$tmp/nofull.log" 'error GH2012' "validator log of a descriptor without fullDescription"
 	expect_rc 1 "$S" --format sarif --suppressed
 	cp "$tmp/out" "$tmp/suppressed.sarif"
 	validate "$tmp/suppressed.sarif"
 	expect_grep "$tmp/suppressed.sarif" '"inSource"'
+	# the corpus, as ksizecheck -p checks it: 77 files of findings
+	root=$(cd ../.. && pwd)
+	mkdir -p "$tmp/corpus"
+	bash "$root/scripts/corpus-compdb.sh" >"$tmp/corpus/compile_commands.json" ||
+		fail "scripts/corpus-compdb.sh failed"
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --format sarif \
+		-o "$tmp/corpus.sarif"
+	validate "$tmp/corpus.sarif"
+	expect_grep "$tmp/corpus.sarif" '"fixes"' "corpus SARIF"
+	# merged shards (JSON in, SARIF out), and --fix beside the SARIF
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --shard 1/2 \
+		--format json -o "$tmp/shard1.json"
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --shard 2/2 \
+		--format json -o "$tmp/shard2.json"
+	expect_rc 1 "$K" merge -o "$tmp/merged.sarif" "$tmp/shard1.json" \
+		"$tmp/shard2.json"
+	validate "$tmp/merged.sarif"
+	# --fix runs spatch: one corpus file with a fix and an exact SARIF fix
+	mkdir -p "$tmp/fixdb"
+	bash "$root/scripts/corpus-compdb.sh" "$root/corpus/arm64_dma_minalign_cfg.c" \
+		>"$tmp/fixdb/compile_commands.json"
+	expect_rc 1 "$K" -p "$tmp/fixdb" --prefilter=off --fix \
+		--format sarif -o "$tmp/fix.sarif"
+	expect_grep "$tmp/out" '^+++ ' "--fix diff"
+	expect_grep "$tmp/fix.sarif" '"fixes"' "SARIF of a --fix run"
+	validate "$tmp/fix.sarif"
+	# notifications: a file that fails, one with errors, a bad suppression
+	mkdir -p "$tmp/pe"
+	printf '#include <linux/slab.h>\nint f(void) { char *p = kmalloc(10, GFP_KERNEL); p[12] = 1; return undeclared; }\n' >"$tmp/pe/errors.c"
+	printf '#include "no/such/header.h"\nint g(void) { return 0; }\n' >"$tmp/pe/failed.c"
+	printf '#include <linux/slab.h>\nint h(void) { char *p = kmalloc(10, GFP_KERNEL); /* ksizecheck: ignore slack-wrte */\np[12] = 1; return 0; }\n' >"$tmp/pe/badsup.c"
+	expect_rc 1 "$K" --format sarif -o "$tmp/notes.sarif" "$tmp/pe/errors.c" \
+		"$tmp/pe/failed.c" "$tmp/pe/badsup.c" -- \
+		-I"$root/tests/include/kstub"
+	for id in parse-errors parse-failed suppression; do
+		expect_grep "$tmp/notes.sarif" "\"id\": \"$id\"" "SARIF with notifications"
+	done
+	validate "$tmp/notes.sarif"
 	setup_copy
 	expect_rc 1 "$S" --write-baseline base.json
 	expect_rc 0 "$S" --format sarif --suppressed --baseline base.json
