@@ -240,21 +240,21 @@ static const struct slab_config *pick(const struct slab_model *m,
 		return c;
 	}
 	if (o->tree) {
-		const struct slab_config *c;
-		const char *warning;
+		struct slab_choice ch;
 		struct kc_err err;
 		char buf[2048];
 
 		kc_err_clear(&err);
-		if (slab_config_for_tree(m, o->tree, &c, &warning, &err)) {
+
+		if (slab_config_for_tree(m, o->tree, &ch, &err)) {
 			kc_err_format(&err, buf, sizeof(buf));
 			fprintf(stderr, "ksizecheck model: %s\n", buf);
 			return NULL;
 		}
-		if (warning)
+		if (ch.warning)
 			fprintf(stderr, "ksizecheck model: warning: %s\n",
-				warning);
-		return c;
+				ch.warning);
+		return ch.config;
 	}
 	if (!arch_known(m, arch)) {
 		usage_err("unknown arch '%s' (see --list)", arch);

@@ -77,6 +77,13 @@ json_object *out_json_document(const struct kc_diag *d,
 	bad |= out_jadd_str(tool, "informationUri", OUT_INFORMATION_URI);
 	bad |= out_jadd(doc, "tool", tool);
 	bad |= out_jadd_str(doc, "config", run->config);
+	if (run->slab_preset) {
+		json_object *sp = json_object_new_object();
+
+		bad |= out_jadd_str(sp, "id", run->slab_preset);
+		bad |= out_jadd_str(sp, "reason", run->slab_preset_reason);
+		bad |= out_jadd(doc, "slab_preset", sp);
+	}
 	bad |= out_jadd_str(doc, "command_line", run->command_line);
 
 	arr = json_object_new_array();
