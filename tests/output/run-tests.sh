@@ -469,6 +469,63 @@ e2e)
 	n=$(grep -c '"ruleId"' "$tmp/c.sarif")
 	echo "corpus: $n results in SARIF"
 	;;
+slab-preset)
+	# which slab preset a run uses and why: the summary line, JSON
+	# slab_preset, SARIF runs[0].properties.slabPreset (kept by merge),
+	# and the warning for a kernel whose slab sources were not read
+	root=$(cd ../.. && pwd)
+	# fake_tree DIR VERSION PATCHLEVEL: a configured x86_64 SLUB "tree"
+	# with one file of one slack write (drivers/foo/a.c)
+	fake_tree() {
+		mkdir -p "$1/arch" "$1/include/linux" "$1/include/config" \
+			"$1/include/generated" "$1/drivers/foo"
+		: >"$1/Kbuild"
+		printf 'CONFIG_X86_64=y\nCONFIG_SLUB=y\n' >"$1/.config"
+		: >"$1/include/config/auto.conf"
+		: >"$1/include/generated/autoconf.h"
+		: >"$1/include/generated/bounds.h"
+		: >"$1/include/generated/asm-offsets.h"
+		printf 'VERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 0\n' "$2" "$3" >"$1/Makefile"
+		cp "$root/tests/include/kstub/linux/"*.h "$1/include/linux/" 2>/dev/null
+		printf '#include <linux/slab.h>\nint f(void)\n{\n\tchar *p = kmalloc(10, GFP_KERNEL);\n\n\tif (!p)\n\t\treturn -1;\n\tp[12] = 1;\n\tkfree(p);\n\treturn 0;\n}\n' >"$1/drivers/foo/a.c"
+		echo "cmd_drivers/foo/a.o := clang -D__KERNEL__ -I$root/tests/include/kstub -c -o drivers/foo/a.o drivers/foo/a.c" >"$1/drivers/foo/.a.o.cmd"
+	}
+	fake_tree "$tmp/k73" 7 3
+	expect_rc 1 "$K" kernel --tree "$tmp/k73" --prefilter=off \
+		--format json -o "$tmp/k73.json" drivers/foo/
+	expect_grep "$tmp/err" "warning: no slab preset for this configuration at kernel 7.3; using x86_64-slub-6.12 (x86_64 SLUB 6.12); kernel 7.3 is newer than every kernel whose slab sources were read (the newest is 7.1)"
+	[ "$(grep -c 'warning: .*slab' "$tmp/err")" = 1 ] ||
+		fail "the slab preset warning is not given exactly once"
+	expect_grep "$tmp/err" "^ksizecheck: slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12): the nearest in kernel version to 7.3"
+	expect_grep "$tmp/k73.json" '"slab_preset": {'
+	expect_grep "$tmp/k73.json" '"id": "x86_64-slub-6.12"'
+	expect_grep "$tmp/k73.json" '"reason": "the nearest in kernel version to 7.3 .*newer than every kernel'
+	expect_grep "$tmp/k73.json" '"rule": "slack-write"'
+	expect_rc 1 "$K" merge -o "$tmp/k73.sarif" "$tmp/k73.json"
+	expect_grep "$tmp/k73.sarif" '"slabPreset": {'
+	expect_grep "$tmp/k73.sarif" '"reason": "the nearest in kernel version to 7.3'
+	if MT=$(find_multitool); then
+		validate "$tmp/k73.sarif"
+	fi
+	# a checked kernel: no warning, and the reason says it was read
+	fake_tree "$tmp/k618" 6 18
+	expect_rc 1 "$K" kernel --tree "$tmp/k618" --prefilter=off \
+		--format sarif -o "$tmp/k618.sarif" drivers/foo/
+	expect_no_grep "$tmp/err" 'warning: .*slab'
+	expect_grep "$tmp/err" "slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12): chosen for kernel 6.18 from .*/.config (CONFIG_X86_64=y CONFIG_SLUB=y); the slab sources of kernel 6.18 were read"
+	expect_grep "$tmp/k618.sarif" '"slabPreset": {'
+	# a kernel between two checked ones
+	fake_tree "$tmp/k615" 6 15
+	expect_rc 1 "$K" kernel --tree "$tmp/k615" --prefilter=off drivers/foo/
+	expect_grep "$tmp/err" "warning: slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12) for kernel 6.15: the slab sources of kernel 6.15 were not read (those of 6.14 and 6.17 were)"
+	# by name, and the default without a tree
+	expect_rc 1 "$K" --slab-config x86_64-slub-6.1 --format json \
+		"$tmp/k73/drivers/foo/a.c" -- -I"$root/tests/include/kstub"
+	expect_grep "$tmp/out" '"reason": "named by --slab-config'
+	expect_rc 1 "$K" --format json "$tmp/k73/drivers/foo/a.c" -- \
+		-I"$root/tests/include/kstub"
+	expect_grep "$tmp/out" '"reason": "the default, the newest x86_64 SLUB preset'
+	;;
 *)
 	echo "unknown test '$test_name'"
 	exit 1
