@@ -389,6 +389,19 @@ static void print_list(const struct slab_model *m)
 		       slab_config_cutoff(c), slab_config_max(c),
 		       slab_config_label(c), slab_config_note(c));
 	}
+	printf("\nkernels whose slab sources were read (others get a warning):\n");
+	for (i = 0;; i++) {
+		unsigned v, same;
+		const char *src;
+		char s[32] = "";
+
+		if (slab_model_checked(m, i, &v, &same, &src))
+			break;
+		if (same)
+			snprintf(s, sizeof(s), " (same as %u.%u)", same / 1000,
+				 same % 1000);
+		printf("  %u.%u%s: %s\n", v / 1000, v % 1000, s, src);
+	}
 }
 
 static void print_all(const struct slab_model *m, const struct model_opts *o)

@@ -232,6 +232,12 @@ int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
 int slab_choice_named(const struct slab_model *m, const char *name,
 		      struct slab_choice *out);
 
+/* The i-th "checked" kernel of presets.tbl, in version order: its
+ * version and the one it was found identical to (major * 1000 + minor;
+ * same 0 = none), and where its slab sources were read (owned by m).
+ * 0, or -1 past the end. */
+int slab_model_checked(const struct slab_model *m, size_t i, unsigned *ver,
+		       unsigned *same, const char **source);
 /* Where kernel major.minor stands among the "checked" kernels of
  * presets.tbl (the versions whose slab sources were read): READ (one of
  * them; *lo = *hi = it), BETWEEN (*lo < it < *hi), NEWER (*lo = the

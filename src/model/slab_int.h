@@ -29,6 +29,7 @@ struct slab_config {
  * same = the version it was found identical to (0 = none). */
 struct slab_checked {
 	unsigned ver, same;
+	char *source;
 };
 
 #define SLAB_MAX_CHECKED 64

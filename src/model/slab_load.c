@@ -466,7 +466,7 @@ static const struct slab_checked *find_checked(const struct slab_model *m,
 static int checked_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 		       struct kc_err *err)
 {
-	struct slab_checked k = { 0, 0 };
+	struct slab_checked k = { 0, 0, NULL };
 	size_t i;
 	int ret;
 
@@ -518,6 +518,9 @@ static int checked_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 							rec->field[1]);
 		}
 	}
+	k.source = xstrdup(rec->field[rec->nfields - 1]);
+	if (!k.source)
+		return oom(rec, err);
 	m->checked[m->nchecked++] = k;
 	return 0;
 }
@@ -698,6 +701,8 @@ void slab_model_free(struct slab_model *m)
 		free(c);
 	}
 	free(m->cfg);
+	for (i = 0; i < m->nchecked; i++)
+		free(m->checked[i].source);
 	if (m->warn) {
 		for (i = 0; i < m->warn->n; i++)
 			free(m->warn->v[i]);

@@ -504,6 +504,9 @@ slab-preset)
 	expect_rc 1 "$K" merge -o "$tmp/k73.sarif" "$tmp/k73.json"
 	expect_grep "$tmp/k73.sarif" '"slabPreset": {'
 	expect_grep "$tmp/k73.sarif" '"reason": "the nearest in kernel version to 7.3'
+	# and from SARIF inputs
+	expect_rc 1 "$K" merge --format json -o "$tmp/k73b.json" "$tmp/k73.sarif"
+	expect_grep "$tmp/k73b.json" '"reason": "the nearest in kernel version to 7.3'
 	if MT=$(find_multitool); then
 		validate "$tmp/k73.sarif"
 	fi

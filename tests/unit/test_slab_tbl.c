@@ -342,6 +342,19 @@ static void test_tree(const struct slab_model *m)
 	make_tree("rv73", "VERSION = 7\nPATCHLEVEL = 3\n",
 		  "CONFIG_RISCV=y\nCONFIG_64BIT=y\nCONFIG_SLUB=y\n");
 	expect_tree(__LINE__, m, "rv73", "riscv64-slub-6.12", "newer than every");
+	/* the checked kernels, in order, with their sources */
+	{
+		unsigned v, same, prev = 0, n = 0;
+		const char *src;
+
+		while (!slab_model_checked(m, n, &v, &same, &src)) {
+			OK(v > prev && src && strchr(src, ' ') &&
+			   (!same || same < v), "checked kernel in order, with a source");
+			prev = v;
+			n++;
+		}
+		OK(n >= 2 && prev == 7001, "the newest checked kernel is 7.1");
+	}
 	/* not a kernel tree */
 	snprintf(path, sizeof(path), "%s/nothere", tmp);
 	kc_err_clear(&err);
