@@ -586,11 +586,8 @@ static json_object *sarif_document(const struct kc_diag *d,
 	bad |= out_jadd_str(r, "columnKind", "unicodeCodePoints");
 	if (run->slab_preset) {
 		json_object *props = json_object_new_object();
-		json_object *sp = json_object_new_object();
 
-		bad |= out_jadd_str(sp, "id", run->slab_preset);
-		bad |= out_jadd_str(sp, "reason", run->slab_preset_reason);
-		bad |= out_jadd(props, "slabPreset", sp);
+		bad |= out_jadd(props, "slabPreset", out_slab_preset_json(run));
 		bad |= out_jadd(r, "properties", props);
 	}
 	bad |= out_jadd(runs, NULL, r);
