@@ -8,7 +8,7 @@ target_compile_options(kc-out-sample PRIVATE ${KC_WARNINGS})
 set_target_properties(kc-out-sample PROPERTIES BUILD_RPATH ${KC_LLVM_LIBDIR})
 
 foreach(t golden-json golden-sarif sarif-validate baseline suppress exit-codes
-    malformed merge changed docs e2e)
+    malformed merge changed docs e2e slab-preset)
   add_test(NAME output/${t}
     COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/output/run-tests.sh ${t}
       $<TARGET_FILE:kc-out-sample> $<TARGET_FILE:ksizecheck>

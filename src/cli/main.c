@@ -339,8 +339,8 @@ int main(int argc, char **argv)
 	}
 	if (!o.no_config)
 		env.env.enabled_rules_mask = mask;
-	if (env.config_warning && !o.quiet)
-		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
+	if (env.preset.warning && !o.quiet)
+		fprintf(stderr, "ksizecheck: warning: %s\n", env.preset.warning);
 	kc_diag_init(&diag);
 	if (o.print == 3) {
 		code = print_prefilter(&o, &env, &tus);
@@ -372,6 +372,9 @@ int main(int argc, char **argv)
 	if (!ret) {
 		run.config = env.env.config ?
 			     slab_config_id(env.env.config) : NULL;
+		run.slab_preset = env.preset.config ?
+				  slab_config_id(env.preset.config) : NULL;
+		run.slab_preset_reason = env.preset.reason;
 		run.api = env.env.api; /* exact SARIF fixes need allocators */
 		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
 				 stderr, &code, &err);
@@ -387,8 +390,14 @@ int main(int argc, char **argv)
 	}
 	st.findings = diag.n;
 	if (o.stats || (!o.quiet && o.mode != KC_MODE_CHECK) ||
-	    st.interrupted)
+	    st.interrupted) {
 		kc_run_stats_print(&st, o.stats, stderr);
+		if (env.preset.config)
+			fprintf(stderr, "ksizecheck: slab preset %s (%s): %s\n",
+				slab_config_id(env.preset.config),
+				slab_config_label(env.preset.config),
+				env.preset.reason);
+	}
 
 	if (st.interrupted)
 		code = 130;

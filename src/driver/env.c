@@ -73,19 +73,20 @@ int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
 	ret = slab_model_load(&e->model, dir, err);
 	if (ret)
 		goto fail;
-	if (o->slab_config) {
-		e->env.config = slab_model_find(e->model, o->slab_config);
-		if (!e->env.config) {
+	if (o->slab_config || !tree) {
+		if (slab_choice_named(e->model, o->slab_config, &e->preset)) {
 			ret = kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 					 "unknown slab configuration '%s' (see 'ksizecheck model --list')",
 					 o->slab_config);
 			goto fail;
 		}
-	} else if (tree) {
-		ret = slab_config_for_tree(e->model, tree, &e->env.config,
-					   &e->config_warning, err);
+		if (o->slab_config)
+			e->env.config = e->preset.config;
+	} else {
+		ret = slab_config_for_tree(e->model, tree, &e->preset, err);
 		if (ret)
 			goto fail;
+		e->env.config = e->preset.config;
 	}
 	e->env.api = e->api;
 	e->env.model = e->model;

@@ -14,7 +14,10 @@ struct kc_env {
 	struct kc_analysis_env env;
 	struct apidb *api;          /* owner: kc_env_release */
 	struct slab_model *model;   /* owner: kc_env_release */
-	const char *config_warning; /* from slab_config_for_tree, or NULL */
+	/* the preset judged under, why, and a warning or NULL (strings
+	 * owned by model); preset.config is set even when env.config is
+	 * NULL (no tree: the analysis takes the default) */
+	struct slab_choice preset;
 };
 
 /* Fills e. tree is the kernel tree to take the slab configuration from

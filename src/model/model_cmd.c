@@ -240,21 +240,21 @@ static const struct slab_config *pick(const struct slab_model *m,
 		return c;
 	}
 	if (o->tree) {
-		const struct slab_config *c;
-		const char *warning;
+		struct slab_choice ch;
 		struct kc_err err;
 		char buf[2048];
 
 		kc_err_clear(&err);
-		if (slab_config_for_tree(m, o->tree, &c, &warning, &err)) {
+
+		if (slab_config_for_tree(m, o->tree, &ch, &err)) {
 			kc_err_format(&err, buf, sizeof(buf));
 			fprintf(stderr, "ksizecheck model: %s\n", buf);
 			return NULL;
 		}
-		if (warning)
+		if (ch.warning)
 			fprintf(stderr, "ksizecheck model: warning: %s\n",
-				warning);
-		return c;
+				ch.warning);
+		return ch.config;
 	}
 	if (!arch_known(m, arch)) {
 		usage_err("unknown arch '%s' (see --list)", arch);
@@ -388,6 +388,19 @@ static void print_list(const struct slab_model *m)
 		       slab_config_min(c), slab_config_min_runtime(c) ? "r" : " ",
 		       slab_config_cutoff(c), slab_config_max(c),
 		       slab_config_label(c), slab_config_note(c));
+	}
+	printf("\nkernels whose slab sources were read (others get a warning):\n");
+	for (i = 0;; i++) {
+		unsigned v, same;
+		const char *src;
+		char s[32] = "";
+
+		if (slab_model_checked(m, i, &v, &same, &src))
+			break;
+		if (same)
+			snprintf(s, sizeof(s), " (same as %u.%u)", same / 1000,
+				 same % 1000);
+		printf("  %u.%u%s: %s\n", v / 1000, v % 1000, s, src);
 	}
 }
 

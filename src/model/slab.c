@@ -64,6 +64,17 @@ const struct slab_config *slab_model_default(const struct slab_model *m,
 	return best ? best : m->cfg[0];
 }
 
+int slab_model_checked(const struct slab_model *m, size_t i, unsigned *ver,
+		       unsigned *same, const char **source)
+{
+	if (!m || i >= m->nchecked)
+		return -1;
+	*ver = m->checked[i].ver;
+	*same = m->checked[i].same;
+	*source = m->checked[i].source;
+	return 0;
+}
+
 const char *slab_config_id(const struct slab_config *c)
 {
 	return c->id;

@@ -204,17 +204,48 @@ int slab_judge_with_alt(const struct slab_model *m,
 const char *slab_judgement_describe(const struct slab_judgement *j,
 				    char *buf, size_t size);
 
+/* How the preset of a run was chosen. reason is always set (a sentence:
+ * from which .config and kernel version, by name, or the default, and
+ * whether that kernel's slab sources were read); warning is NULL unless
+ * something was guessed: no .config, no matching preset, or a kernel
+ * whose sources were not read (newer than every "checked" kernel of
+ * presets.tbl, between two of them, or older). Strings are owned by the
+ * model (valid until slab_model_free). */
+struct slab_choice {
+	const struct slab_config *config;
+	const char *reason;
+	const char *warning;
+};
+
 /* Picks the preset for a configured kernel tree: the version from
  * tree_dir/Makefile, CONFIG_ options from tree_dir/.config, matched
  * against the "when=" conditions of presets.tbl (the most specific match
- * whose range holds the version). Returns 0 and *out; *warning is NULL,
- * or a message owned by m (valid until slab_model_free) naming the preset
- * used instead when the combination is unknown. -KC_EIO when the Makefile
- * cannot be read or has no VERSION; a missing .config gives the default
- * with a warning. */
+ * whose range holds the version; else the nearest in version, with a
+ * warning). Returns 0 and *out; -KC_EIO when the Makefile cannot be read
+ * or has no VERSION; a missing .config gives the default with a
+ * warning. */
 int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
-			 const struct slab_config **out, const char **warning,
-			 struct kc_err *err);
+			 struct slab_choice *out, struct kc_err *err);
+/* The choice without a tree: the preset called name, or the default
+ * (newest) preset when name is NULL. 0, or -KC_EUSAGE for an unknown
+ * name. */
+int slab_choice_named(const struct slab_model *m, const char *name,
+		      struct slab_choice *out);
+
+/* The i-th "checked" kernel of presets.tbl, in version order: its
+ * version and the one it was found identical to (major * 1000 + minor;
+ * same 0 = none), and where its slab sources were read (owned by m).
+ * 0, or -1 past the end. */
+int slab_model_checked(const struct slab_model *m, size_t i, unsigned *ver,
+		       unsigned *same, const char **source);
+/* Where kernel major.minor stands among the "checked" kernels of
+ * presets.tbl (the versions whose slab sources were read): READ (one of
+ * them; *lo = *hi = it), BETWEEN (*lo < it < *hi), NEWER (*lo = the
+ * newest) or OLDER (*hi = the oldest). */
+enum slab_fit { SLAB_FIT_READ, SLAB_FIT_BETWEEN, SLAB_FIT_NEWER, SLAB_FIT_OLDER };
+enum slab_fit slab_model_version_fit(const struct slab_model *m,
+				     unsigned major, unsigned minor,
+				     unsigned *lo, unsigned *hi);
 /* Reads "VERSION = 6" and "PATCHLEVEL = 12" from a kernel Makefile.
  * Returns 0 or -KC_EIO / -KC_EPARSE. */
 int slab_tree_version(const char *tree_dir, unsigned *major, unsigned *minor,

@@ -25,6 +25,15 @@ struct slab_config {
 	size_t nclasses;
 };
 
+/* A "checked" record: a kernel version whose slab sources were read;
+ * same = the version it was found identical to (0 = none). */
+struct slab_checked {
+	unsigned ver, same;
+	char *source;
+};
+
+#define SLAB_MAX_CHECKED 64
+
 struct slab_warnings {
 	char **v;
 	size_t n, cap;
@@ -38,6 +47,8 @@ struct slab_model {
 	char *default_arch;
 	enum slab_alloc default_alloc;
 	int have_default;
+	struct slab_checked checked[SLAB_MAX_CHECKED]; /* sorted by ver */
+	size_t nchecked;
 	/* messages handed out by slab_config_for_tree; the pointer is
 	 * const-safe to append to through a const model */
 	struct slab_warnings *warn;

@@ -161,6 +161,9 @@ static int preset_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 	if (rec->nfields != 6)
 		return kc_tbl_field_err(rec, rec->nfields > 6 ? 6 : 0, err,
 					"'preset' takes ID ARCH ALLOC KERNELS LABEL");
+	if (m->nchecked)
+		return kc_tbl_field_err(rec, 0, err,
+					"'preset' after a 'checked' record (the checked kernels come last)");
 	if (find_cfg(m, rec->field[1]))
 		return kc_tbl_field_err(rec, 1, err, "duplicate preset '%s'",
 					rec->field[1]);
@@ -433,6 +436,95 @@ static int when_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
 	return 0;
 }
 
+static int version_field(const struct kc_tbl_rec *rec, int i, unsigned *v,
+			 struct kc_err *err)
+{
+	unsigned a, b;
+
+	if (slab_parse_version(rec->field[i], &a, &b))
+		return kc_tbl_field_err(rec, i, err,
+					"bad kernel version '%s' (want 6.13)",
+					rec->field[i]);
+	*v = SLAB_VER(a, b);
+	return 0;
+}
+
+static const struct slab_checked *find_checked(const struct slab_model *m,
+					       unsigned v)
+{
+	size_t i;
+
+	for (i = 0; i < m->nchecked; i++)
+		if (m->checked[i].ver == v)
+			return &m->checked[i];
+	return NULL;
+}
+
+/* checked VERSION [same=VERSION] "SOURCE": every preset that covers the
+ * "same" version must cover VERSION too (checked here, so a range edit
+ * that contradicts a checked fact fails to load). */
+static int checked_rec(struct slab_model *m, const struct kc_tbl_rec *rec,
+		       struct kc_err *err)
+{
+	struct slab_checked k = { 0, 0, NULL };
+	size_t i;
+	int ret;
+
+	if (rec->nfields != 3 && rec->nfields != 4)
+		return kc_tbl_field_err(rec, 0, err,
+					"'checked' takes VERSION [same=VERSION] \"SOURCE\"");
+	if (!*rec->field[rec->nfields - 1] ||
+	    !strchr(rec->field[rec->nfields - 1], ' '))
+		return kc_tbl_field_err(rec, rec->nfields - 1, err,
+					"'checked' needs the source that was read, in quotes");
+	ret = version_field(rec, 1, &k.ver, err);
+	if (ret)
+		return ret;
+	if (find_checked(m, k.ver))
+		return kc_tbl_field_err(rec, 1, err, "kernel %s checked twice",
+					rec->field[1]);
+	if (m->nchecked && k.ver < m->checked[m->nchecked - 1].ver)
+		return kc_tbl_field_err(rec, 1, err,
+					"'checked' records must be in version order");
+	if (m->nchecked == SLAB_MAX_CHECKED)
+		return kc_tbl_field_err(rec, 0, err, "too many 'checked' records");
+	if (rec->nfields == 4) {
+		const char *f = rec->field[2];
+
+		if (strncmp(f, "same=", 5))
+			return kc_tbl_field_err(rec, 2, err,
+						"expected same=VERSION, got '%s'", f);
+		{
+			unsigned a, b;
+
+			if (slab_parse_version(f + 5, &a, &b))
+				return kc_tbl_field_err(rec, 2, err,
+							"bad kernel version '%s'",
+							f + 5);
+			k.same = SLAB_VER(a, b);
+		}
+		if (!find_checked(m, k.same))
+			return kc_tbl_field_err(rec, 2, err,
+						"same=%s: that kernel has no earlier 'checked' record",
+						f + 5);
+		for (i = 0; i < m->n; i++) {
+			const struct slab_config *c = m->cfg[i];
+
+			if (slab_ver_dist(c, k.same) == 0 &&
+			    slab_ver_dist(c, k.ver) != 0)
+				return kc_tbl_field_err(rec, 1, err,
+							"kernel %s is checked the same as %s, but preset '%s' covers %s and not %s",
+							rec->field[1], f + 5, c->id, f + 5,
+							rec->field[1]);
+		}
+	}
+	k.source = xstrdup(rec->field[rec->nfields - 1]);
+	if (!k.source)
+		return oom(rec, err);
+	m->checked[m->nchecked++] = k;
+	return 0;
+}
+
 static int presets_rec(const struct kc_tbl_rec *rec, void *data,
 		       struct kc_err *err)
 {
@@ -445,6 +537,8 @@ static int presets_rec(const struct kc_tbl_rec *rec, void *data,
 		return size_rec(m, rec, err);
 	if (!strcmp(kind, "when"))
 		return when_rec(m, rec, err);
+	if (!strcmp(kind, "checked"))
+		return checked_rec(m, rec, err);
 	if (!strcmp(kind, "note")) {
 		struct slab_config *c = cfg_of(m, rec, err);
 		char *s;
@@ -479,7 +573,7 @@ static int presets_rec(const struct kc_tbl_rec *rec, void *data,
 		return 0;
 	}
 	return kc_tbl_field_err(rec, 0, err,
-				"unknown record '%s' (preset, size, when, note or default)",
+				"unknown record '%s' (preset, size, when, note, checked or default)",
 				kind);
 }
 
@@ -607,6 +701,8 @@ void slab_model_free(struct slab_model *m)
 		free(c);
 	}
 	free(m->cfg);
+	for (i = 0; i < m->nchecked; i++)
+		free(m->checked[i].source);
 	if (m->warn) {
 		for (i = 0; i < m->warn->n; i++)
 			free(m->warn->v[i]);

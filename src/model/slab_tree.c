@@ -112,20 +112,93 @@ static int all_hold(const struct slab_config *c, const char *config)
 	return 1;
 }
 
+static void ver_str(unsigned v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%u.%u", v / 1000, v % 1000);
+}
+
+enum slab_fit slab_model_version_fit(const struct slab_model *m,
+				     unsigned major, unsigned minor,
+				     unsigned *lo, unsigned *hi)
+{
+	unsigned v = SLAB_VER(major, minor);
+	size_t i;
+
+	*lo = *hi = 0;
+	if (!m->nchecked)
+		return SLAB_FIT_BETWEEN;
+	for (i = 0; i < m->nchecked; i++) {
+		if (m->checked[i].ver == v) {
+			*lo = *hi = v;
+			return SLAB_FIT_READ;
+		}
+		if (m->checked[i].ver > v) {
+			*hi = m->checked[i].ver;
+			if (!i)
+				return SLAB_FIT_OLDER;
+			*lo = m->checked[i - 1].ver;
+			return SLAB_FIT_BETWEEN;
+		}
+	}
+	*lo = m->checked[m->nchecked - 1].ver;
+	return SLAB_FIT_NEWER;
+}
+
+/* Appends to msg what the version fit means for the preset c; returns 1
+ * when the version's sources were not read (a warning is due). */
+static int add_fit(const struct slab_model *m, struct kc_strbuf *msg,
+		   unsigned major, unsigned minor,
+		   const struct slab_config *c)
+{
+	unsigned lo, hi;
+	char a[16], b[16];
+
+	switch (slab_model_version_fit(m, major, minor, &lo, &hi)) {
+	case SLAB_FIT_READ:
+		kc_strbuf_addf(msg, "the slab sources of kernel %u.%u were read for rules/slab/presets.tbl",
+			       major, minor);
+		return 0;
+	case SLAB_FIT_NEWER:
+		ver_str(lo, a, sizeof(a));
+		kc_strbuf_addf(msg, "kernel %u.%u is newer than every kernel whose slab sources were read (the newest is %s); %s is used as for %s, so its size classes are not verified for %u.%u",
+			       major, minor, a, c->id, a, major, minor);
+		return 1;
+	case SLAB_FIT_OLDER:
+		ver_str(hi, a, sizeof(a));
+		kc_strbuf_addf(msg, "kernel %u.%u is older than every kernel whose slab sources were read (the oldest is %s); %s's size classes are not verified for it",
+			       major, minor, a, c->id);
+		return 1;
+	case SLAB_FIT_BETWEEN:
+		break;
+	}
+	ver_str(lo, a, sizeof(a));
+	ver_str(hi, b, sizeof(b));
+	kc_strbuf_addf(msg, "the slab sources of kernel %u.%u were not read (those of %s and %s were); %s covers it by its kernel range, not by a check",
+		       major, minor, a, b, c->id);
+	return 1;
+}
+
+static void conds_str(const struct slab_config *c, struct kc_strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < c->nconds; i++)
+		kc_strbuf_addf(sb, "%s%s=%s", i ? " " : "", c->conds[i].name,
+			       c->conds[i].value);
+}
+
 int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
-			 const struct slab_config **out, const char **warning,
-			 struct kc_err *err)
+			 struct slab_choice *out, struct kc_err *err)
 {
 	struct kc_strbuf sb = KC_STRBUF_INIT;
 	const struct slab_config *best = NULL;
 	unsigned major, minor, v, bestd = ~0u;
 	size_t i, bestn = 0;
-	struct kc_strbuf msg = KC_STRBUF_INIT;
+	struct kc_strbuf msg = KC_STRBUF_INIT, why = KC_STRBUF_INIT;
 	char path[4096];
-	int ret;
+	int ret, warn = 0;
 
-	*out = NULL;
-	*warning = NULL;
+	memset(out, 0, sizeof(*out));
 	ret = slab_tree_version(tree_dir, &major, &minor, err);
 	if (ret)
 		return ret;
@@ -133,12 +206,18 @@ int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
 	snprintf(path, sizeof(path), "%s/.config", tree_dir);
 	if (kc_strbuf_read_file(&sb, path)) {
 		kc_strbuf_release(&sb);
-		*out = slab_model_default(m, major, minor);
+		best = slab_model_default(m, major, minor);
 		kc_strbuf_addf(&msg,
 			       "%s: no .config, so the slab model cannot see the arch, allocator or page size; using %s",
-			       path, (*out)->id);
-		*warning = slab_model_keep_warning(m, msg.buf);
+			       path, best->id);
+		kc_strbuf_addf(&why, "the default for kernel %u.%u: the tree has no .config; ",
+			       major, minor);
+		add_fit(m, &why, major, minor, best);
+		out->config = best;
+		out->warning = slab_model_keep_warning(m, msg.buf);
+		out->reason = slab_model_keep_warning(m, why.buf);
 		kc_strbuf_release(&msg);
+		kc_strbuf_release(&why);
 		return 0;
 	}
 	/* the most specific preset whose conditions all hold, nearest in
@@ -158,21 +237,64 @@ int slab_config_for_tree(const struct slab_model *m, const char *tree_dir,
 	}
 	kc_strbuf_release(&sb);
 	if (best && !bestd) {
-		*out = best;
-		return 0;
-	}
-	if (best) {
+		kc_strbuf_addf(&why, "chosen for kernel %u.%u from %s (", major,
+			       minor, path);
+		conds_str(best, &why);
+		kc_strbuf_addf(&why, "); ");
+		warn = add_fit(m, &why, major, minor, best);
+		if (warn) {
+			kc_strbuf_addf(&msg, "slab preset %s (%s) for kernel %u.%u: ",
+				       best->id, best->label, major, minor);
+			add_fit(m, &msg, major, minor, best);
+		}
+	} else if (best) {
 		kc_strbuf_addf(&msg,
 			       "no slab preset for this configuration at kernel %u.%u; using %s (%s)",
 			       major, minor, best->id, best->label);
+		kc_strbuf_addf(&why, "the nearest in kernel version to %u.%u of the presets matching %s (",
+			       major, minor, path);
+		conds_str(best, &why);
+		kc_strbuf_addf(&why, "); ");
+		kc_strbuf_addf(&msg, "; ");
+		add_fit(m, &msg, major, minor, best);
+		add_fit(m, &why, major, minor, best);
+		warn = 1;
 	} else {
 		best = slab_model_default(m, major, minor);
 		kc_strbuf_addf(&msg,
 			       "unknown arch/allocator/page size combination in %s (kernel %u.%u); using the default %s (%s)",
 			       path, major, minor, best->id, best->label);
+		kc_strbuf_addf(&why, "the default for kernel %u.%u: no preset matches %s; ",
+			       major, minor, path);
+		add_fit(m, &why, major, minor, best);
+		warn = 1;
 	}
-	*out = best;
-	*warning = slab_model_keep_warning(m, msg.buf);
+	out->config = best;
+	out->reason = slab_model_keep_warning(m, why.buf);
+	if (warn)
+		out->warning = slab_model_keep_warning(m, msg.buf);
 	kc_strbuf_release(&msg);
+	kc_strbuf_release(&why);
+	return 0;
+}
+
+int slab_choice_named(const struct slab_model *m, const char *name,
+		      struct slab_choice *out)
+{
+	struct kc_strbuf why = KC_STRBUF_INIT;
+
+	memset(out, 0, sizeof(*out));
+	if (name) {
+		out->config = slab_model_find(m, name);
+		if (!out->config)
+			return -KC_EUSAGE;
+		kc_strbuf_addf(&why, "named by --slab-config or slab_config of .ksizecheck.json");
+	} else {
+		out->config = slab_model_default(m, 0, 0);
+		kc_strbuf_addf(&why, "the default, the newest %s %s preset: no kernel tree to read the version and .config from (ksizecheck kernel --tree, or --slab-config, choose one)",
+			       m->default_arch, slab_alloc_name(m->default_alloc));
+	}
+	out->reason = slab_model_keep_warning(m, why.buf);
+	kc_strbuf_release(&why);
 	return 0;
 }

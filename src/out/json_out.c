@@ -61,6 +61,18 @@ static json_object *accounting(const struct kc_diag *d,
 	return a;
 }
 
+json_object *out_slab_preset_json(const struct out_run_info *run)
+{
+	json_object *sp = json_object_new_object();
+
+	if (out_jadd_str(sp, "id", run->slab_preset) ||
+	    out_jadd_str(sp, "reason", run->slab_preset_reason)) {
+		json_object_put(sp);
+		return NULL;
+	}
+	return sp;
+}
+
 json_object *out_json_document(const struct kc_diag *d,
 			       const struct out_run_info *run)
 {
@@ -77,6 +89,8 @@ json_object *out_json_document(const struct kc_diag *d,
 	bad |= out_jadd_str(tool, "informationUri", OUT_INFORMATION_URI);
 	bad |= out_jadd(doc, "tool", tool);
 	bad |= out_jadd_str(doc, "config", run->config);
+	if (run->slab_preset)
+		bad |= out_jadd(doc, "slab_preset", out_slab_preset_json(run));
 	bad |= out_jadd_str(doc, "command_line", run->command_line);
 
 	arr = json_object_new_array();

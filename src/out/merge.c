@@ -42,7 +42,7 @@ struct merge {
 	KC_VEC(struct merge_stat) stats;
 	KC_VEC(struct merge_fixed) fixed;
 	size_t tu_total, tu_parsed, tu_errors, tu_failed;
-	const char *tool_version, *config;
+	const char *tool_version, *config, *preset, *preset_reason;
 	int have_baseline;
 };
 
@@ -283,6 +283,10 @@ static int merge_file(struct merge *m, const char *path, struct kc_err *err)
 		m->tool_version = jstr(v, "version");
 	if (!m->config)
 		m->config = jstr(root, "config");
+	if (!m->preset && json_object_object_get_ex(root, "slab_preset", &v)) {
+		m->preset = jstr(v, "id");
+		m->preset_reason = jstr(v, "reason");
+	}
 	if (!json_object_object_get_ex(root, "findings", &v) ||
 	    !json_object_is_type(v, json_type_array)) {
 		ret = kc_err_set(err, KC_EPARSE, path,
@@ -459,6 +463,8 @@ int kc_merge_main(int argc, char **argv)
 	}
 	run.tool_version = m.tool_version;
 	run.config = m.config;
+	run.slab_preset = m.preset;
+	run.slab_preset_reason = m.preset_reason;
 	run.tu_total = m.tu_total;
 	run.tu_parsed = m.tu_parsed;
 	run.tu_parsed_with_errors = m.tu_errors;

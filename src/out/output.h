@@ -184,6 +184,9 @@ struct out_run_info {
 	const char *tool_version;     /* NULL: KC_VERSION */
 	const char *command_line;     /* or NULL */
 	const char *config;           /* slab configuration id, or NULL */
+	/* the slab preset judged under (set also when config is NULL: the
+	 * default) and why it was chosen, or NULL */
+	const char *slab_preset, *slab_preset_reason;
 	/* parse accounting */
 	size_t tu_total, tu_parsed, tu_parsed_with_errors, tu_failed;
 	const struct out_file_note *notes;

@@ -186,6 +186,12 @@ int out_sarif_to_doc(json_object *sarif, json_object **doc_out,
 	bad |= out_jadd(doc, "tool", tool);
 	bad |= out_jadd_str(doc, "config", str(get(get(inv, "properties"),
 						  "slabConfiguration")));
+	{
+		json_object *sp = get(get(run, "properties"), "slabPreset");
+
+		if (sp)
+			bad |= out_jadd(doc, "slab_preset", json_object_get(sp));
+	}
 	for (i = 0; (r = idx(get(run, "results"), i)) && !bad; i++) {
 		json_object *f = finding(r), *sup = idx(get(r, "suppressions"), 0);
 

@@ -18,6 +18,9 @@ int out_write_sarif(const struct kc_diag *d, const struct out_run_info *run,
  * OOM. */
 json_object *out_json_document(const struct kc_diag *d,
 			       const struct out_run_info *run);
+/* {"id", "reason"} of run->slab_preset (JSON slab_preset, SARIF
+ * slabPreset); NULL on OOM. */
+json_object *out_slab_preset_json(const struct out_run_info *run);
 
 /* SARIF pieces shared by sarif.c and sarif_fix.c; NULL on OOM. */
 json_object *out_sarif_artifact_location(const char *file);

@@ -3,7 +3,7 @@
 # official validator (not part of ctest: it takes minutes).
 #   sh tests/output/kernel-sarif.sh KSIZECHECK TREE OUT.sarif [PATHS...]
 # TREE must be configured and prepared (make allmodconfig; make prepare).
-# Prints the run's summary, the validator's verdict, the SARIF size and
+# Prints the run's summary, the verdict of the validator with GitHub's rules, the SARIF size and
 # the results per rule. Exit 0 when the SARIF validates.
 set -u
 K=$(realpath "$1")
@@ -18,7 +18,7 @@ rc=$?
 echo "ksizecheck exit status $rc in $(($(date +%s) - start)) s"
 [ -x "$MT" ] || { echo "no SARIF validator at $MT"; exit 2; }
 log=$(mktemp)
-"$MT" validate --level "Error;Warning" -o "$log.sarif" "$out" >"$log" 2>&1
+"$MT" validate --level "Error;Warning" --rule-kind "Gh;Sarif" -o "$log.sarif" "$out" >"$log" 2>&1
 vrc=$?
 if [ $vrc != 0 ] || grep -Eq ': (error|warning) ' "$log"; then
 	echo "SARIF validator: FAILED"

@@ -60,17 +60,20 @@ find_multitool() {
 	return 1
 }
 
-# validate FILE.sarif: the official validator, no error or warning allowed
+# validate FILE.sarif: the official validator with the SARIF rules and
+# GitHub code scanning's ingestion rules (--rule-kind Gh;Sarif, the GHxxxx
+# checks), no error or warning allowed
 validate() {
 	rm -f "$tmp/val.sarif"
-	"$MT" validate --level "Error;Warning" -o "$tmp/val.sarif" "$1" \
-		>"$tmp/val.log" 2>&1
+	"$MT" validate --level "Error;Warning" --rule-kind "Gh;Sarif" \
+		-o "$tmp/val.sarif" "$1" >"$tmp/val.log" 2>&1
 	rc=$?
-	if [ $rc != 0 ] || grep -Eq ': (error|warning) ' "$tmp/val.log"; then
+	if [ $rc != 0 ] || grep -Eq ': (error|warning) ' "$tmp/val.log" ||
+	    ! grep -q '^Done' "$tmp/val.log"; then
 		fail "SARIF validator rejects $1 (rc $rc)"
 		grep -E ': (error|warning) |ERR' "$tmp/val.log" | head -20
 	else
-		echo "validated $1 ($(wc -c <"$1") bytes): no errors, no warnings"
+		echo "validated $1 ($(wc -c <"$1") bytes, $(grep -c '"ruleId"' "$1") results): no errors, no warnings"
 	fi
 }
 
@@ -110,10 +113,55 @@ sarif-validate)
 	expect_rc 1 "$S" --format sarif
 	cp "$tmp/out" "$tmp/plain.sarif"
 	validate "$tmp/plain.sarif"
+	# the GitHub rules are on: a notification descriptor without
+	# fullDescription must be rejected (GH2012)
+	sed 's/"fullDescription"/"fullDescriptionX"/' "$tmp/plain.sarif" \
+		>"$tmp/nofull.sarif"
+	"$MT" validate --level "Error;Warning" --rule-kind "Gh;Sarif" \
+		-o "$tmp/nofull.val" "$tmp/nofull.sarif" >"$tmp/nofull.log" 2>&1
+	expect_grep "$tmp/nofull.log" 'error GH2012' "validator log of a descriptor without fullDescription"
 	expect_rc 1 "$S" --format sarif --suppressed
 	cp "$tmp/out" "$tmp/suppressed.sarif"
 	validate "$tmp/suppressed.sarif"
 	expect_grep "$tmp/suppressed.sarif" '"inSource"'
+	# the corpus, as ksizecheck -p checks it: 77 files of findings
+	root=$(cd ../.. && pwd)
+	mkdir -p "$tmp/corpus"
+	bash "$root/scripts/corpus-compdb.sh" >"$tmp/corpus/compile_commands.json" ||
+		fail "scripts/corpus-compdb.sh failed"
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --format sarif \
+		-o "$tmp/corpus.sarif"
+	validate "$tmp/corpus.sarif"
+	expect_grep "$tmp/corpus.sarif" '"fixes"' "corpus SARIF"
+	# merged shards (JSON in, SARIF out), and --fix beside the SARIF
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --shard 1/2 \
+		--format json -o "$tmp/shard1.json"
+	expect_rc 1 "$K" -p "$tmp/corpus" --prefilter=off -j2 --shard 2/2 \
+		--format json -o "$tmp/shard2.json"
+	expect_rc 1 "$K" merge -o "$tmp/merged.sarif" "$tmp/shard1.json" \
+		"$tmp/shard2.json"
+	validate "$tmp/merged.sarif"
+	# --fix runs spatch: one corpus file with a fix and an exact SARIF fix
+	mkdir -p "$tmp/fixdb"
+	bash "$root/scripts/corpus-compdb.sh" "$root/corpus/arm64_dma_minalign_cfg.c" \
+		>"$tmp/fixdb/compile_commands.json"
+	expect_rc 1 "$K" -p "$tmp/fixdb" --prefilter=off --fix \
+		--format sarif -o "$tmp/fix.sarif"
+	expect_grep "$tmp/out" '^+++ ' "--fix diff"
+	expect_grep "$tmp/fix.sarif" '"fixes"' "SARIF of a --fix run"
+	validate "$tmp/fix.sarif"
+	# notifications: a file that fails, one with errors, a bad suppression
+	mkdir -p "$tmp/pe"
+	printf '#include <linux/slab.h>\nint f(void) { char *p = kmalloc(10, GFP_KERNEL); p[12] = 1; return undeclared; }\n' >"$tmp/pe/errors.c"
+	printf '#include "no/such/header.h"\nint g(void) { return 0; }\n' >"$tmp/pe/failed.c"
+	printf '#include <linux/slab.h>\nint h(void) { char *p = kmalloc(10, GFP_KERNEL); /* ksizecheck: ignore slack-wrte */\np[12] = 1; return 0; }\n' >"$tmp/pe/badsup.c"
+	expect_rc 1 "$K" --format sarif -o "$tmp/notes.sarif" "$tmp/pe/errors.c" \
+		"$tmp/pe/failed.c" "$tmp/pe/badsup.c" -- \
+		-I"$root/tests/include/kstub"
+	for id in parse-errors parse-failed suppression; do
+		expect_grep "$tmp/notes.sarif" "\"id\": \"$id\"" "SARIF with notifications"
+	done
+	validate "$tmp/notes.sarif"
 	setup_copy
 	expect_rc 1 "$S" --write-baseline base.json
 	expect_rc 0 "$S" --format sarif --suppressed --baseline base.json
@@ -420,6 +468,66 @@ e2e)
 	validate "$tmp/c.sarif"
 	n=$(grep -c '"ruleId"' "$tmp/c.sarif")
 	echo "corpus: $n results in SARIF"
+	;;
+slab-preset)
+	# which slab preset a run uses and why: the summary line, JSON
+	# slab_preset, SARIF runs[0].properties.slabPreset (kept by merge),
+	# and the warning for a kernel whose slab sources were not read
+	root=$(cd ../.. && pwd)
+	# fake_tree DIR VERSION PATCHLEVEL: a configured x86_64 SLUB "tree"
+	# with one file of one slack write (drivers/foo/a.c)
+	fake_tree() {
+		mkdir -p "$1/arch" "$1/include/linux" "$1/include/config" \
+			"$1/include/generated" "$1/drivers/foo"
+		: >"$1/Kbuild"
+		printf 'CONFIG_X86_64=y\nCONFIG_SLUB=y\n' >"$1/.config"
+		: >"$1/include/config/auto.conf"
+		: >"$1/include/generated/autoconf.h"
+		: >"$1/include/generated/bounds.h"
+		: >"$1/include/generated/asm-offsets.h"
+		printf 'VERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 0\n' "$2" "$3" >"$1/Makefile"
+		cp "$root/tests/include/kstub/linux/"*.h "$1/include/linux/" 2>/dev/null
+		printf '#include <linux/slab.h>\nint f(void)\n{\n\tchar *p = kmalloc(10, GFP_KERNEL);\n\n\tif (!p)\n\t\treturn -1;\n\tp[12] = 1;\n\tkfree(p);\n\treturn 0;\n}\n' >"$1/drivers/foo/a.c"
+		echo "cmd_drivers/foo/a.o := clang -D__KERNEL__ -I$root/tests/include/kstub -c -o drivers/foo/a.o drivers/foo/a.c" >"$1/drivers/foo/.a.o.cmd"
+	}
+	fake_tree "$tmp/k73" 7 3
+	expect_rc 1 "$K" kernel --tree "$tmp/k73" --prefilter=off \
+		--format json -o "$tmp/k73.json" drivers/foo/
+	expect_grep "$tmp/err" "warning: no slab preset for this configuration at kernel 7.3; using x86_64-slub-6.12 (x86_64 SLUB 6.12); kernel 7.3 is newer than every kernel whose slab sources were read (the newest is 7.1)"
+	[ "$(grep -c 'warning: .*slab' "$tmp/err")" = 1 ] ||
+		fail "the slab preset warning is not given exactly once"
+	expect_grep "$tmp/err" "^ksizecheck: slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12): the nearest in kernel version to 7.3"
+	expect_grep "$tmp/k73.json" '"slab_preset": {'
+	expect_grep "$tmp/k73.json" '"id": "x86_64-slub-6.12"'
+	expect_grep "$tmp/k73.json" '"reason": "the nearest in kernel version to 7.3 .*newer than every kernel'
+	expect_grep "$tmp/k73.json" '"rule": "slack-write"'
+	expect_rc 1 "$K" merge -o "$tmp/k73.sarif" "$tmp/k73.json"
+	expect_grep "$tmp/k73.sarif" '"slabPreset": {'
+	expect_grep "$tmp/k73.sarif" '"reason": "the nearest in kernel version to 7.3'
+	# and from SARIF inputs
+	expect_rc 1 "$K" merge --format json -o "$tmp/k73b.json" "$tmp/k73.sarif"
+	expect_grep "$tmp/k73b.json" '"reason": "the nearest in kernel version to 7.3'
+	if MT=$(find_multitool); then
+		validate "$tmp/k73.sarif"
+	fi
+	# a checked kernel: no warning, and the reason says it was read
+	fake_tree "$tmp/k618" 6 18
+	expect_rc 1 "$K" kernel --tree "$tmp/k618" --prefilter=off \
+		--format sarif -o "$tmp/k618.sarif" drivers/foo/
+	expect_no_grep "$tmp/err" 'warning: .*slab'
+	expect_grep "$tmp/err" "slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12): chosen for kernel 6.18 from .*/.config (CONFIG_X86_64=y CONFIG_SLUB=y); the slab sources of kernel 6.18 were read"
+	expect_grep "$tmp/k618.sarif" '"slabPreset": {'
+	# a kernel between two checked ones
+	fake_tree "$tmp/k615" 6 15
+	expect_rc 1 "$K" kernel --tree "$tmp/k615" --prefilter=off drivers/foo/
+	expect_grep "$tmp/err" "warning: slab preset x86_64-slub-6.12 (x86_64 SLUB 6.12) for kernel 6.15: the slab sources of kernel 6.15 were not read (those of 6.14 and 6.17 were)"
+	# by name, and the default without a tree
+	expect_rc 1 "$K" --slab-config x86_64-slub-6.1 --format json \
+		"$tmp/k73/drivers/foo/a.c" -- -I"$root/tests/include/kstub"
+	expect_grep "$tmp/out" '"reason": "named by --slab-config'
+	expect_rc 1 "$K" --format json "$tmp/k73/drivers/foo/a.c" -- \
+		-I"$root/tests/include/kstub"
+	expect_grep "$tmp/out" '"reason": "the default, the newest x86_64 SLUB preset'
 	;;
 *)
 	echo "unknown test '$test_name'"

@@ -97,6 +97,30 @@ static void test_malformed(void)
 	expect_load(__LINE__, "class 1 abc\n", good_presets,
 		    "classes.tbl:1:9: 'abc' is not a number");
 
+	/* "checked" records: the kernels whose sources were read */
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "checked 6.1 \"tree 6.1.192\"\nchecked 6.5 same=6.1 \"a mirror of 6.5\"\n");
+	expect_load(__LINE__, good_classes, p, NULL);
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "checked 6.1 \"tree 6.1.192\"\nchecked 6.12 same=6.1 \"a mirror\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:9: kernel 6.12 is checked the same as 6.1, but preset 'x86_64-slub-6.1' covers 6.1 and not 6.12");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "checked 6.5 same=6.1 \"a mirror of 6.5\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:13: same=6.1: that kernel has no earlier 'checked' record");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "checked 6.5 \"a b\"\nchecked 6.1 \"a b\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:9: 'checked' records must be in version order");
+	snprintf(p, sizeof(p), "%s%s", good_presets, "checked 6.1 x\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:5:13: 'checked' needs the source that was read, in quotes");
+	snprintf(p, sizeof(p), "%s%s", good_presets,
+		 "checked 6.1 \"a b\"\npreset y x86_64 slub 6.1- \"y\"\n");
+	expect_load(__LINE__, good_classes, p,
+		    "presets.tbl:6:1: 'preset' after a 'checked' record");
+
 	snprintf(p, sizeof(p), "%s%s", good_presets,
 		 "preset y x86_64 slubb 6.1- \"y\"\n");
 	expect_load(__LINE__, good_classes, p,
@@ -217,11 +241,14 @@ static void make_tree(const char *name, const char *makefile,
 	}
 }
 
+/* The tree dir selects the preset want; want_warning: 0 = no warning,
+ * else the warning must contain the text want_warning (and the preset's
+ * id). The reason is always given. */
 static void expect_tree(int line, const struct slab_model *m,
-			const char *dir, const char *want, int want_warning)
+			const char *dir, const char *want,
+			const char *want_warning)
 {
-	const struct slab_config *c = NULL;
-	const char *warning = NULL;
+	struct slab_choice ch = { NULL, NULL, NULL };
 	struct kc_err err;
 	char path[512];
 	int ret;
@@ -231,14 +258,19 @@ static void expect_tree(int line, const struct slab_model *m,
 	else
 		snprintf(path, sizeof(path), "%s/%s", tmp, dir);
 	kc_err_clear(&err);
-	ret = slab_config_for_tree(m, path, &c, &warning, &err);
-	ok(ret == 0 && c && !strcmp(slab_config_id(c), want), line,
-	   "tree selects the preset", want);
-	ok(!!warning == want_warning, line, "warning as expected",
-	   warning ? warning : "(none)");
-	if (warning)
-		ok(strstr(warning, want) != NULL, line,
-		   "warning names the preset used", warning);
+	ret = slab_config_for_tree(m, path, &ch, &err);
+	ok(ret == 0 && ch.config && !strcmp(slab_config_id(ch.config), want),
+	   line, "tree selects the preset", want);
+	ok(ret == 0 && ch.reason && *ch.reason, line, "a reason is given",
+	   ch.reason ? ch.reason : "(none)");
+	ok(!!ch.warning == !!want_warning, line, "warning as expected",
+	   ch.warning ? ch.warning : "(none)");
+	if (ch.warning && want_warning) {
+		ok(strstr(ch.warning, want) != NULL, line,
+		   "warning names the preset used", ch.warning);
+		ok(strstr(ch.warning, want_warning) != NULL, line,
+		   want_warning, ch.warning);
+	}
 }
 
 /* A real configured tree named by the environment variable var: its
@@ -252,7 +284,7 @@ static void tree_case(const struct slab_model *m, const char *var,
 		printf("skip: %s not set (no configured kernel tree)\n", var);
 		return;
 	}
-	expect_tree(__LINE__, m, dir, want, 0);
+	expect_tree(__LINE__, m, dir, want, NULL);
 }
 
 static void test_tree(const struct slab_model *m)
@@ -260,40 +292,73 @@ static void test_tree(const struct slab_model *m)
 	static const char mk61[] = "VERSION = 6\nPATCHLEVEL = 1\nSUBLEVEL = 0\n";
 	static const char mk68[] = "VERSION = 6\nPATCHLEVEL = 8\n";
 	static const char mk612[] = "VERSION = 6\nPATCHLEVEL = 12\n";
-	const struct slab_config *c;
-	const char *w;
+	static const char x86[] = "CONFIG_X86_64=y\nCONFIG_SLUB=y\n";
+	struct slab_choice ch;
 	struct kc_err err;
 	char path[512];
 
 	make_tree("a64k", mk61, "CONFIG_ARM64=y\nCONFIG_ARM64_16K_PAGES=y\n"
 				"CONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "a64k", "arm64-16k-slub-6.1", 0);
+	expect_tree(__LINE__, m, "a64k", "arm64-16k-slub-6.1", NULL);
 	make_tree("a64k68", mk68, "CONFIG_ARM64=y\nCONFIG_ARM64_16K_PAGES=y\n"
 				  "CONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "a64k68", "arm64-16k-slub-6.5", 0);
+	/* 6.5's arm64 minimum is from the kernel history, not a read tree */
+	expect_tree(__LINE__, m, "a64k68", "arm64-16k-slub-6.5",
+		    "the slab sources of kernel 6.8 were not read (those of 6.1 and 6.12 were)");
 	make_tree("rv", mk61, "CONFIG_RISCV=y\nCONFIG_64BIT=y\n"
 			      "CONFIG_RISCV_DMA_NONCOHERENT=y\nCONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "rv", "riscv64-slub-6.1", 0);
+	expect_tree(__LINE__, m, "rv", "riscv64-slub-6.1", NULL);
 	make_tree("rvc", mk61, "CONFIG_RISCV=y\nCONFIG_64BIT=y\n"
 			       "# CONFIG_RISCV_DMA_NONCOHERENT is not set\n"
 			       "CONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "rvc", "riscv64-coherent-slub-6.1", 0);
+	expect_tree(__LINE__, m, "rvc", "riscv64-coherent-slub-6.1", NULL);
 	make_tree("slab", mk61, "CONFIG_X86_64=y\nCONFIG_SLAB=y\n");
-	expect_tree(__LINE__, m, "slab", "x86_64-slab-6.1", 0);
+	expect_tree(__LINE__, m, "slab", "x86_64-slab-6.1", NULL);
 	make_tree("armv7", mk612, "CONFIG_ARM=y\nCONFIG_ARM_L1_CACHE_SHIFT=6\n"
 				  "CONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "armv7", "arm-v7-slub-6.12", 0);
+	expect_tree(__LINE__, m, "armv7", "arm-v7-slub-6.12", NULL);
 	make_tree("sparc", mk612, "CONFIG_SPARC64=y\nCONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "sparc", "x86_64-slub-6.12", 1);
+	expect_tree(__LINE__, m, "sparc", "x86_64-slub-6.12",
+		    "unknown arch/allocator/page size combination");
 	make_tree("noconfig", mk68, NULL);
-	expect_tree(__LINE__, m, "noconfig", "x86_64-slub-6.1", 1);
+	expect_tree(__LINE__, m, "noconfig", "x86_64-slub-6.1", "no .config");
 	make_tree("old", "VERSION = 5\nPATCHLEVEL = 15\n",
 		  "CONFIG_X86_64=y\nCONFIG_SLUB=y\n");
-	expect_tree(__LINE__, m, "old", "x86_64-slub-6.1", 1);
+	expect_tree(__LINE__, m, "old", "x86_64-slub-6.1",
+		    "kernel 5.15 is older than every kernel whose slab sources were read (the oldest is 6.1)");
+	/* newer kernels: read ones are silent, others say what was assumed */
+	make_tree("k613", "VERSION = 6\nPATCHLEVEL = 13\n", x86);
+	expect_tree(__LINE__, m, "k613", "x86_64-slub-6.12", NULL);
+	make_tree("k615", "VERSION = 6\nPATCHLEVEL = 15\n", x86);
+	expect_tree(__LINE__, m, "k615", "x86_64-slub-6.12",
+		    "the slab sources of kernel 6.15 were not read (those of 6.14 and 6.17 were)");
+	make_tree("k618", "VERSION = 6\nPATCHLEVEL = 18\n", x86);
+	expect_tree(__LINE__, m, "k618", "x86_64-slub-6.12", NULL);
+	make_tree("k71", "VERSION = 7\nPATCHLEVEL = 1\n", x86);
+	expect_tree(__LINE__, m, "k71", "x86_64-slub-6.12", NULL);
+	make_tree("k73", "VERSION = 7\nPATCHLEVEL = 3\n", x86);
+	expect_tree(__LINE__, m, "k73", "x86_64-slub-6.12",
+		    "kernel 7.3 is newer than every kernel whose slab sources were read (the newest is 7.1)");
+	make_tree("rv73", "VERSION = 7\nPATCHLEVEL = 3\n",
+		  "CONFIG_RISCV=y\nCONFIG_64BIT=y\nCONFIG_SLUB=y\n");
+	expect_tree(__LINE__, m, "rv73", "riscv64-slub-6.12", "newer than every");
+	/* the checked kernels, in order, with their sources */
+	{
+		unsigned v, same, prev = 0, n = 0;
+		const char *src;
+
+		while (!slab_model_checked(m, n, &v, &same, &src)) {
+			OK(v > prev && src && strchr(src, ' ') &&
+			   (!same || same < v), "checked kernel in order, with a source");
+			prev = v;
+			n++;
+		}
+		OK(n >= 2 && prev == 7001, "the newest checked kernel is 7.1");
+	}
 	/* not a kernel tree */
 	snprintf(path, sizeof(path), "%s/nothere", tmp);
 	kc_err_clear(&err);
-	OK(slab_config_for_tree(m, path, &c, &w, &err) == -KC_EIO,
+	OK(slab_config_for_tree(m, path, &ch, &err) == -KC_EIO,
 	   "missing Makefile");
 	/* configured allmodconfig x86_64 trees, when the environment names
 	 * them (docs/eval/README.md): KC_KERNEL_TREE_61, KC_KERNEL_TREE_612 */
