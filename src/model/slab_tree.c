@@ -144,6 +144,24 @@ enum slab_fit slab_model_version_fit(const struct slab_model *m,
 	return SLAB_FIT_NEWER;
 }
 
+/* The version whose sources checked version v was found identical to,
+ * following same= (v itself when it has none). */
+static unsigned same_as(const struct slab_model *m, unsigned v)
+{
+	size_t i;
+	int hops;
+
+	for (hops = 0; hops < 8; hops++) {
+		for (i = 0; i < m->nchecked; i++)
+			if (m->checked[i].ver == v)
+				break;
+		if (i == m->nchecked || !m->checked[i].same)
+			return v;
+		v = m->checked[i].same;
+	}
+	return v;
+}
+
 /* Appends to msg what the version fit means for the preset c; returns 1
  * when the version's sources were not read (a warning is due). */
 static int add_fit(const struct slab_model *m, struct kc_strbuf *msg,
@@ -173,6 +191,13 @@ static int add_fit(const struct slab_model *m, struct kc_strbuf *msg,
 	}
 	ver_str(lo, a, sizeof(a));
 	ver_str(hi, b, sizeof(b));
+	if (same_as(m, lo) == same_as(m, hi)) {
+		/* both neighbours were read and found identical: what lies
+		 * between is taken to be the same (a note, not a warning) */
+		kc_strbuf_addf(msg, "the slab sources of kernel %u.%u were not read, but those of %s and %s were and are identical; %s covers it",
+			       major, minor, a, b, c->id);
+		return 0;
+	}
 	kc_strbuf_addf(msg, "the slab sources of kernel %u.%u were not read (those of %s and %s were); %s covers it by its kernel range, not by a check",
 		       major, minor, a, b, c->id);
 	return 1;

@@ -330,8 +330,8 @@ static void test_tree(const struct slab_model *m)
 	make_tree("k613", "VERSION = 6\nPATCHLEVEL = 13\n", x86);
 	expect_tree(__LINE__, m, "k613", "x86_64-slub-6.12", NULL);
 	make_tree("k615", "VERSION = 6\nPATCHLEVEL = 15\n", x86);
-	expect_tree(__LINE__, m, "k615", "x86_64-slub-6.12",
-		    "the slab sources of kernel 6.15 were not read (those of 6.14 and 6.17 were)");
+	/* between two read kernels found identical: no warning */
+	expect_tree(__LINE__, m, "k615", "x86_64-slub-6.12", NULL);
 	make_tree("k618", "VERSION = 6\nPATCHLEVEL = 18\n", x86);
 	expect_tree(__LINE__, m, "k618", "x86_64-slub-6.12", NULL);
 	make_tree("k71", "VERSION = 7\nPATCHLEVEL = 1\n", x86);
