@@ -261,10 +261,9 @@ static void fix_section(struct html_buf *b, const struct html_ctx *c,
 	} else {
 		hb_puts(b, "<p>Script <code>cocci/");
 		hb_esc(b, script);
-		hb_puts(b, ".cocci</code>; run with <code>--fix=diff</code> to see the patch it proposes");
-		if (c->o->fix_diff)
-			hb_puts(b, " (it proposed no change in this file)");
-		hb_puts(b, ".</p>\n");
+		hb_puts(b, c->o->fix_diff ?
+			".cocci</code>: <code>--fix=diff</code> proposed no change in this file.</p>\n" :
+			".cocci</code>; run with <code>--format=html --fix=diff</code> to see the patch it proposes here.</p>\n");
 	}
 	hb_puts(b, "</section>\n");
 }

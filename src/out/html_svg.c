@@ -138,7 +138,8 @@ static void to_scale(struct html_buf *b, const struct kc_finding *f,
 		rect(b, &g, ov_lo, g.end, 74, 20, "acc-over");
 	}
 	tick(b, &g, 0, 100, 0);
-	tick(b, &g, g.req, 100, 1);
+	if (g.req != g.bucket)
+		tick(b, &g, g.req, 100, 1);
 	tick(b, &g, g.bucket, 100, 0);
 	if (g.end != g.bucket && g.end != g.req)
 		tick(b, &g, g.end, 100, 2);
@@ -155,11 +156,14 @@ static void to_scale(struct html_buf *b, const struct kc_finding *f,
 			 n->requested_expr ? " = " : "",
 			 n->requested_expr ? n->requested_expr : "");
 	key(b, y, "req", "requested", g.req, text);
-	snprintf(text, sizeof(text),
-		 "slack: %llu byte%s (offsets %llu to %llu), owned but not requested",
-		 g.bucket - (g.req < g.bucket ? g.req : g.bucket),
-		 PL(g.bucket - (g.req < g.bucket ? g.req : g.bucket)), g.req,
-		 g.bucket ? g.bucket - 1 : 0);
+	if (g.req >= g.bucket)
+		snprintf(text, sizeof(text),
+			 "slack: 0 bytes (the request fills the bucket)");
+	else
+		snprintf(text, sizeof(text),
+			 "slack: %llu byte%s (offsets %llu to %llu), owned but not requested",
+			 g.bucket - g.req, PL(g.bucket - g.req), g.req,
+			 g.bucket - 1);
 	key(b, y += 18, "slack", "slack", g.bucket - (g.req < g.bucket ? g.req : g.bucket), text);
 	snprintf(text, sizeof(text), "bucket end: %llu%s%s%s (%s)", g.bucket,
 		 bname[0] ? " (" : "", bname, bname[0] ? ")" : "",
@@ -192,32 +196,44 @@ static void to_scale(struct html_buf *b, const struct kc_finding *f,
 static void schematic(struct html_buf *b, const struct kc_finding *f)
 {
 	const struct kc_slab_numbers *n = &f->slab;
+	int over = !strncmp(kc_rule_info(f->rule)->id, "overflow-", 9);
 
-	hb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"obj\" viewBox=\"0 0 760 150\" "
-		"role=\"img\" "
-		"aria-label=\"The object, not to scale\">\n"
-		"%s"
-		"<rect class=\"req\" x=\"16\" y=\"20\" width=\"360\" height=\"30\"/>\n"
-		"<rect class=\"slack\" x=\"376\" y=\"20\" width=\"160\" height=\"30\"/>\n"
-		"<line class=\"bend\" x1=\"536\" y1=\"16\" x2=\"536\" y2=\"84\"/>\n"
-		"<rect class=\"acc-slack\" x=\"300\" y=\"60\" width=\"236\" height=\"20\"/>\n", defs);
-	hb_puts(b, "<text class=\"lbl\" x=\"16\" y=\"104\" data-k=\"schematic\" data-v=\"0\">not to scale: ");
+	hb_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"obj\" viewBox=\"0 0 760 170\" "
+		  "role=\"img\" aria-label=\"The object, not to scale\">\n%s"
+		  "<text class=\"row\" x=\"16\" y=\"14\">object (not to scale)</text>\n"
+		  "<rect class=\"req\" x=\"16\" y=\"20\" width=\"360\" height=\"30\"/>\n"
+		  "<rect class=\"slack\" x=\"376\" y=\"20\" width=\"160\" height=\"30\"/>\n"
+		  "<line class=\"bend\" x1=\"536\" y1=\"16\" x2=\"536\" y2=\"84\"/>\n"
+		  "<rect class=\"acc-in\" x=\"300\" y=\"60\" width=\"76\" height=\"20\"/>\n"
+		  "<rect class=\"acc-slack\" x=\"376\" y=\"60\" width=\"160\" height=\"20\"/>\n",
+		  defs);
+	if (over)
+		hb_puts(b, "<rect class=\"acc-over\" x=\"536\" y=\"60\" width=\"120\" height=\"20\"/>\n");
+	hb_puts(b, "<text class=\"lbl\" x=\"16\" y=\"110\" data-k=\"schematic\" data-v=\"0\">requested: ");
 	if (n->requested_expr) {
-		hb_puts(b, "requested ");
 		hb_esc(b, n->requested_expr);
 		hb_puts(b, ", ");
 	}
 	if (n->req_hi < BIG)
-		hb_printf(b, "requested size %llu to %llu bytes", n->req_lo,
-			  n->req_hi);
+		hb_printf(b, "%llu to %llu bytes", n->req_lo, n->req_hi);
 	else
-		hb_puts(b, "the requested size is not a constant");
-	hb_puts(b, "</text>\n<text class=\"lbl\" x=\"16\" y=\"124\">the access (lower bar) ends past the request, inside the bucket (slack)");
+		hb_puts(b, "not a constant");
+	if (n->allocator) {
+		hb_puts(b, ", from ");
+		hb_esc(b, n->allocator);
+		hb_puts(b, "()");
+	}
+	hb_printf(b, "</text>\n<text class=\"lbl\" x=\"16\" y=\"130\">%s",
+		  over ? "OVERFLOW: the access (lower bar) ends past the bucket end" :
+			 "the access (lower bar) ends past the request, inside the bucket (slack)");
 	if (n->acc_len_lo == n->acc_len_hi)
 		hb_printf(b, "; %llu byte%s accessed", n->acc_len_hi,
 			  n->acc_len_hi == 1 ? " is" : "s are");
-	hb_puts(b, "</text>\n<text class=\"lbl\" x=\"16\" y=\"144\">the message gives what is known: ");
-	hb_esc(b, f->message);
+	hb_puts(b, "</text>\n<text class=\"lbl\" x=\"16\" y=\"150\">the message above gives the bounds that are known");
+	if (n->config) {
+		hb_puts(b, "; judged under ");
+		hb_esc(b, n->config);
+	}
 	hb_puts(b, "</text>\n</svg>\n");
 }
 

@@ -110,7 +110,8 @@ report)
 	cd "$SRC" || exit 1
 	mkdir -p "$tmp/db"
 	bash scripts/corpus-compdb.sh corpus/board_info_strings.c \
-		corpus/hid_desc_checksum.c corpus/clk_name_const.c >"$tmp/db/compile_commands.json"
+		corpus/hid_desc_checksum.c corpus/clk_name_const.c \
+		corpus/seq_strbuf.c >"$tmp/db/compile_commands.json"
 	expect_rc 1 "$K" -q -p "$tmp/db" --format=json -o "$tmp/run.json"
 	expect_rc 1 "$K" -q -p "$tmp/db" --format=sarif -o "$tmp/run.sarif"
 	expect_rc 1 "$K" -q -p "$tmp/db" --format=html -o "$tmp/run-html"
@@ -134,6 +135,16 @@ report)
 	sed "s|$SRC/||g" "$tmp/from-json/f/$n.html" >"$tmp/json-page"
 	cmp -s "$tmp/from-sarif/f/$n.html" "$tmp/json-page" ||
 		fail "report of the SARIF differs from the report of the JSON"
+	# --fix=diff: the patches go into the pages, not to stdout
+	if command -v spatch >/dev/null 2>&1; then
+		expect_rc 1 "$K" -q -p "$tmp/db" --format=html --fix=diff -o "$tmp/fix"
+		[ -s "$tmp/out" ] && fail "--format=html --fix=diff printed the diff"
+		grep -l '<pre class="diff">' "$tmp/fix/f/"*.html >/dev/null ||
+			fail "no finding page shows the --fix=diff patch"
+		expect_grep "$tmp/fix/index.html" 'findings shown' "fix/index.html"
+	else
+		echo "note: no spatch; --format=html --fix=diff not tested"
+	fi
 	# relative paths: read below --source-root, or said to be absent
 	sed "s|\"$SRC/|\"|g" "$tmp/run.json" >"$tmp/rel.json"
 	expect_rc 0 "$K" report -o "$tmp/rel-root" --source-root "$SRC" "$tmp/rel.json"
