@@ -173,6 +173,10 @@ static void to_scale(struct html_buf *b, const struct kc_finding *f,
 		snprintf(text, sizeof(text),
 			 "access: %llu byte%s at offset %llu, ends at %llu",
 			 n->acc_len_hi, PL(n->acc_len_hi), g.start, g.end);
+	else if (n->acc_off_lo == n->acc_off_hi)
+		snprintf(text, sizeof(text),
+			 "access: %llu to %llu bytes at offset %llu, ends at up to %llu",
+			 n->acc_len_lo, n->acc_len_hi, g.start, g.end);
 	else
 		snprintf(text, sizeof(text),
 			 "access: offset %lld to %lld, length %llu to %llu, ends at up to %llu",

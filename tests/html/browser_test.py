@@ -164,6 +164,32 @@ check_filter("?q=copy_from_user",
                                            f["rule"] + f["file"]).lower()
              or "copy_from_user" in f["message"], "search")
 
+# ---- sorting (the same code as a click on a column heading) ----
+d = load(url(os.path.join(report, "index.html"), "?sort=-rule"))
+got = [(tr.get("data-rule"), int(tr.get("data-idx"))) for tr in rows(d, "findings")]
+want = sorted(((f["rule"], i + 1) for i, f in enumerate(findings)),
+              key=lambda x: (x[0], -x[1]), reverse=True)
+if got != want:
+    fail("?sort=-rule: rows not in descending rule order (then index)")
+th = d.find(".//th[@data-key='rule']")
+if th is None or th.get("aria-sort") != "descending":
+    fail("?sort=-rule: the rule heading does not say aria-sort=descending")
+print("ok: sorting by rule, descending")
+
+# ---- JavaScript off: every finding readable, the filter form hidden ----
+# (chromium's --dump-dom and --screenshot need scripts: the served HTML
+# is checked)
+d = html5lib.parse(open(os.path.join(report, "index.html"), "rb").read(),
+                   namespaceHTMLElements=False)
+trs = rows(d, "findings")
+form = d.find(".//form[@id='filters']")
+if len(trs) != len(findings) or any(tr.get("hidden") is not None for tr in trs) \
+        or form is None or form.get("hidden") is None:
+    fail("without JavaScript the index does not show all %d findings" % len(findings))
+else:
+    print("ok: without JavaScript all %d findings are listed, the filter form is hidden"
+          % len(findings))
+
 # ---- finding pages: steps, highlighted lines, the picture's numbers ----
 def svg_numbers(page, f):
     s = f.get("slab")
