@@ -52,6 +52,27 @@ static int count_cmp(const void *a, const void *b)
 	return r ? r : (x->keylen > y->keylen) - (x->keylen < y->keylen);
 }
 
+/* Length of the directory prefix ("a/b/", with its slash) that every
+ * finding's path shares; the index shows paths without it. */
+static size_t common_dir(const struct kc_diag *d)
+{
+	size_t i, k, len;
+
+	if (!d->n)
+		return 0;
+	len = strlen(d->v[0]->loc.file);
+	for (i = 1; i < d->n; i++) {
+		const char *a = d->v[0]->loc.file, *b = d->v[i]->loc.file;
+
+		for (k = 0; k < len && a[k] == b[k]; k++)
+			;
+		len = k;
+	}
+	while (len && d->v[0]->loc.file[len - 1] != '/')
+		len--;
+	return len;
+}
+
 static size_t dir_len(const char *file)
 {
 	const char *slash = strrchr(file, '/');
@@ -62,7 +83,7 @@ static size_t dir_len(const char *file)
 /* One summary table: what (a heading and the data-kind of its rows). */
 static void count_table(struct html_buf *b, struct counts *c,
 			const char *id, const char *title, const char *col,
-			const char *param)
+			const char *param, size_t pre)
 {
 	size_t i;
 
@@ -79,17 +100,18 @@ static void count_table(struct html_buf *b, struct counts *c,
 		hb_printf(b, "\"><td><a href=\"index.html?%s=", param);
 		hb_escn(b, k->key, k->keylen);
 		hb_puts(b, "\">");
-		if (k->keylen)
-			hb_escn(b, k->key, k->keylen);
+		if (k->keylen > pre)
+			hb_escn(b, k->key + pre, k->keylen - pre);
 		else
-			hb_puts(b, "(current directory)");
+			hb_puts(b, pre ? "./" : "(current directory)");
 		hb_printf(b, "</a></td><td class=\"num\" data-count=\"%zu\">%zu</td></tr>\n",
 			  k->n, k->n);
 	}
 	hb_puts(b, "</tbody></table></div>\n");
 }
 
-static void summaries(struct html_buf *b, const struct kc_diag *d)
+static void summaries(struct html_buf *b, const struct kc_diag *d,
+		      size_t pre)
 {
 	struct counts rules = { 0 }, dirs = { 0 }, files = { 0 };
 	size_t i;
@@ -111,9 +133,10 @@ static void summaries(struct html_buf *b, const struct kc_diag *d)
 	}
 	hb_puts(b, "<section id=\"summary\"><h2>Findings by rule, directory and file</h2>\n"
 		"<div class=\"summaries\">\n");
-	count_table(b, &rules, "by-rule", "By rule", "rule", "rule");
-	count_table(b, &dirs, "by-dir", "By directory", "directory", "path");
-	count_table(b, &files, "by-file", "By file", "file", "path");
+	count_table(b, &rules, "by-rule", "By rule", "rule", "rule", 0);
+	count_table(b, &dirs, "by-dir", "By directory", "directory", "path",
+		    pre);
+	count_table(b, &files, "by-file", "By file", "file", "path", pre);
 	hb_puts(b, "</div></section>\n");
 out:
 	free(rules.v);
@@ -203,7 +226,8 @@ static void filters(struct html_buf *b, const struct kc_diag *d)
 		"</form>\n");
 }
 
-static void findings_table(struct html_buf *b, const struct kc_diag *d)
+static void findings_table(struct html_buf *b, const struct kc_diag *d,
+			   size_t pre)
 {
 	size_t i;
 
@@ -238,7 +262,7 @@ static void findings_table(struct html_buf *b, const struct kc_diag *d)
 			  i + 1, sev, sev);
 		hb_esc(b, id);
 		hb_printf(b, "</td><td class=\"loc\"><a href=\"f/%zu.html\">", i + 1);
-		hb_esc(b, f->loc.file);
+		hb_esc(b, f->loc.file + pre);
 		hb_printf(b, ":%u:%u</a></td><td><code>", f->loc.line, f->loc.col);
 		hb_esc(b, f->function ? f->function : "");
 		hb_puts(b, "</code></td><td class=\"msg\">");
@@ -283,6 +307,7 @@ static void suppressed(struct html_buf *b, json_object *doc)
 void html_index(struct html_buf *b, const struct html_ctx *c)
 {
 	json_object *tool = html_jget(c->doc, "tool");
+	size_t pre = common_dir(c->d);
 
 	html_page_head(b, "ksizecheck report", "style.css");
 	hb_puts(b, "<header><h1>ksizecheck report</h1>\n<p class=\"meta\">");
@@ -302,8 +327,13 @@ void html_index(struct html_buf *b, const struct html_ctx *c)
 	}
 	hb_puts(b, "</p></header>\n<main>\n");
 	accounting(b, c);
-	summaries(b, c->d);
-	findings_table(b, c->d);
+	if (pre) {
+		hb_puts(b, "<p class=\"meta\" id=\"common-dir\">Paths below are relative to <code>");
+		hb_escn(b, c->d->v[0]->loc.file, pre);
+		hb_puts(b, "</code>.</p>\n");
+	}
+	summaries(b, c->d, pre);
+	findings_table(b, c->d, pre);
 	suppressed(b, c->doc);
 	hb_puts(b, "</main>\n<script src=\"report.js\"></script>\n");
 	html_page_foot(b);
