@@ -173,7 +173,7 @@ static void accounting(struct html_buf *b, const struct html_ctx *c)
 	acc_row(b, "tu_parsed_with_errors", "parsed with errors", acc);
 	acc_row(b, "tu_failed", "failed to parse", acc);
 	acc_row(b, "tu_prefiltered", "prefiltered (not parsed: nothing to check)", acc);
-	acc_row(b, "tu_skipped", "skipped (excluded, unchanged, prefiltered)", acc);
+	acc_row(b, "tu_skipped", "skipped (excluded by the configuration, unchanged)", acc);
 	acc_row(b, "findings", "findings", acc);
 	acc_row(b, "suppressed_inline", "suppressed by comments", acc);
 	acc_row(b, "suppressed_baseline", "known in the baseline", acc);

@@ -145,6 +145,13 @@ report)
 	else
 		echo "note: no spatch; --format=html --fix=diff not tested"
 	fi
+	# the prefilter's accounting reaches the JSON and the page
+	printf 'int add(int a, int b)\n{\n\treturn a + b;\n}\n' >"$tmp/plain.c"
+	bash scripts/corpus-compdb.sh "$tmp/plain.c" corpus/seq_strbuf.c >"$tmp/db/compile_commands.json"
+	expect_rc 1 "$K" -q -p "$tmp/db" --prefilter=on --format=json -o "$tmp/pf.json"
+	expect_grep "$tmp/pf.json" '"tu_prefiltered": 1' "pf.json"
+	expect_rc 0 "$K" report -o "$tmp/pf" "$tmp/pf.json"
+	expect_grep "$tmp/pf/index.html" 'id="acc-tu_prefiltered" data-count="1">1<' "pf/index.html"
 	# relative paths: read below --source-root, or said to be absent
 	sed "s|\"$SRC/|\"|g" "$tmp/run.json" >"$tmp/rel.json"
 	expect_rc 0 "$K" report -o "$tmp/rel-root" --source-root "$SRC" "$tmp/rel.json"
