@@ -10,6 +10,7 @@ JOBS=${JOBS:-$(nproc)}
 
 bash scripts/install-deps.sh
 bash scripts/install-npm-tools.sh
+bash scripts/install-browser.sh   # chromium and validators: the html tests only
 
 echo "== build (warnings are errors)"
 cmake -S . -B build -DKC_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -23,6 +23,7 @@
 #include "driver/run.h"
 #include "fix/fix.h"
 #include "model/slab.h"
+#include "out/html.h"
 #include "out/output.h"
 
 #if defined(__has_include)
@@ -257,6 +258,31 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 	return 0;
 }
 
+/* --format=html: what the report shows. With --fix=diff the proposed
+ * patch goes into the report (*diff, free() it) instead of stdout. */
+static int html_opts(const struct kc_opts *o, const struct kc_diag *d,
+		     const struct kc_tu_list *tus, struct out_html_opts *h,
+		     char **diff, struct kc_err *err)
+{
+	size_t len = 0;
+	FILE *f;
+	int ret;
+
+	h->dir = o->output;
+	h->rules_dir = kc_rules_dir(o);
+	h->origin = "this run";
+	if (o->fix != KC_FIX_DIFF)
+		return 0;
+	f = open_memstream(diff, &len);
+	if (!f)
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+	ret = kc_fix_findings(o, d, tus, f, err);
+	if (fclose(f) && !ret)
+		ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
+	h->fix_diff = *diff;
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct kc_opts o;
@@ -269,6 +295,8 @@ int main(int argc, char **argv)
 	struct out_config cfg;
 	struct out_run_info run = { 0 };
 	struct out_run_store store = { 0 };
+	struct out_html_opts html = { 0 };
+	char *fix_diff = NULL;
 	unsigned mask = 0;
 	int ret, code = 0;
 
@@ -300,6 +328,8 @@ int main(int argc, char **argv)
 #endif
 	case KC_MODE_MERGE:
 		return kc_merge_main(o.sub_argc, o.sub_argv);
+	case KC_MODE_REPORT:
+		return kc_report_main(o.sub_argc, o.sub_argv, kc_rules_dir(&o));
 	}
 
 	ret = build_tus(&o, &tus, &err);
@@ -376,6 +406,13 @@ int main(int argc, char **argv)
 				  slab_config_id(env.preset.config) : NULL;
 		run.slab_preset_reason = env.preset.reason;
 		run.api = env.env.api; /* exact SARIF fixes need allocators */
+		if (o.format == KC_FORMAT_HTML) {
+			ret = html_opts(&o, &diag, &tus, &html, &fix_diff,
+					&err);
+			run.html = &html;
+		}
+	}
+	if (!ret) {
 		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
 				 stderr, &code, &err);
 	}
@@ -383,7 +420,7 @@ int main(int argc, char **argv)
 	if (ret)
 		die_usage(&err);
 	/* --fix: diffs (or atomic writes) from the Coccinelle scripts */
-	if (!ret && o.fix != KC_FIX_NONE &&
+	if (!ret && o.fix != KC_FIX_NONE && !fix_diff &&
 	    kc_fix_findings(&o, &diag, &tus, stdout, &err)) {
 		die_usage(&err);
 		ret = -KC_ECHILD;
@@ -411,6 +448,7 @@ int main(int argc, char **argv)
 			code = sc;
 	}
 out:
+	free(fix_diff);
 	kc_prefilter_free(pf);
 	kc_env_release(&env);
 	kc_diag_release(&diag);

@@ -155,7 +155,8 @@ static int parse_shard(struct kc_opts *o, const char *s, struct kc_err *err)
 static int handle_opt(struct kc_opts *o, int c, const char *arg,
 		      struct kc_err *err)
 {
-	static const char *const formats[] = { "text", "json", "sarif" };
+	static const char *const formats[] = { "text", "json", "sarif",
+					       "html" };
 	static const char *const fail_on[] = { "any", "warning", "error",
 					       "none" };
 	static const char *const prefilter[] = { "auto", "off", "on",
@@ -177,7 +178,7 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_TREE: o->tree = arg; break;
 	case OPT_STATS: o->stats = 1; break;
 	case OPT_FORMAT:
-		ret = parse_enum(arg, "--format", formats, 3, &o->format, err);
+		ret = parse_enum(arg, "--format", formats, 4, &o->format, err);
 		break;
 	case OPT_BASELINE: o->baseline = arg; break;
 	case OPT_WRITE_BASELINE: o->write_baseline = arg; break;
@@ -287,9 +288,11 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 		o->sparse = 1;
 
 	if (argc > 1 && (!strcmp(argv[1], "model") ||
-			 !strcmp(argv[1], "merge"))) {
+			 !strcmp(argv[1], "merge") ||
+			 !strcmp(argv[1], "report"))) {
 		o->mode = !strcmp(argv[1], "model") ? KC_MODE_MODEL :
-						      KC_MODE_MERGE;
+			  !strcmp(argv[1], "merge") ? KC_MODE_MERGE :
+						      KC_MODE_REPORT;
 		o->sub_argc = argc - 1;
 		o->sub_argv = argv + 1;
 		return 0;
@@ -352,6 +355,9 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	if (o->mode == KC_MODE_KERNEL && o->cflags.n)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "'kernel' takes no compiler flags (they come from Kbuild)");
+	if (o->format == KC_FORMAT_HTML && !o->output)
+		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
+				  "--format=html needs -o DIR (the report is a directory)");
 	if (o->mode == KC_MODE_FILES && !o->inputs.n)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "no input files (try 'ksizecheck --help')");
@@ -413,6 +419,8 @@ void kc_opts_usage(FILE *f)
 "       make C=1 CHECK=\"ksizecheck [OPTIONS]\" [dir/]   (Kbuild checker slot)\n"
 "       ksizecheck model ...        slab size model queries\n"
 "       ksizecheck merge FILES...   combine JSON/SARIF results of shards\n"
+"       ksizecheck report [--source-root DIR] -o DIR RESULTS.json|.sarif\n"
+"                                   render a saved run as an HTML report\n"
 "\n"
 "Checks Linux kernel C code for ksize() misuse and kmalloc slack accesses.\n"
 "\n"
@@ -453,7 +461,7 @@ void kc_opts_usage(FILE *f)
 "  --print-prefilter     print 'keep|skip FILE: why' for each TU, check\n"
 "                        nothing\n"
 "Output:\n"
-"  --format text|json|sarif   (default text)\n"
+"  --format text|json|sarif|html   (default text; html: -o DIR)\n"
 "  -o, --output FILE     write findings to FILE\n"
 "  --baseline FILE       hide findings recorded in FILE\n"
 "  --write-baseline FILE record the current findings\n"

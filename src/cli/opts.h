@@ -20,13 +20,15 @@ enum kc_mode {
 	KC_MODE_KERNEL,     /* ksizecheck kernel [--tree DIR] [PATHS...] */
 	KC_MODE_MODEL,      /* ksizecheck model ... */
 	KC_MODE_MERGE,      /* ksizecheck merge FILES... */
+	KC_MODE_REPORT,     /* ksizecheck report RESULTS -o DIR */
 	KC_MODE_HELP,
 	KC_MODE_VERSION,
 	KC_MODE_LIST_RULES,
 };
 
 /* same values as enum out_format (out/output.h) */
-enum kc_format { KC_FORMAT_TEXT = 0, KC_FORMAT_JSON, KC_FORMAT_SARIF };
+enum kc_format { KC_FORMAT_TEXT = 0, KC_FORMAT_JSON, KC_FORMAT_SARIF,
+		 KC_FORMAT_HTML };
 
 /* --fail-on: which findings make the exit status 1. Same values as
  * enum out_fail_on (out/output.h), which casts between them. */
@@ -85,7 +87,7 @@ struct kc_opts {
 	char **argv;                /* chaining to sparse */
 	int print;                  /* --print-compdb (1), --print-commands
 				     * (2): print the TUs, do not check */
-	int sub_argc;               /* model/merge: their arguments, */
+	int sub_argc;               /* model/merge/report: arguments, */
 	char **sub_argv;            /* sub_argv[0] is the subcommand */
 };
 

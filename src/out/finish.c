@@ -143,7 +143,7 @@ int out_finish(struct kc_diag *d, const struct kc_opts *o,
 		if (ret)
 			goto out;
 	}
-	if (o->output) {
+	if (o->output && o->format != OUT_FORMAT_HTML) { /* html: a dir */
 		f = fopen(o->output, "w");
 		if (!f) {
 			ret = kc_err_set(err, KC_EIO, NULL, 0, 0,

@@ -10,7 +10,8 @@
 
 _Static_assert(OUT_FORMAT_TEXT == (int)KC_FORMAT_TEXT &&
 	       OUT_FORMAT_JSON == (int)KC_FORMAT_JSON &&
-	       OUT_FORMAT_SARIF == (int)KC_FORMAT_SARIF,
+	       OUT_FORMAT_SARIF == (int)KC_FORMAT_SARIF &&
+	       OUT_FORMAT_HTML == (int)KC_FORMAT_HTML,
 	       "enum out_format must match enum kc_format");
 _Static_assert(OUT_FAIL_ON_ANY == (int)KC_FAIL_ANY &&
 	       OUT_FAIL_ON_WARNING == (int)KC_FAIL_WARNING &&
@@ -26,9 +27,11 @@ int out_format_parse(const char *s, enum out_format *fmt, struct kc_err *err)
 		*fmt = OUT_FORMAT_JSON;
 	else if (!strcmp(s, "sarif"))
 		*fmt = OUT_FORMAT_SARIF;
+	else if (!strcmp(s, "html"))
+		*fmt = OUT_FORMAT_HTML;
 	else
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
-				  "unknown format '%s' (text, json, sarif)", s);
+				  "unknown format '%s' (text, json, sarif, html)", s);
 	return 0;
 }
 
@@ -85,6 +88,8 @@ int out_write(const struct kc_diag *d, enum out_format fmt,
 
 	if (!run)
 		run = &empty;
+	if (fmt == OUT_FORMAT_HTML)
+		return out_write_html(d, run, err);
 	switch (fmt) {
 	case OUT_FORMAT_JSON:
 		ret = out_write_json(d, run, out);

@@ -41,6 +41,7 @@ enum out_format {
 	OUT_FORMAT_TEXT = 0,
 	OUT_FORMAT_JSON = 1,
 	OUT_FORMAT_SARIF = 2,
+	OUT_FORMAT_HTML = 3,     /* a directory (out/html.h) */
 };
 
 enum out_fail_on {
@@ -179,6 +180,7 @@ struct out_file_note {
 };
 
 struct apidb;
+struct out_html_opts;
 
 struct out_run_info {
 	const char *tool_version;     /* NULL: KC_VERSION */
@@ -205,6 +207,9 @@ struct out_run_info {
 	/* the API database (SARIF fixes: which argument is the size); may
 	 * be NULL */
 	const struct apidb *api;
+	/* --format=html: the report's directory and what it shows (out/html.h);
+	 * out_write() then ignores its FILE */
+	const struct out_html_opts *html;
 };
 
 /* Writes d in fmt to out. Text: kc_diag_write_text(). JSON: the versioned

@@ -39,8 +39,8 @@ int out_run_info_from_driver(struct out_run_info *run,
 	memset(store, 0, sizeof(*store));
 	store->notes = calloc(tus && tus->n ? tus->n : 1,
 			      sizeof(*store->notes));
-	store->names = calloc(KC_STAT_MAX + 4, sizeof(*store->names));
-	store->values = calloc(KC_STAT_MAX + 4, sizeof(*store->values));
+	store->names = calloc(KC_STAT_MAX + 5, sizeof(*store->names));
+	store->values = calloc(KC_STAT_MAX + 5, sizeof(*store->values));
 	if (!store->notes || !store->names || !store->values) {
 		out_run_store_release(store);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
@@ -68,6 +68,10 @@ int out_run_info_from_driver(struct out_run_info *run,
 		store->values[n++] = st->internal_errors;
 		store->names[n] = "tu_skipped";
 		store->values[n++] = st->skipped;
+		if (st->prefiltered) {
+			store->names[n] = "tu_prefiltered";
+			store->values[n++] = st->prefiltered;
+		}
 		if (st->worker_maxrss_kb) {
 			store->names[n] = "worker-peak-rss-kb";
 			store->values[n++] = st->worker_maxrss_kb;

@@ -13,6 +13,10 @@ int out_write_json(const struct kc_diag *d, const struct out_run_info *run,
 		   FILE *out);
 int out_write_sarif(const struct kc_diag *d, const struct out_run_info *run,
 		    FILE *out);
+/* The HTML report of the run into run->html->dir (html_report.c).
+ * Returns 0 or a negative KC_E* with err. */
+int out_write_html(const struct kc_diag *d, const struct out_run_info *run,
+		   struct kc_err *err);
 
 /* The --format=json document as a json-c object (caller puts it); NULL on
  * OOM. */
