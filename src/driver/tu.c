@@ -374,9 +374,15 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	if (run_analysis(c, ctu, tu->file, &diag, &st, &err)) {
 		char msg[2048];
 
+		/* the error policy (src/util/sink.h): a failed analysis is an
+		 * internal error of the file, and none of its findings is
+		 * reported (they may come from a state that lost a value) */
 		kc_err_format(&err, msg, sizeof(msg));
 		json_object_object_add(res, "analysis_error",
 				       json_object_new_string(msg));
+		status = KC_TU_INTERNAL;
+		kc_diag_release(&diag);
+		kc_diag_init(&diag);
 	}
 	st.counters[KC_STAT_ANALYZE_US] += (unsigned long long)(kc_now() * 1e6) - t0;
 
