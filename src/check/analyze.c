@@ -227,7 +227,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	if (kc_sink_bind(&sink)) /* src/util/sink.h: one error policy */
 		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
 				  "analysis entered twice");
-	cx_cache_reset();
+	cx_tu_begin(); /* the TU's caches (cx.h); a failure is in the sink */
 	memset(&t, 0, sizeof(t));
 	t0 = kc_now();
 	t.stack_base = (uintptr_t)__builtin_frame_address(0);
@@ -304,7 +304,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);
 	kc_arena_release(&t.arena);
-	/* the memo's cursors die with the TU: its memory goes back now */
-	cx_cache_reset();
+	/* the caches' cursors die with the TU: their memory goes back now */
+	cx_tu_end();
 	return kc_sink_unbind(&sink, ret, NULL, err);
 }
