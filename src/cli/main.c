@@ -23,6 +23,7 @@
 #include "fix/fix.h"
 #include "model/slab.h"
 #include "out/output.h"
+#include "util/rulesdir.h"
 
 #if defined(__has_include)
 #if __has_include("model/slab.c") || __has_include("model/model_cmd.c")
@@ -89,8 +90,8 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 		ret = check_inputs(o, err);
 		for (size_t i = 0; !ret && i < o->inputs.n; i++)
 			if (kc_tu_list_add(tus, NULL, o->inputs.v[i],
-					   (char *const *)o->cflags.v,
-					   (int)o->cflags.n))
+					   (char *const *)o->run.cflags.v,
+					   (int)o->run.cflags.n))
 				ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 						 "out of memory");
 		break;
@@ -110,10 +111,10 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 					 o->compdb);
 		break;
 	case KC_MODE_CHECK:
-		ret = kc_tus_from_check_args(o, tus, err);
+		ret = kc_tus_from_check_args(&o->run, tus, err);
 		break;
 	case KC_MODE_KERNEL:
-		if (!o->quiet && isatty(2))
+		if (!o->out.quiet && isatty(2))
 			fprintf(stderr,
 				"ksizecheck: listing TUs with a Kbuild dry run of '%s' (about a minute for a whole tree)\n",
 				o->tree ? o->tree : ".");
@@ -129,7 +130,7 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 static int run_sparse(const struct kc_opts *o)
 {
 	const char *sparse = getenv("SPARSE");
-	char **argv = calloc(o->cflags.n + 2, sizeof(*argv));
+	char **argv = calloc(o->run.cflags.n + 2, sizeof(*argv));
 	int status;
 	pid_t pid;
 
@@ -138,7 +139,7 @@ static int run_sparse(const struct kc_opts *o)
 	if (!argv)
 		return 2;
 	argv[0] = (char *)sparse;
-	memcpy(argv + 1, o->cflags.v, o->cflags.n * sizeof(*argv));
+	memcpy(argv + 1, o->run.cflags.v, o->run.cflags.n * sizeof(*argv));
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -232,7 +233,7 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 
 	if (kc_prefilter_build(&pf, env->env.api, tus, &err))
 		return die_usage(&err);
-	if (o->stats)
+	if (o->out.stats)
 		kc_prefilter_describe(pf, stderr);
 	for (size_t i = 0; i < tus->n; i++) {
 		int r;
@@ -290,7 +291,8 @@ int main(int argc, char **argv)
 		return list_rules();
 	case KC_MODE_MODEL:
 #ifdef KC_HAVE_MODEL
-		return slab_model_main(o.sub_argc, o.sub_argv, kc_rules_dir(&o));
+		return slab_model_main(o.sub_argc, o.sub_argv,
+				       kc_rules_dir(o.run.rules_dir));
 #else
 		fprintf(stderr, "ksizecheck: 'model' is not available in this build\n");
 		return 2;
@@ -307,8 +309,8 @@ int main(int argc, char **argv)
 	if (o.shard_count)
 		kc_tu_list_shard(&tus, o.shard_index, o.shard_count);
 
-	if (o.print == 1 || o.print == 2) {
-		ret = kc_tu_list_print(&o, &tus, stdout, &err);
+	if (o.run.print == 1 || o.run.print == 2) {
+		ret = kc_tu_list_print(&o.run, &tus, stdout, &err);
 		code = ret ? die_usage(&err) : 0;
 		goto out_tus;
 	}
@@ -319,9 +321,9 @@ int main(int argc, char **argv)
 			start = o.tree ? o.tree : ".";
 		ret = out_config_load(start, &cfg, &err);
 		if (!ret)
-			ret = out_config_apply(&cfg, &o, &err);
+			ret = out_config_apply(&cfg, &o.out, &o.run, &err);
 		if (!ret)
-			ret = out_rules_mask(&cfg, &o, &mask, &err);
+			ret = out_rules_mask(&cfg, &o.run, &mask, &err);
 		if (ret) {
 			code = die_usage(&err);
 			goto out_tus;
@@ -329,17 +331,17 @@ int main(int argc, char **argv)
 	}
 	ret = select_tus(&o, o.no_config ? NULL : &cfg, &tus, &err);
 	if (!ret)
-		ret = kc_env_init(&env, &o, slab_tree(&o), &err);
+		ret = kc_env_init(&env, &o.run, slab_tree(&o), &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out_tus;
 	}
 	if (!o.no_config)
 		env.env.enabled_rules_mask = mask;
-	if (env.config_warning && !o.quiet)
+	if (env.config_warning && !o.out.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
-	if (o.print == 3) {
+	if (o.run.print == 3) {
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
@@ -351,10 +353,10 @@ int main(int argc, char **argv)
 		}
 		env.env.prefilter = pf;
 		env.env.prefilter_check = o.prefilter == KC_PF_CHECK;
-		if (o.stats)
+		if (o.out.stats)
 			kc_prefilter_describe(pf, stderr);
 	}
-	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
+	ret = kc_run(&o.run, &env.env, &tus, &diag, &st, &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
@@ -369,7 +371,7 @@ int main(int argc, char **argv)
 		run.config = env.env.config ?
 			     slab_config_id(env.env.config) : NULL;
 		run.api = env.env.api; /* exact SARIF fixes need allocators */
-		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
+		ret = out_finish(&diag, &o.out, &run, o.no_config ? 0 : mask,
 				 stderr, &code, &err);
 	}
 	out_run_store_release(&store);
@@ -377,14 +379,15 @@ int main(int argc, char **argv)
 		die_usage(&err);
 	/* --fix: diffs (or atomic writes) from the Coccinelle scripts */
 	if (!ret && o.fix != KC_FIX_NONE &&
-	    kc_fix_findings(&o, &diag, &tus, stdout, &err)) {
+	    kc_fix_findings(o.fix == KC_FIX_APPLY ? FIX_APPLY : FIX_DIFF,
+			    o.run.rules_dir, &diag, &tus, stdout, &err)) {
 		die_usage(&err);
 		ret = -KC_ECHILD;
 	}
 	st.findings = diag.n;
-	if (o.stats || (!o.quiet && o.mode != KC_MODE_CHECK) ||
+	if (o.out.stats || (!o.out.quiet && o.mode != KC_MODE_CHECK) ||
 	    st.interrupted)
-		kc_run_stats_print(&st, o.stats, stderr);
+		kc_run_stats_print(&st, o.out.stats, stderr);
 
 	if (st.interrupted)
 		code = 130;

@@ -30,7 +30,7 @@
 #define KC_MAX_FILE_SIZE (64u << 20)
 
 struct kc_tu_ctx {
-	const struct kc_opts *opts;
+	const struct kc_run_opts *opts;
 	const struct kc_flag_table *flags;
 	const struct kc_analysis_env *env;
 	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
@@ -72,7 +72,7 @@ const char *kc_cxerror_name(int code)
 	}
 }
 
-struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
+struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_run_opts *opts,
 				const struct kc_flag_table *flags,
 				const struct kc_analysis_env *env)
 {
