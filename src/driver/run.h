@@ -14,7 +14,7 @@
 
 #include "driver/options.h"
 #include "diag/diag.h"
-#include "driver/stats.h"
+#include "diag/stats.h"
 #include "util/err.h"
 
 enum kc_tu_status {
