@@ -1,6 +1,7 @@
 /* cx.c - libclang wrappers (cx.h). */
 #include "cx/cx.h"
 #include "cx/memo.h"
+#include "util/sink.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,7 +42,10 @@ static _Thread_local struct cx_tu *cur;
 
 int cx_tu_begin(void)
 {
-	cx_tu_end();
+	/* one TU at a time: a context still bound is one whose analysis
+	 * did not end (its cursors are dead) */
+	if (!KC_ASSERT(!cur))
+		cx_tu_end();
 	cur = calloc(1, sizeof(*cur));
 	if (!cur)
 		return -KC_ENOMEM;

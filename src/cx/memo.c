@@ -15,6 +15,8 @@
  * caller can see (answers are copied out). */
 #include "cx/memo.h"
 
+#include "util/sink.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +103,9 @@ struct cx_node *cx_node(struct cx_memo *m, CXCursor c)
 	if (m->n >= MEMO_MAX_NODES)
 		memo_restart(m);
 	if ((m->n + 1) * 2 > m->cap && memo_grow(m))
+		return NULL;
+	/* the probe below ends only at an empty slot */
+	if (!KC_ASSERT(m->n * 2 < m->cap))
 		return NULL;
 	for (j = h & (m->cap - 1); (e = m->tab[j].e);
 	     j = (j + 1) & (m->cap - 1))
