@@ -1,7 +1,9 @@
 #!/bin/bash
 # Runs the whole ksizecheck test suite: a warnings-as-errors build, every
 # CTest label (unit, rules, corpus, cli, cocci, output), then the same
-# suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+# suite under AddressSanitizer + UndefinedBehaviorSanitizer in a
+# fault-injection build, which adds the malloc-failure test (label
+# fault, tests/fault.cmake).
 #   scripts/test.sh           both passes
 #   KC_TEST_ASAN=0 scripts/test.sh   skip the sanitizer pass
 set -euo pipefail
@@ -20,7 +22,8 @@ echo "== tests"
 
 if [ "${KC_TEST_ASAN:-1}" != 0 ]; then
 	echo "== build (ASan + UBSan)"
-	cmake -S . -B build-asan -DKC_WERROR=ON -DCMAKE_BUILD_TYPE=Asan >/dev/null
+	cmake -S . -B build-asan -DKC_WERROR=ON -DCMAKE_BUILD_TYPE=Asan \
+		-DKC_FAULT_INJECT=ON >/dev/null
 	cmake --build build-asan -j"$JOBS"
 	echo "== tests under ASan + UBSan"
 	# libclang is not instrumented; leaks inside it are not ours to fix.

@@ -2,7 +2,8 @@
 # isolation, the Kbuild CHECK= form). One test per case of
 # tests/cli/cli-test.sh.
 set(KC_CLI_CASES
-  help version no-inputs unknown-option missing-value bad-number bad-enum
+  help version no-inputs unknown-option missing-value rules-dir bad-number
+  bad-enum
   bad-shard missing-file directory-input non-c-file empty-file binary-file
   non-c-text non-utf8 clean quiet parse-errors error-cap missing-header
   gcc-flags unknown-flag-once check-form check-form-stats check-form-sparse

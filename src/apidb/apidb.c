@@ -1,6 +1,7 @@
 /* apidb.c - loader and lookup for the kernel API tables (apidb.h). */
 #include "apidb/apidb.h"
 #include "util/arena.h"
+#include "util/rulesdir.h"
 #include "util/tbl.h"
 
 #include <ctype.h>
@@ -534,17 +535,6 @@ int apidb_load_text(struct apidb *db, const char *name, const char *text,
 	return kc_tbl_parse(name, text, rec_cb, db, err);
 }
 
-const char *apidb_default_dir(void)
-{
-	const char *env = getenv("KC_RULES_DIR");
-
-	if (env && *env)
-		return env;
-	if (!access(KC_SOURCE_RULES_DIR "/allocators.tbl", R_OK))
-		return KC_SOURCE_RULES_DIR;
-	return KC_INSTALL_DATA_DIR "/rules";
-}
-
 int apidb_load_default(struct apidb *db, const char *dir,
 		       const char *const *extra, size_t nextra,
 		       struct kc_err *err)
@@ -555,7 +545,7 @@ int apidb_load_default(struct apidb *db, const char *dir,
 	int ret;
 
 	if (!dir)
-		dir = apidb_default_dir();
+		dir = kc_rules_dir(NULL);
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
 		ret = apidb_load_file(db, path, err);

@@ -107,16 +107,11 @@ int apidb_load_file(struct apidb *db, const char *path, struct kc_err *err);
 int apidb_load_text(struct apidb *db, const char *name, const char *text,
 		    struct kc_err *err);
 
-/* Loads allocators.tbl and sinks.tbl from dir (NULL: apidb_default_dir()),
+/* Loads allocators.tbl and sinks.tbl from dir (NULL: kc_rules_dir(NULL)),
  * then each of the nextra files. Returns 0 or a negative KC_E* code. */
 int apidb_load_default(struct apidb *db, const char *dir,
 		       const char *const *extra, size_t nextra,
 		       struct kc_err *err);
-
-/* The shipped rules directory: $KC_RULES_DIR, else the source tree's
- * rules/, else the install prefix's share/ksizecheck/rules. Static
- * string. */
-const char *apidb_default_dir(void);
 
 /* The entry for name, or NULL. The pointer lives as long as db. */
 const struct apidb_fn *apidb_lookup(const struct apidb *db, const char *name);

@@ -5,6 +5,7 @@
 #include "check/engine.h"
 #include "check/relevance.h"
 #include "util/clock.h"
+#include "util/sink.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,8 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	struct eng_fn f;
 	struct state s;
 
+	if (kc_sink_failed()) /* the TU is an internal error already */
+		return;
 	memset(&f, 0, sizeof(f));
 	f.t = t;
 	f.fn = def;
@@ -211,16 +214,20 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	struct eng_tu t;
 	struct scan sc;
 	struct rel rel;
+	struct kc_sink sink;
 	size_t i;
 	int ret;
 	double t0;
 
 	(void)main_file;
-	cx_cache_reset();
 	if (!env || !env->api || !tu || !out)
 		return kc_err_set(err, KC_EINTERNAL, main_file, 0, 0,
 				  "kc_analyze_tu called without an API "
 				  "database or translation unit");
+	if (kc_sink_bind(&sink)) /* src/util/sink.h: one error policy */
+		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
+				  "analysis entered twice");
+	cx_tu_begin(); /* the TU's caches (cx.h); a failure is in the sink */
 	memset(&t, 0, sizeof(t));
 	t0 = kc_now();
 	t.stack_base = (uintptr_t)__builtin_frame_address(0);
@@ -297,7 +304,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);
 	kc_arena_release(&t.arena);
-	/* the memo's cursors die with the TU: its memory goes back now */
-	cx_cache_reset();
-	return ret;
+	/* the caches' cursors die with the TU: their memory goes back now */
+	cx_tu_end();
+	return kc_sink_unbind(&sink, ret, NULL, err);
 }

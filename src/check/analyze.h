@@ -9,7 +9,7 @@
 
 #include "apidb/apidb.h"
 #include "diag/diag.h"
-#include "driver/stats.h"
+#include "diag/stats.h"
 #include "model/slab.h"
 #include "util/err.h"
 

@@ -195,9 +195,12 @@ struct val eng_initial(void *fctx, const char *key)
 static struct val read_key(struct eng_fn *f, struct state *s,
 			   const char *key, CXType type, unsigned fh)
 {
-	struct val *v = st_find(s, key), nv;
+	struct val *v, nv;
 	struct eng_tu *t = f->t;
 
+	if (!key) /* out of memory: the sink ends the TU (util/sink.h) */
+		return val_top();
+	v = st_find(s, key);
 	if (v)
 		return *v;
 	v = st_find(&f->memo, key);

@@ -25,6 +25,7 @@
 #include "model/slab.h"
 #include "out/html.h"
 #include "out/output.h"
+#include "util/rulesdir.h"
 
 #if defined(__has_include)
 #if __has_include("model/slab.c") || __has_include("model/model_cmd.c")
@@ -91,8 +92,8 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 		ret = check_inputs(o, err);
 		for (size_t i = 0; !ret && i < o->inputs.n; i++)
 			if (kc_tu_list_add(tus, NULL, o->inputs.v[i],
-					   (char *const *)o->cflags.v,
-					   (int)o->cflags.n))
+					   (char *const *)o->run.cflags.v,
+					   (int)o->run.cflags.n))
 				ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 						 "out of memory");
 		break;
@@ -112,17 +113,17 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 					 o->compdb);
 		break;
 	case KC_MODE_CHECK:
-		ret = kc_tus_from_check_args(o, tus, err);
+		ret = kc_tus_from_check_args(&o->run, tus, err);
 		break;
 	case KC_MODE_KERNEL:
-		if (!o->quiet)
+		if (!o->out.quiet)
 			fprintf(stderr,
 				"ksizecheck: listing TUs with a Kbuild dry run of '%s' (about a minute for a whole tree)\n",
 				o->tree ? o->tree : ".");
 		ret = kc_kbuild_load(o->tree ? o->tree : ".", &o->inputs, tus,
 				     err);
 		if (!ret && o->build_generated)
-			kc_genhdr_set_build(tus->gen, kc_opts_jobs(o));
+			kc_genhdr_set_build(tus->gen, kc_run_opts_jobs(&o->run));
 		break;
 	}
 	return ret;
@@ -133,7 +134,7 @@ static int build_tus(const struct kc_opts *o, struct kc_tu_list *tus,
 static int run_sparse(const struct kc_opts *o)
 {
 	const char *sparse = getenv("SPARSE");
-	char **argv = calloc(o->cflags.n + 2, sizeof(*argv));
+	char **argv = calloc(o->run.cflags.n + 2, sizeof(*argv));
 	int status;
 	pid_t pid;
 
@@ -142,7 +143,7 @@ static int run_sparse(const struct kc_opts *o)
 	if (!argv)
 		return 2;
 	argv[0] = (char *)sparse;
-	memcpy(argv + 1, o->cflags.v, o->cflags.n * sizeof(*argv));
+	memcpy(argv + 1, o->run.cflags.v, o->run.cflags.n * sizeof(*argv));
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -236,7 +237,7 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 
 	if (kc_prefilter_build(&pf, env->env.api, tus, &err))
 		return die_usage(&err);
-	if (o->stats)
+	if (o->out.stats)
 		kc_prefilter_describe(pf, stderr);
 	for (size_t i = 0; i < tus->n; i++) {
 		int r;
@@ -258,6 +259,15 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 	return 0;
 }
 
+/* The directory --fix diffs are relative to: the tree in kernel mode,
+ * else the directory ksizecheck runs in (NULL). */
+static const char *fix_root(const struct kc_opts *o)
+{
+	if (o->mode != KC_MODE_KERNEL)
+		return NULL;
+	return o->tree ? o->tree : ".";
+}
+
 /* --format=html: what the report shows. With --fix=diff the proposed
  * patch goes into the report (*diff, free() it) instead of stdout. */
 static int html_opts(const struct kc_opts *o, const struct kc_diag *d,
@@ -268,15 +278,16 @@ static int html_opts(const struct kc_opts *o, const struct kc_diag *d,
 	FILE *f;
 	int ret;
 
-	h->dir = o->output;
-	h->rules_dir = kc_rules_dir(o);
+	h->dir = o->out.output;
+	h->rules_dir = kc_rules_dir(o->run.rules_dir);
 	h->origin = "this run";
 	if (o->fix != KC_FIX_DIFF)
 		return 0;
 	f = open_memstream(diff, &len);
 	if (!f)
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
-	ret = kc_fix_findings(o, d, tus, f, err);
+	ret = kc_fix_findings(FIX_DIFF, o->run.rules_dir, fix_root(o), d, tus,
+			      f, err);
 	if (fclose(f) && !ret)
 		ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	h->fix_diff = *diff;
@@ -321,7 +332,8 @@ int main(int argc, char **argv)
 		return list_rules();
 	case KC_MODE_MODEL:
 #ifdef KC_HAVE_MODEL
-		return slab_model_main(o.sub_argc, o.sub_argv, kc_rules_dir(&o));
+		return slab_model_main(o.sub_argc, o.sub_argv,
+				       kc_rules_dir(o.run.rules_dir));
 #else
 		fprintf(stderr, "ksizecheck: 'model' is not available in this build\n");
 		return 2;
@@ -329,7 +341,8 @@ int main(int argc, char **argv)
 	case KC_MODE_MERGE:
 		return kc_merge_main(o.sub_argc, o.sub_argv);
 	case KC_MODE_REPORT:
-		return kc_report_main(o.sub_argc, o.sub_argv, kc_rules_dir(&o));
+		return kc_report_main(o.sub_argc, o.sub_argv,
+				      kc_rules_dir(o.run.rules_dir));
 	}
 
 	ret = build_tus(&o, &tus, &err);
@@ -340,8 +353,8 @@ int main(int argc, char **argv)
 	if (o.shard_count)
 		kc_tu_list_shard(&tus, o.shard_index, o.shard_count);
 
-	if (o.print == 1 || o.print == 2) {
-		ret = kc_tu_list_print(&o, &tus, stdout, &err);
+	if (o.run.print == 1 || o.run.print == 2) {
+		ret = kc_tu_list_print(&o.run, &tus, stdout, &err);
 		code = ret ? die_usage(&err) : 0;
 		goto out_tus;
 	}
@@ -352,9 +365,9 @@ int main(int argc, char **argv)
 			start = o.tree ? o.tree : ".";
 		ret = out_config_load(start, &cfg, &err);
 		if (!ret)
-			ret = out_config_apply(&cfg, &o, &err);
+			ret = out_config_apply(&cfg, &o.out, &o.run, &err);
 		if (!ret)
-			ret = out_rules_mask(&cfg, &o, &mask, &err);
+			ret = out_rules_mask(&cfg, &o.run, &mask, &err);
 		if (ret) {
 			code = die_usage(&err);
 			goto out_tus;
@@ -362,17 +375,17 @@ int main(int argc, char **argv)
 	}
 	ret = select_tus(&o, o.no_config ? NULL : &cfg, &tus, &err);
 	if (!ret)
-		ret = kc_env_init(&env, &o, slab_tree(&o), &err);
+		ret = kc_env_init(&env, &o.run, slab_tree(&o), &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out_tus;
 	}
 	if (!o.no_config)
 		env.env.enabled_rules_mask = mask;
-	if (env.preset.warning && !o.quiet)
+	if (env.preset.warning && !o.out.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.preset.warning);
 	kc_diag_init(&diag);
-	if (o.print == 3) {
+	if (o.run.print == 3) {
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
@@ -384,10 +397,10 @@ int main(int argc, char **argv)
 		}
 		env.env.prefilter = pf;
 		env.env.prefilter_check = o.prefilter == KC_PF_CHECK;
-		if (o.stats)
+		if (o.out.stats)
 			kc_prefilter_describe(pf, stderr);
 	}
-	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
+	ret = kc_run(&o.run, &env.env, &tus, &diag, &st, &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
@@ -406,14 +419,14 @@ int main(int argc, char **argv)
 				  slab_config_id(env.preset.config) : NULL;
 		run.slab_preset_reason = env.preset.reason;
 		run.api = env.env.api; /* exact SARIF fixes need allocators */
-		if (o.format == KC_FORMAT_HTML) {
+		if (o.out.format == OUT_FORMAT_HTML) {
 			ret = html_opts(&o, &diag, &tus, &html, &fix_diff,
 					&err);
 			run.html = &html;
 		}
 	}
 	if (!ret) {
-		ret = out_finish(&diag, &o, &run, o.no_config ? 0 : mask,
+		ret = out_finish(&diag, &o.out, &run, o.no_config ? 0 : mask,
 				 stderr, &code, &err);
 	}
 	out_run_store_release(&store);
@@ -421,14 +434,16 @@ int main(int argc, char **argv)
 		die_usage(&err);
 	/* --fix: diffs (or atomic writes) from the Coccinelle scripts */
 	if (!ret && o.fix != KC_FIX_NONE && !fix_diff &&
-	    kc_fix_findings(&o, &diag, &tus, stdout, &err)) {
+	    kc_fix_findings(o.fix == KC_FIX_APPLY ? FIX_APPLY : FIX_DIFF,
+			    o.run.rules_dir, fix_root(&o), &diag, &tus, stdout,
+			    &err)) {
 		die_usage(&err);
 		ret = -KC_ECHILD;
 	}
 	st.findings = diag.n;
-	if (o.stats || (!o.quiet && o.mode != KC_MODE_CHECK) ||
+	if (o.out.stats || (!o.out.quiet && o.mode != KC_MODE_CHECK) ||
 	    st.interrupted) {
-		kc_run_stats_print(&st, o.stats, stderr);
+		kc_run_stats_print(&st, o.out.stats, stderr);
 		if (env.preset.config)
 			fprintf(stderr, "ksizecheck: slab preset %s (%s): %s\n",
 				slab_config_id(env.preset.config),

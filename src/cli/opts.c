@@ -67,28 +67,13 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static int strlist_push(struct kc_strlist *l, const char *s)
-{
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? l->cap * 2 : 8;
-		const char **v = realloc(l->v, ncap * sizeof(*v));
-
-		if (!v)
-			return -KC_ENOMEM;
-		l->v = v;
-		l->cap = ncap;
-	}
-	l->v[l->n++] = s;
-	return 0;
-}
-
 void kc_opts_release(struct kc_opts *o)
 {
-	free(o->rules.v);
-	free(o->enable.v);
-	free(o->disable.v);
-	free(o->inputs.v);
-	free(o->cflags.v);
+	kc_strlist_release(&o->run.rules);
+	kc_strlist_release(&o->run.enable);
+	kc_strlist_release(&o->run.disable);
+	kc_strlist_release(&o->inputs);
+	kc_strlist_release(&o->run.cflags);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -152,6 +137,14 @@ static int parse_shard(struct kc_opts *o, const char *s, struct kc_err *err)
 	return 0;
 }
 
+/* handle_opt()'s --format and --fail-on tables give the values of
+ * out/output.h's enums by position */
+_Static_assert(OUT_FORMAT_TEXT == 0 && OUT_FORMAT_JSON == 1 &&
+	       OUT_FORMAT_SARIF == 2 && OUT_FORMAT_HTML == 3, "formats[] order");
+_Static_assert(OUT_FAIL_ON_ANY == 0 && OUT_FAIL_ON_WARNING == 1 &&
+	       OUT_FAIL_ON_ERROR == 2 && OUT_FAIL_ON_NONE == 3,
+	       "fail_on[] order");
+
 static int handle_opt(struct kc_opts *o, int c, const char *arg,
 		      struct kc_err *err)
 {
@@ -168,24 +161,25 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 		unsigned j;
 
 		ret = parse_num(arg, "-j", 1, 1024, &j, err);
-		o->jobs = (int)j;
+		o->run.jobs = (int)j;
 		break;
 	}
 	case 'p': o->compdb = arg; break;
-	case 'o': o->output = arg; break;
+	case 'o': o->out.output = arg; break;
 	case 'q':
-	case OPT_QUIET: o->quiet = 1; break;
+	case OPT_QUIET: o->run.quiet = o->out.quiet = 1; break;
 	case OPT_TREE: o->tree = arg; break;
-	case OPT_STATS: o->stats = 1; break;
+	case OPT_STATS: o->out.stats = 1; break;
 	case OPT_FORMAT:
-		ret = parse_enum(arg, "--format", formats, 4, &o->format, err);
-		break;
-	case OPT_BASELINE: o->baseline = arg; break;
-	case OPT_WRITE_BASELINE: o->write_baseline = arg; break;
-	case OPT_FAIL_ON:
-		ret = parse_enum(arg, "--fail-on", fail_on, 4, &o->fail_on,
+		ret = parse_enum(arg, "--format", formats, 4, &o->out.format,
 				 err);
-		o->fail_on_set = 1;
+		break;
+	case OPT_BASELINE: o->out.baseline = arg; break;
+	case OPT_WRITE_BASELINE: o->out.write_baseline = arg; break;
+	case OPT_FAIL_ON:
+		ret = parse_enum(arg, "--fail-on", fail_on, 4, &o->out.fail_on,
+				 err);
+		o->out.fail_on_set = 1;
 		break;
 	case OPT_PREFILTER:
 		ret = parse_enum(arg, "--prefilter", prefilter, 4,
@@ -204,19 +198,20 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 					 "invalid value '%s' for --fix (expected diff or apply)",
 					 arg);
 		break;
-	case OPT_RULES: ret = strlist_push(&o->rules, arg); break;
-	case OPT_RULES_DIR: o->rules_dir = arg; break;
-	case OPT_SLAB_CONFIG: o->slab_config = arg; break;
-	case OPT_ALL_CONFIGS: o->all_configs = 1; break;
+	case OPT_RULES: ret = kc_strlist_add(&o->run.rules, arg); break;
+	case OPT_RULES_DIR: o->run.rules_dir = arg; break;
+	case OPT_SLAB_CONFIG: o->run.slab_config = arg; break;
+	case OPT_ALL_CONFIGS: o->run.all_configs = 1; break;
+	case OPT_ENABLE: ret = kc_strlist_add(&o->run.enable, arg); break;
+	case OPT_DISABLE: ret = kc_strlist_add(&o->run.disable, arg); break;
 	case OPT_BUILD_GENERATED: o->build_generated = 1; break;
-	case OPT_ENABLE: ret = strlist_push(&o->enable, arg); break;
-	case OPT_DISABLE: ret = strlist_push(&o->disable, arg); break;
 	case OPT_TIMEOUT:
-		ret = parse_num(arg, "--timeout", 1, 86400, &o->timeout, err);
+		ret = parse_num(arg, "--timeout", 1, 86400, &o->run.timeout,
+				err);
 		break;
 	case OPT_MEM_LIMIT:
 		ret = parse_num(arg, "--mem-limit", 64, 1u << 20,
-				&o->mem_limit_mb, err);
+				&o->run.mem_limit_mb, err);
 		break;
 	case OPT_SHARD: ret = parse_shard(o, arg, err); break;
 	case OPT_SPARSE: o->sparse = 1; break;
@@ -224,9 +219,9 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case 'h':
 	case OPT_HELP: o->mode = KC_MODE_HELP; break;
 	case OPT_LIST_RULES: o->mode = KC_MODE_LIST_RULES; break;
-	case OPT_PRINT_COMPDB: o->print = 1; break;
-	case OPT_PRINT_COMMANDS: o->print = 2; break;
-	case OPT_PRINT_PREFILTER: o->print = 3; break;
+	case OPT_PRINT_COMPDB: o->run.print = 1; break;
+	case OPT_PRINT_COMMANDS: o->run.print = 2; break;
+	case OPT_PRINT_PREFILTER: o->run.print = 3; break;
 	default:
 		ret = -KC_EUSAGE;
 	}
@@ -264,7 +259,7 @@ static int run_getopt(struct kc_opts *o, int n, char **argv,
 			return ret;
 	}
 	for (int i = optind; i < n; i++)
-		if (strlist_push(&o->inputs, argv[i]))
+		if (kc_strlist_add(&o->inputs, argv[i]))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
 	return 0;
@@ -278,9 +273,9 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	char **av;
 
 	memset(o, 0, sizeof(*o));
-	o->fail_on = KC_FAIL_ANY;
-	o->timeout = 120;
-	o->mem_limit_mb = 2048;
+	o->out.fail_on = OUT_FAIL_ON_ANY;
+	o->run.timeout = 120;
+	o->run.mem_limit_mb = 2048;
 	o->argc = argc;
 	o->argv = argv;
 	env = getenv("KSIZECHECK_SPARSE");
@@ -326,13 +321,13 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 
 	/* CHECK= form: files given before the first flag are inputs too */
 	for (size_t i = 0; check_at >= 0 && i < o->inputs.n; i++)
-		if (strlist_push(&o->cflags, o->inputs.v[i]))
+		if (kc_strlist_add(&o->run.cflags, o->inputs.v[i]))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
 	if (check_at >= 0)
 		o->inputs.n = 0;
 	for (int i = end + (check_at < 0); i < argc; i++)
-		if (strlist_push(&o->cflags, argv[i]))
+		if (kc_strlist_add(&o->run.cflags, argv[i]))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
 	if (o->mode == KC_MODE_HELP || o->mode == KC_MODE_VERSION ||
@@ -343,6 +338,7 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	else if (o->mode != KC_MODE_KERNEL && o->compdb)
 		o->mode = KC_MODE_COMPDB;
 
+	o->out.check_form = o->mode == KC_MODE_CHECK;
 	if (o->mode == KC_MODE_KERNEL && o->compdb)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "-p cannot be used with 'kernel'");
@@ -352,62 +348,16 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	if (o->build_generated && o->mode != KC_MODE_KERNEL)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "--build-generated needs the 'kernel' subcommand");
-	if (o->mode == KC_MODE_KERNEL && o->cflags.n)
+	if (o->mode == KC_MODE_KERNEL && o->run.cflags.n)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "'kernel' takes no compiler flags (they come from Kbuild)");
-	if (o->format == KC_FORMAT_HTML && !o->output)
+	if (o->out.format == OUT_FORMAT_HTML && !o->out.output)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "--format=html needs -o DIR (the report is a directory)");
 	if (o->mode == KC_MODE_FILES && !o->inputs.n)
 		return kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
 				  "no input files (try 'ksizecheck --help')");
 	return 0;
-}
-
-int kc_opts_jobs(const struct kc_opts *o)
-{
-	long n;
-
-	if (o && o->jobs > 0)
-		return o->jobs;
-	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 ? (int)n : 1;
-}
-
-static int is_dir(const char *p)
-{
-	struct stat st;
-
-	return !stat(p, &st) && S_ISDIR(st.st_mode);
-}
-
-const char *kc_rules_dir(const struct kc_opts *o)
-{
-	static char buf[PATH_MAX];
-	const char *env = getenv("KSIZECHECK_RULES_DIR");
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (o && o->rules_dir)
-		return o->rules_dir;
-	if (env && *env)
-		return env;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			if ((size_t)snprintf(buf, sizeof(buf),
-					     "%s/../share/ksizecheck/rules",
-					     exe) < sizeof(buf) &&
-			    is_dir(buf))
-				return buf;
-		}
-	}
-	return KC_SOURCE_RULES_DIR;
 }
 
 void kc_opts_usage(FILE *f)

@@ -1,9 +1,77 @@
 /* cx.c - libclang wrappers (cx.h). */
 #include "cx/cx.h"
 #include "cx/memo.h"
+#include "util/sink.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* clang_Cursor_Evaluate() walks the whole subtree: evaluated at every
+ * level of a deep macro expansion it costs the square of its size. The
+ * answers of the current TU are kept in an open-addressed table. */
+#define EVAL_SLOTS 16384
+struct eval_slot {
+	CXCursor c;
+	long long v;
+	unsigned char state;    /* 0 empty, 1 not constant, 2 constant */
+};
+
+/* clang_Cursor_getOffsetOfField() validates every field of the record
+ * (and of the records nested in it) on each call: struct amdgpu_device
+ * made it most of the analysis time. Offsets are kept per field. */
+#define FIELD_SLOTS 8192
+struct field_slot {
+	CXCursor c;
+	long long off;
+	unsigned char used;
+};
+
+/* The per-TU context: every cache of libclang answers. Its cursors are
+ * valid only while their TU lives, so it exists exactly from
+ * cx_tu_begin() to cx_tu_end(), which kc_analyze_tu() pairs. */
+struct cx_tu {
+	struct cx_memo memo;
+	struct eval_slot eval[EVAL_SLOTS];
+	struct field_slot field[FIELD_SLOTS];
+};
+
+/* the context bound by cx_tu_begin(); NULL outside an analysis, and
+ * then every cx_* asks libclang directly */
+static _Thread_local struct cx_tu *cur;
+
+int cx_tu_begin(void)
+{
+	/* one TU at a time: a context still bound is one whose analysis
+	 * did not end (its cursors are dead) */
+	if (!KC_ASSERT(!cur))
+		cx_tu_end();
+	cur = calloc(1, sizeof(*cur));
+	if (!cur)
+		return -KC_ENOMEM;
+	cx_memo_init(&cur->memo);
+	return 0;
+}
+
+void cx_tu_end(void)
+{
+	if (!cur)
+		return;
+	cx_memo_release(&cur->memo);
+	free(cur);
+	cur = NULL;
+}
+
+/* c's memo entry in the bound context; NULL without one or on OOM */
+static struct cx_node *node(CXCursor c)
+{
+	return cur ? cx_node(&cur->memo, c) : NULL;
+}
+
+static int node_kids(struct cx_node *e)
+{
+	return cx_node_kids(&cur->memo, e);
+}
 
 static enum CXChildVisitResult kids_cb(CXCursor c, CXCursor parent,
 				       CXClientData data)
@@ -19,9 +87,9 @@ static enum CXChildVisitResult kids_cb(CXCursor c, CXCursor parent,
 
 void cx_children(CXCursor c, struct cx_kids *kids)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
-	if (!e || cx_node_kids(e)) {
+	if (!e || node_kids(e)) {
 		kids->n = kids->total = 0;
 		clang_visitChildren(c, kids_cb, kids);
 		return;
@@ -42,10 +110,10 @@ static enum CXChildVisitResult first_cb(CXCursor c, CXCursor parent,
 
 CXCursor cx_first_child(CXCursor c)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 	CXCursor r = clang_getNullCursor();
 
-	if (e && !cx_node_kids(e))
+	if (e && !node_kids(e))
 		return e->nkids ? e->kids[0] : r;
 	clang_visitChildren(c, first_cb, &r);
 	return r;
@@ -53,7 +121,7 @@ CXCursor cx_first_child(CXCursor c)
 
 CXType cx_type(CXCursor c)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
 	if (!e)
 		return clang_getCursorType(c);
@@ -66,7 +134,7 @@ CXType cx_type(CXCursor c)
 
 CXCursor cx_ref(CXCursor c)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
 	if (!e)
 		return clang_getCursorReferenced(c);
@@ -95,7 +163,7 @@ static CXType kind_type(CXType t)
 
 int cx_user_get(CXCursor c, const void **out)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
 	if (!e || !e->have_user)
 		return 0;
@@ -105,7 +173,7 @@ int cx_user_get(CXCursor c, const void **out)
 
 void cx_user_set(CXCursor c, const void *v)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
 	if (e) {
 		e->user = v;
@@ -116,7 +184,7 @@ void cx_user_set(CXCursor c, const void *v)
 CXType cx_canon_type(CXCursor c)
 {
 	CXType t = cx_type(c);
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 
 	if (!e)
 		return clang_getCanonicalType(t);
@@ -179,7 +247,7 @@ int cx_in_main_file(CXCursor c)
 
 unsigned long long cx_site(CXCursor c)
 {
-	struct cx_node *e = cx_node(c);
+	struct cx_node *e = node(c);
 	CXSourceLocation sl;
 	unsigned line, col, off, soff;
 	unsigned long long site;
@@ -265,7 +333,7 @@ static const char spelled_as_name[] = "";
 const char *cx_spelled_callee(struct kc_arena *a, CXCursor call,
 			      const char *name)
 {
-	struct cx_node *e = cx_node(call);
+	struct cx_node *e = node(call);
 	const char *res;
 
 	/* once per call site, whose callee name does not change */
@@ -288,48 +356,23 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c)
 	return clang_getCursorUnaryOperatorKind(c);
 }
 
-/* clang_Cursor_Evaluate() walks the whole subtree: evaluated at every
- * level of a deep macro expansion it costs the square of its size. The
- * answers of the current TU are kept in an open-addressed table. */
-#define EVAL_SLOTS 16384
-static struct eval_slot {
-	CXCursor c;
-	long long v;
-	unsigned char state;    /* 0 empty, 1 not constant, 2 constant */
-} eval_tab[EVAL_SLOTS];
-
-/* clang_Cursor_getOffsetOfField() validates every field of the record
- * (and of the records nested in it) on each call: struct amdgpu_device
- * made it most of the analysis time. Offsets are kept per field. */
-#define FIELD_SLOTS 8192
-static struct field_slot {
-	CXCursor c;
-	long long off;
-	unsigned char used;
-} field_tab[FIELD_SLOTS];
-
-void cx_cache_reset(void)
-{
-	cx_memo_reset();
-	memset(eval_tab, 0, sizeof(eval_tab));
-	memset(field_tab, 0, sizeof(field_tab));
-}
-
 long long cx_field_offset(CXCursor fld)
 {
 	unsigned h = clang_hashCursor(fld) & (FIELD_SLOTS - 1), n;
 	struct field_slot *e;
 	long long off;
 
+	if (!cur)
+		return clang_Cursor_getOffsetOfField(fld);
 	for (n = 0; n < 8; n++) {
-		e = &field_tab[(h + n) & (FIELD_SLOTS - 1)];
+		e = &cur->field[(h + n) & (FIELD_SLOTS - 1)];
 		if (!e->used)
 			break;
 		if (clang_equalCursors(e->c, fld))
 			return e->off;
 	}
 	off = clang_Cursor_getOffsetOfField(fld);
-	e = &field_tab[(h + (n < 8 ? n : 0)) & (FIELD_SLOTS - 1)];
+	e = &cur->field[(h + (n < 8 ? n : 0)) & (FIELD_SLOTS - 1)];
 	e->c = fld;
 	e->off = off;
 	e->used = 1;
@@ -345,8 +388,10 @@ int cx_eval_int(CXCursor c, long long *out)
 	long long v = 0;
 	int ok;
 
+	if (!cur)
+		return eval_uncached(c, out);
 	for (n = 0; n < 8; n++) {
-		e = &eval_tab[(h + n) & (EVAL_SLOTS - 1)];
+		e = &cur->eval[(h + n) & (EVAL_SLOTS - 1)];
 		if (!e->state)
 			break;
 		if (clang_equalCursors(e->c, c)) {
@@ -358,7 +403,7 @@ int cx_eval_int(CXCursor c, long long *out)
 	ok = eval_uncached(c, &v);
 	if (ok)
 		*out = v;
-	e = &eval_tab[(h + (n < 8 ? n : 0)) & (EVAL_SLOTS - 1)];
+	e = &cur->eval[(h + (n < 8 ? n : 0)) & (EVAL_SLOTS - 1)];
 	e->c = c;
 	e->v = v;
 	e->state = ok ? 2 : 1;

@@ -10,6 +10,7 @@
 
 #include "diag/diag.h"
 #include "util/arena.h"
+#include "util/err.h"
 
 #define CX_MAX_KIDS 64
 
@@ -72,11 +73,16 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c);
 int cx_eval_int(CXCursor c, long long *out);
 /* clang_Cursor_getOffsetOfField() in bits, cached per field. */
 long long cx_field_offset(CXCursor fld);
-/* Forgets the answers cached by cx_eval_int, cx_field_offset and the
- * per-cursor memo (src/cx/memo.c) behind cx_children, cx_type, cx_ref,
- * cx_site, cx_spelled_callee and cx_user_get (call when a TU begins and
- * ends). */
-void cx_cache_reset(void);
+/* The per-TU context (cx.c) owns every cache of libclang answers: those
+ * of cx_eval_int and cx_field_offset and the per-cursor memo
+ * (src/cx/memo.c) behind cx_children, cx_type, cx_ref, cx_site,
+ * cx_spelled_callee and cx_user_get. cx_tu_begin() creates it and binds
+ * it to the thread for one TU's analysis (0, or -KC_ENOMEM: then the
+ * answers are not cached); cx_tu_end() frees it. The two pair up in
+ * kc_analyze_tu(); outside them the cx_* functions ask libclang
+ * directly, so no answer about one TU's cursors can reach another. */
+int cx_tu_begin(void);
+void cx_tu_end(void);
 
 /* sizeof the pointee of a pointer (or element of an array) type; 1 for
  * void and unknown types (GNU void * arithmetic). */

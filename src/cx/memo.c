@@ -9,12 +9,13 @@
  *
  * Cursors are keyed by their bytes: a cursor reached again by the same
  * path has the same bytes; one reached by another path may not, and then
- * it is only a miss. Everything lives in one arena freed by
- * cx_cache_reset(); past MEMO_MAX_NODES the memo starts over, which no
+ * it is only a miss. The memo is a member of the TU's context (cx.c,
+ * cx_tu_begin()) and everything lives in its arena, freed when the TU's
+ * analysis ends; past MEMO_MAX_NODES the memo starts over, which no
  * caller can see (answers are copied out). */
 #include "cx/memo.h"
 
-#include "util/arena.h"
+#include "util/sink.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,27 +24,6 @@
 /* a node is about 160 bytes with its children: at most ~50 MB of a
  * worker's 400 MB (the heavy 6.1 TUs touch 40,000-60,000 nodes) */
 #define MEMO_MAX_NODES (1u << 18)
-
-static struct kc_arena memo_arena;
-static int memo_arena_live;
-/* open addressing; the hash is kept in the slot so that a probe that
- * misses does not touch the node */
-struct memo_slot {
-	uint64_t hash;
-	struct cx_node *e;
-};
-static struct memo_slot *memo_tab;
-static size_t memo_cap, memo_n;
-
-/* the nodes asked for last, by the low bits of their hash: most
- * questions are about a cursor asked about a moment before */
-#define RECENT 256
-static struct memo_slot recent[RECENT];
-
-/* growable scratch for collecting children before they are copied */
-static CXCursor *scratch;
-static unsigned scratch_n, scratch_cap;
-static int scratch_oom;
 
 static uint64_t cursor_hash(CXCursor c)
 {
@@ -63,65 +43,81 @@ static int same_cursor(const CXCursor *a, const CXCursor *b)
 	       a->data[2] == b->data[2];
 }
 
-void cx_memo_reset(void)
+void cx_memo_init(struct cx_memo *m)
 {
-	if (memo_arena_live)
-		kc_arena_release(&memo_arena);
-	kc_arena_init(&memo_arena);
-	memo_arena_live = 1;
-	free(memo_tab);
-	memo_tab = NULL;
-	memo_cap = memo_n = 0;
-	memset(recent, 0, sizeof(recent));
+	memset(m, 0, sizeof(*m));
+	kc_arena_init(&m->arena);
 }
 
-static int memo_grow(void)
+void cx_memo_release(struct cx_memo *m)
 {
-	size_t nc = memo_cap ? memo_cap * 2 : 4096, i;
-	struct memo_slot *nt = calloc(nc, sizeof(*nt));
+	kc_arena_release(&m->arena);
+	free(m->tab);
+	free(m->scratch);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Forgets every node (the memo is full) but keeps the scratch. */
+static void memo_restart(struct cx_memo *m)
+{
+	kc_arena_release(&m->arena);
+	kc_arena_init(&m->arena);
+	free(m->tab);
+	m->tab = NULL;
+	m->cap = m->n = 0;
+	memset(m->recent, 0, sizeof(m->recent));
+}
+
+static int memo_grow(struct cx_memo *m)
+{
+	size_t nc = m->cap ? m->cap * 2 : 4096, i;
+	struct cx_memo_slot *nt = calloc(nc, sizeof(*nt));
 
 	if (!nt)
 		return -1;
-	for (i = 0; i < memo_cap; i++) {
+	for (i = 0; i < m->cap; i++) {
 		size_t j;
 
-		if (!memo_tab[i].e)
+		if (!m->tab[i].e)
 			continue;
-		for (j = memo_tab[i].hash & (nc - 1); nt[j].e;
+		for (j = m->tab[i].hash & (nc - 1); nt[j].e;
 		     j = (j + 1) & (nc - 1))
 			;
-		nt[j] = memo_tab[i];
+		nt[j] = m->tab[i];
 	}
-	free(memo_tab);
-	memo_tab = nt;
-	memo_cap = nc;
+	free(m->tab);
+	m->tab = nt;
+	m->cap = nc;
 	return 0;
 }
 
-struct cx_node *cx_node(CXCursor c)
+struct cx_node *cx_node(struct cx_memo *m, CXCursor c)
 {
 	uint64_t h = cursor_hash(c);
-	struct memo_slot *r = &recent[h & (RECENT - 1)];
+	struct cx_memo_slot *r = &m->recent[h & (CX_MEMO_RECENT - 1)];
 	struct cx_node *e;
 	size_t j;
 
 	if (r->e && r->hash == h && same_cursor(&r->e->c, &c))
 		return r->e;
-	if (!memo_arena_live || memo_n >= MEMO_MAX_NODES)
-		cx_memo_reset();
-	if ((memo_n + 1) * 2 > memo_cap && memo_grow())
+	if (m->n >= MEMO_MAX_NODES)
+		memo_restart(m);
+	if ((m->n + 1) * 2 > m->cap && memo_grow(m))
 		return NULL;
-	for (j = h & (memo_cap - 1); (e = memo_tab[j].e);
-	     j = (j + 1) & (memo_cap - 1))
-		if (memo_tab[j].hash == h && same_cursor(&e->c, &c))
+	/* the probe below ends only at an empty slot */
+	if (!KC_ASSERT(m->n * 2 < m->cap))
+		return NULL;
+	for (j = h & (m->cap - 1); (e = m->tab[j].e);
+	     j = (j + 1) & (m->cap - 1))
+		if (m->tab[j].hash == h && same_cursor(&e->c, &c))
 			goto found;
-	e = kc_arena_alloc(&memo_arena, sizeof(*e));
+	e = kc_arena_alloc(&m->arena, sizeof(*e));
 	if (!e)
 		return NULL;
 	e->c = c;
-	memo_tab[j].hash = h;
-	memo_tab[j].e = e;
-	memo_n++;
+	m->tab[j].hash = h;
+	m->tab[j].e = e;
+	m->n++;
 found:
 	r->hash = h;
 	r->e = e;
@@ -131,42 +127,44 @@ found:
 static enum CXChildVisitResult collect_cb(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
+	struct cx_memo *m = data;
+
 	(void)parent;
-	(void)data;
-	if (scratch_n == scratch_cap) {
-		unsigned nc = scratch_cap ? scratch_cap * 2 : 256;
-		CXCursor *nv = realloc(scratch, nc * sizeof(*nv));
+	if (m->scratch_n == m->scratch_cap) {
+		unsigned nc = m->scratch_cap ? m->scratch_cap * 2 : 256;
+		CXCursor *nv = realloc(m->scratch, nc * sizeof(*nv));
 
 		if (!nv) {
-			scratch_oom = 1;
+			m->scratch_oom = 1;
 			return CXChildVisit_Break;
 		}
-		scratch = nv;
-		scratch_cap = nc;
+		m->scratch = nv;
+		m->scratch_cap = nc;
 	}
-	scratch[scratch_n++] = c;
+	m->scratch[m->scratch_n++] = c;
 	return CXChildVisit_Continue;
 }
 
-int cx_node_kids(struct cx_node *e)
+int cx_node_kids(struct cx_memo *m, struct cx_node *e)
 {
 	CXCursor *kids = NULL;
 
 	if (e->have_kids)
 		return 0;
-	scratch_n = 0;
-	scratch_oom = 0;
-	clang_visitChildren(e->c, collect_cb, NULL);
-	if (scratch_oom)
+	m->scratch_n = 0;
+	m->scratch_oom = 0;
+	clang_visitChildren(e->c, collect_cb, m);
+	if (m->scratch_oom)
 		return -1;
-	if (scratch_n) {
-		kids = kc_arena_alloc(&memo_arena, scratch_n * sizeof(*kids));
+	if (m->scratch_n) {
+		kids = kc_arena_alloc(&m->arena,
+				      m->scratch_n * sizeof(*kids));
 		if (!kids)
 			return -1;
-		memcpy(kids, scratch, scratch_n * sizeof(*kids));
+		memcpy(kids, m->scratch, m->scratch_n * sizeof(*kids));
 	}
 	e->kids = kids;
-	e->nkids = scratch_n;
+	e->nkids = m->scratch_n;
 	e->have_kids = 1;
 	return 0;
 }

@@ -9,10 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/rulesdir.h"
 #include "driver/flags.h"
 #include "driver/run.h"
 
-int kc_tus_from_check_args(const struct kc_opts *o, struct kc_tu_list *l,
+int kc_tus_from_check_args(const struct kc_run_opts *o, struct kc_tu_list *l,
 			   struct kc_err *err)
 {
 	const struct kc_strlist *a = &o->cflags;
@@ -21,7 +22,8 @@ int kc_tus_from_check_args(const struct kc_opts *o, struct kc_tu_list *l,
 	size_t first = l->n;
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/flags.tbl", kc_rules_dir(o));
+	snprintf(path, sizeof(path), "%s/flags.tbl",
+		 kc_rules_dir(o->rules_dir));
 	ret = kc_flags_load(path, &t, err);
 	if (ret)
 		return ret;

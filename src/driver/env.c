@@ -2,12 +2,13 @@
 #include <string.h>
 
 #include "apidb/apidb.h"
+#include "util/rulesdir.h"
 #include "driver/env.h"
 
 #include <stdlib.h>
 #include "model/slab.h"
 
-static int rule_mask(const struct kc_opts *o, unsigned *mask,
+static int rule_mask(const struct kc_run_opts *o, unsigned *mask,
 		     struct kc_err *err)
 {
 	unsigned all = (1u << KC_RULE_COUNT) - 1, m = o->enable.n ? 0 : all;
@@ -54,10 +55,10 @@ int kc_env_number(const char *name, double min, const char *what,
 	return 0;
 }
 
-int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
+int kc_env_init(struct kc_env *e, const struct kc_run_opts *o, const char *tree,
 		struct kc_err *err)
 {
-	const char *dir = kc_rules_dir(o);
+	const char *dir = kc_rules_dir(o->rules_dir);
 	int ret;
 
 	memset(e, 0, sizeof(*e));

@@ -8,7 +8,7 @@
 #define KC_DRIVER_ENV_H
 
 #include "check/analyze.h"
-#include "cli/opts.h"
+#include "driver/options.h"
 
 struct kc_env {
 	struct kc_analysis_env env;
@@ -23,7 +23,7 @@ struct kc_env {
 /* Fills e. tree is the kernel tree to take the slab configuration from
  * (NULL: none). Returns 0, or -KC_EIO/-KC_EPARSE (tables), -KC_EUSAGE
  * (unknown rule or configuration), -KC_ENOMEM with err filled. */
-int kc_env_init(struct kc_env *e, const struct kc_opts *o, const char *tree,
+int kc_env_init(struct kc_env *e, const struct kc_run_opts *o, const char *tree,
 		struct kc_err *err);
 void kc_env_release(struct kc_env *e);
 

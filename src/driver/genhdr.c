@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "driver/run.h"
-#include "driver/stats.h"
+#include "diag/stats.h"
 #include "util/clock.h"
 
 #define MAX_HEADERS_SHOWN 6   /* per directory line */

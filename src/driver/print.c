@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/rulesdir.h"
 #include "driver/flags.h"
 #include "driver/run.h"
 
@@ -35,7 +36,7 @@ static int has_arg(const struct kc_tu *tu, const char *s)
 	return 0;
 }
 
-int kc_tu_list_print(const struct kc_opts *o, const struct kc_tu_list *l,
+int kc_tu_list_print(const struct kc_run_opts *o, const struct kc_tu_list *l,
 		     FILE *f, struct kc_err *err)
 {
 	struct kc_flag_table *t = NULL;
@@ -46,7 +47,8 @@ int kc_tu_list_print(const struct kc_opts *o, const struct kc_tu_list *l,
 	if (!getcwd(cwd, sizeof(cwd)))
 		cwd[0] = '\0';
 	if (o->print == 2) {
-		snprintf(path, sizeof(path), "%s/flags.tbl", kc_rules_dir(o));
+		snprintf(path, sizeof(path), "%s/flags.tbl",
+			 kc_rules_dir(o->rules_dir));
 		ret = kc_flags_load(path, &t, err);
 		if (ret)
 			return ret;

@@ -29,13 +29,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/opts.h"
 #include "util/clock.h"
 #include "diag/finding_json.h"
 #include "driver/genhdr.h"
 #include "driver/progress.h"
 #include "driver/run.h"
 #include "driver/tu.h"
+#include "util/rulesdir.h"
 #include "util/vec.h"
 
 /* Resident set of this process in KB (/proc/self/statm), 0 if unknown. */
@@ -69,7 +69,7 @@ struct worker {
 };
 
 struct runner {
-	const struct kc_opts *opts;
+	const struct kc_run_opts *opts;
 	const struct kc_analysis_env *env;
 	struct kc_tu_list *tus;
 	struct kc_diag *out;
@@ -548,7 +548,7 @@ static int loop(struct runner *r, struct kc_err *err)
 	return ret;
 }
 
-int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
+int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 	   struct kc_tu_list *tus, struct kc_diag *out,
 	   struct kc_run_stats *st, struct kc_err *err)
 {
@@ -561,7 +561,8 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	memset(st, 0, sizeof(*st));
 	st->tus_total = tus->n;
 	interrupted = 0;
-	snprintf(path, sizeof(path), "%s/flags.tbl", kc_rules_dir(opts));
+	snprintf(path, sizeof(path), "%s/flags.tbl",
+		 kc_rules_dir(opts->rules_dir));
 	ret = kc_flags_load(path, &r.flags, err);
 	if (ret)
 		return ret;
@@ -578,7 +579,7 @@ int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
 	r.tus = tus;
 	r.out = out;
 	r.st = st;
-	r.nw = kc_opts_jobs(opts);
+	r.nw = kc_run_opts_jobs(opts);
 	if ((size_t)r.nw > tus->n)
 		r.nw = tus->n ? (int)tus->n : 1;
 	r.w = calloc((size_t)r.nw, sizeof(*r.w));
@@ -696,4 +697,14 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 			fprintf(f, "ksizecheck: stats: %-24s %llu  (%s)\n",
 				kc_stat_name(i), st->counters.counters[i],
 				kc_stat_desc(i));
+}
+
+int kc_run_opts_jobs(const struct kc_run_opts *o)
+{
+	long n;
+
+	if (o && o->jobs > 0)
+		return o->jobs;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
 }

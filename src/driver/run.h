@@ -12,9 +12,9 @@
 
 #include <stddef.h>
 
-#include "cli/opts.h"
+#include "driver/options.h"
 #include "diag/diag.h"
-#include "driver/stats.h"
+#include "diag/stats.h"
 #include "util/err.h"
 
 enum kc_tu_status {
@@ -87,14 +87,14 @@ struct kc_run_stats {
 	struct kc_stats counters;      /* summed over TUs */
 };
 
-/* Runs every TU of tus in kc_opts_jobs(opts) workers, analyses each with
+/* Runs every TU of tus in kc_run_opts_jobs(opts) workers, analyses each with
  * env (NULL: parse only) and adds the
  * findings to out (sorted, de-duplicated). Per-TU problems are printed on
  * stderr as "file: error: ..." and counted in st, they are not errors of
  * kc_run. Returns 0, or -KC_EINTERNAL/-KC_ENOMEM when the driver itself
  * fails (cannot fork, ...) with err filled. */
 struct kc_analysis_env;
-int kc_run(const struct kc_opts *opts, const struct kc_analysis_env *env,
+int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 	   struct kc_tu_list *tus, struct kc_diag *out,
 	   struct kc_run_stats *st, struct kc_err *err);
 
@@ -107,7 +107,7 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f);
  * untranslated flags; --print-commands (2): one "cd DIR && clang
  * -fsyntax-only FLAGS FILE" line per TU with the flags ksizecheck gives
  * libclang. Returns 0, or -KC_EIO/-KC_EPARSE (flags.tbl), -KC_ENOMEM. */
-int kc_tu_list_print(const struct kc_opts *o, const struct kc_tu_list *l,
+int kc_tu_list_print(const struct kc_run_opts *o, const struct kc_tu_list *l,
 		     FILE *f, struct kc_err *err);
 
 /* ---- inputs (compdb.c, kbuild.c, flags.c) ---- */
@@ -139,7 +139,7 @@ int kc_kbuild_load(const char *tree, const struct kc_strlist *paths,
  * o->cflags) into the C file(s) and flags with rules/flags.tbl, and adds
  * one TU per file in the current directory. Returns 0, -KC_EUSAGE (no C
  * file), -KC_EIO/-KC_EPARSE (flags.tbl) or -KC_ENOMEM. */
-int kc_tus_from_check_args(const struct kc_opts *o, struct kc_tu_list *l,
+int kc_tus_from_check_args(const struct kc_run_opts *o, struct kc_tu_list *l,
 			   struct kc_err *err);
 
 #endif

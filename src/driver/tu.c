@@ -31,7 +31,7 @@
 #define KC_MAX_FILE_SIZE (64u << 20)
 
 struct kc_tu_ctx {
-	const struct kc_opts *opts;
+	const struct kc_run_opts *opts;
 	const struct kc_flag_table *flags;
 	const struct kc_analysis_env *env;
 	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
@@ -73,7 +73,7 @@ const char *kc_cxerror_name(int code)
 	}
 }
 
-struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
+struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_run_opts *opts,
 				const struct kc_flag_table *flags,
 				const struct kc_analysis_env *env)
 {
@@ -398,9 +398,15 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	if (run_analysis(c, ctu, tu->file, &diag, &st, &err)) {
 		char msg[2048];
 
+		/* the error policy (src/util/sink.h): a failed analysis is an
+		 * internal error of the file, and none of its findings is
+		 * reported (they may come from a state that lost a value) */
 		kc_err_format(&err, msg, sizeof(msg));
 		json_object_object_add(res, "analysis_error",
 				       json_object_new_string(msg));
+		status = KC_TU_INTERNAL;
+		kc_diag_release(&diag);
+		kc_diag_init(&diag);
 	}
 	st.counters[KC_STAT_ANALYZE_US] += (unsigned long long)(kc_now() * 1e6) - t0;
 

@@ -7,7 +7,7 @@
 
 #include <json-c/json.h>
 
-#include "cli/opts.h"
+#include "driver/options.h"
 #include "driver/flags.h"
 #include "driver/run.h"
 
@@ -33,7 +33,7 @@ struct kc_tu_ctx;
 /* Returns a context (free with kc_tu_ctx_free) or NULL on OOM. flags and
  * env (NULL: parse only, no analysis) are borrowed. */
 struct kc_analysis_env;
-struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_opts *opts,
+struct kc_tu_ctx *kc_tu_ctx_new(const struct kc_run_opts *opts,
 				const struct kc_flag_table *flags,
 				const struct kc_analysis_env *env);
 void kc_tu_ctx_free(struct kc_tu_ctx *c);

@@ -69,15 +69,17 @@ int fix_run(const struct fix_request *reqs, size_t n, enum fix_mode mode,
 int fix_requests_from_diag(const struct kc_diag *d, struct fix_request **reqs,
 			   size_t *n, struct kc_err *err);
 
-struct kc_opts;
 struct kc_tu_list;
 /* --fix: builds the requests of d's fixable findings, gives each the
- * directory and translated flags of its TU in tus, and runs fix_run()
- * in o->fix's mode, printing to out. Returns 0 (also when nothing is
- * fixable), or fix_run()'s error. (fix_findings.c) */
-int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
-		    const struct kc_tu_list *tus, FILE *out,
-		    struct kc_err *err);
+ * directory and the flags of its TU in tus (translated with
+ * rules_dir/flags.tbl; rules_dir NULL: kc_rules_dir(NULL)), and runs
+ * fix_run() in mode, printing to out. Diffs name files relative to root
+ * (the tree in kernel mode; NULL: the directory ksizecheck runs in).
+ * Returns 0 (also when nothing is fixable), or fix_run()'s error.
+ * (fix_findings.c) */
+int kc_fix_findings(enum fix_mode mode, const char *rules_dir,
+		    const char *root, const struct kc_diag *d, const struct kc_tu_list *tus,
+		    FILE *out, struct kc_err *err);
 
 /* The cocci/ directory: $KSIZECHECK_COCCI_DIR, else the install prefix's
  * share/ksizecheck/cocci when it exists, else the source tree's cocci/

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/opts.h"
 #include "driver/flags.h"
 #include "driver/run.h"
+#include "util/rulesdir.h"
 #include "util/strbuf.h"
 
 /* Absolute form of file as seen from dir (NULL: cwd); heap, or NULL. */
@@ -64,9 +64,9 @@ static const struct kc_tu *tu_for_file(const struct kc_tu_list *tus,
 	return hit;
 }
 
-int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
-		    const struct kc_tu_list *tus, FILE *out,
-		    struct kc_err *err)
+int kc_fix_findings(enum fix_mode mode, const char *rules_dir,
+		    const char *root, const struct kc_diag *d, const struct kc_tu_list *tus,
+		    FILE *out, struct kc_err *err)
 {
 	struct kc_flag_table *flags = NULL;
 	struct fix_request *reqs = NULL;
@@ -75,12 +75,10 @@ int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
 	size_t n = 0, i;
 	int ret;
 
-	if (o->fix == KC_FIX_NONE)
-		return 0;
 	ret = fix_requests_from_diag(d, &reqs, &n, err);
 	if (ret || !n)
 		goto out;
-	if (kc_strbuf_addf(&path, "%s/flags.tbl", kc_rules_dir(o))) {
+	if (kc_strbuf_addf(&path, "%s/flags.tbl", kc_rules_dir(rules_dir))) {
 		ret = kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 		goto out;
 	}
@@ -99,8 +97,8 @@ int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
 
 		/* diffs apply from the directory ksizecheck runs in, which
 		 * in kernel mode is the tree root (--tree) */
-		if (o->mode == KC_MODE_KERNEL)
-			reqs[i].root = o->tree ? o->tree : ".";
+		if (root)
+			reqs[i].root = root;
 		if (!t)
 			continue; /* a header: fixed without flags */
 		reqs[i].dir = t->dir;
@@ -115,8 +113,7 @@ int kc_fix_findings(const struct kc_opts *o, const struct kc_diag *d,
 		reqs[i].cflags = vecs[i];
 		reqs[i].ncflags = (size_t)nargs;
 	}
-	ret = fix_run(reqs, n, o->fix == KC_FIX_APPLY ? FIX_APPLY : FIX_DIFF,
-		      NULL, out, err);
+	ret = fix_run(reqs, n, mode, NULL, out, err);
 out:
 	if (vecs)
 		for (i = 0; i < n; i++)

@@ -1,6 +1,7 @@
 /* state.c - abstract states as sorted key/value arrays (state.h). */
 #include "ir/state.h"
 #include "util/err.h"
+#include "util/sink.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,8 +77,13 @@ struct val *st_find(const struct state *s, const char *key)
 int st_set(struct state *s, const char *key, const struct val *v)
 {
 	int found;
-	unsigned i = st_pos(s, key, &found);
+	unsigned i;
 
+	/* keys are interned strings: a NULL one (a failed ir_intern()) must
+	 * not be stored, st_kill_under() would read it */
+	if (!KC_ASSERT(key))
+		return -KC_EINTERNAL;
+	i = st_pos(s, key, &found);
 	if (found) {
 		s->e[i].v = *v;
 		return 0;

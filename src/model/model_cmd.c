@@ -10,16 +10,13 @@
  * front end, so unlike the rest of src/model it prints.
  */
 #include "model/slab.h"
+#include "util/rulesdir.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#ifndef KC_SOURCE_RULES_DIR
-#define KC_SOURCE_RULES_DIR "rules"
-#endif
 
 #define MAX_SIZES 64
 
@@ -478,8 +475,7 @@ int slab_model_main(int argc, char **argv, const char *rules_dir)
 				 o.config ? "--config" : "--tree");
 	if (o.rules)
 		rules_dir = o.rules;
-	if (!rules_dir)
-		rules_dir = KC_SOURCE_RULES_DIR;
+	rules_dir = kc_rules_dir(rules_dir);
 	kc_err_clear(&err);
 	if (slab_model_load(&m, rules_dir, &err)) {
 		kc_err_format(&err, buf, sizeof(buf));

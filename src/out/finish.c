@@ -1,10 +1,10 @@
 /* finish.c - the whole output stage for main, in three calls:
  *
  *   out_config_load(o.config_file, &cfg, &err);   (unless --no-config)
- *   out_config_apply(&cfg, &o, &err);              config under options
- *   out_rules_mask(&cfg, &o, &mask, &err);         for kc_analysis_env
+ *   out_config_apply(&cfg, &o.out, &o.run, &err);  config under options
+ *   out_rules_mask(&cfg, &o.run, &mask, &err);     for kc_analysis_env
  *   ... kc_run(), kc_diag_sort_unique() ...
- *   out_finish(&diag, &o, &run, stderr, &code, &err);
+ *   out_finish(&diag, &o.out, &run, stderr, &code, &err);
  *
  * out_finish() fingerprints, applies suppressions and the baseline, writes
  * the baseline and the report (-o or stdout), prints suppression warnings
@@ -17,33 +17,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/opts.h"
+#include "util/strlist.h"
 
-static int strlist_add(struct kc_strlist *l, const char *s)
-{
-	if (l->n == l->cap) {
-		size_t ncap = l->cap ? 2 * l->cap : 8;
-		const char **nv = realloc(l->v, ncap * sizeof(*nv));
-
-		if (!nv)
-			return -KC_ENOMEM;
-		l->v = nv;
-		l->cap = ncap;
-	}
-	l->v[l->n++] = s;
-	return 0;
-}
-
-int out_config_apply(const struct out_config *cfg, struct kc_opts *o,
-		     struct kc_err *err)
+int out_config_apply(const struct out_config *cfg, struct out_opts *o,
+		     struct kc_run_opts *run, struct kc_err *err)
 {
 	enum out_fail_on p;
 	size_t i;
 
 	if (!cfg || !cfg->path[0])
 		return 0;
-	if (!o->slab_config && cfg->slab_config[0])
-		o->slab_config = cfg->slab_config;
+	if (!run->slab_config && cfg->slab_config[0])
+		run->slab_config = cfg->slab_config;
 	if (!o->baseline && cfg->baseline[0])
 		o->baseline = cfg->baseline;
 	if (!o->fail_on_set && cfg->fail_on[0]) {
@@ -53,14 +38,15 @@ int out_config_apply(const struct out_config *cfg, struct kc_opts *o,
 		o->fail_on_set = 1;
 	}
 	for (i = 0; i < cfg->nrules_files; i++)
-		if (strlist_add(&o->rules, cfg->rules_files[i]))
+		if (kc_strlist_add(&run->rules, cfg->rules_files[i]))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
 	return 0;
 }
 
-int out_rules_mask(const struct out_config *cfg, const struct kc_opts *o,
-		   unsigned *mask, struct kc_err *err)
+int out_rules_mask(const struct out_config *cfg,
+		   const struct kc_run_opts *o, unsigned *mask,
+		   struct kc_err *err)
 {
 	unsigned m = 0;
 	size_t i;
@@ -110,7 +96,7 @@ static void filter_rules(struct kc_diag *d, unsigned mask)
 	d->n = j;
 }
 
-int out_finish(struct kc_diag *d, const struct kc_opts *o,
+int out_finish(struct kc_diag *d, const struct out_opts *o,
 	       const struct out_run_info *run_in, unsigned rules_mask,
 	       FILE *errf, int *exit_code, struct kc_err *err)
 {
@@ -174,7 +160,7 @@ int out_finish(struct kc_diag *d, const struct kc_opts *o,
 				o->baseline, base.nsuppressed,
 				base.nsuppressed == 1 ? "" : "s", base.nfixed);
 	}
-	if (o->mode == KC_MODE_CHECK && !o->fail_on_set)
+	if (o->check_form && !o->fail_on_set)
 		fail_on = OUT_FAIL_ON_NONE;
 	*exit_code = out_exit_code(d, (enum out_fail_on)fail_on);
 out:

@@ -195,7 +195,8 @@ static void steps_list(struct html_buf *b, const struct step *s, size_t ns,
 }
 
 /* The part of a unified diff whose "+++ b/PATH" is file (or ends with
- * "/file"): start and length in diff, 0 when none. Hunks of one file are
+ * "/file", or file ends with "/PATH"): start and length in diff, 0 when
+ * none. Hunks of one file are
  * contiguous in fix_run()'s output. */
 static size_t diff_for(const char *diff, const char *file, size_t *start)
 {
@@ -214,9 +215,13 @@ static size_t diff_for(const char *diff, const char *file, size_t *start)
 		if (!strncmp(q, "b/", 2))
 			q += 2;
 		plen = strcspn(q, "\t\n");
+		/* the diff names files relative to where ksizecheck ran
+		 * (fix_diff_name()), the finding may name it absolute */
 		if ((plen == flen && !strncmp(q, file, flen)) ||
 		    (plen > flen && q[plen - flen - 1] == '/' &&
-		     !strncmp(q + plen - flen, file, flen)))
+		     !strncmp(q + plen - flen, file, flen)) ||
+		    (flen > plen && file[flen - plen - 1] == '/' &&
+		     !strncmp(file + flen - plen, q, plen)))
 			sec = p;
 	}
 	if (!sec)

@@ -5,19 +5,7 @@
 
 #include <string.h>
 
-#include "cli/opts.h"
 #include "out/writers.h"
-
-_Static_assert(OUT_FORMAT_TEXT == (int)KC_FORMAT_TEXT &&
-	       OUT_FORMAT_JSON == (int)KC_FORMAT_JSON &&
-	       OUT_FORMAT_SARIF == (int)KC_FORMAT_SARIF &&
-	       OUT_FORMAT_HTML == (int)KC_FORMAT_HTML,
-	       "enum out_format must match enum kc_format");
-_Static_assert(OUT_FAIL_ON_ANY == (int)KC_FAIL_ANY &&
-	       OUT_FAIL_ON_WARNING == (int)KC_FAIL_WARNING &&
-	       OUT_FAIL_ON_ERROR == (int)KC_FAIL_ERROR &&
-	       OUT_FAIL_ON_NONE == (int)KC_FAIL_NONE,
-	       "enum out_fail_on must match enum kc_fail_on");
 
 int out_format_parse(const char *s, enum out_format *fmt, struct kc_err *err)
 {

@@ -27,6 +27,7 @@
 #include <stdio.h>
 
 #include "diag/diag.h"
+#include "driver/options.h"
 #include "util/err.h"
 
 #define OUT_JSON_VERSION 1
@@ -35,8 +36,6 @@
 #define OUT_INFORMATION_URI "https://github.com/ksizecheck/ksizecheck"
 #define OUT_RULE_DOC_URI OUT_INFORMATION_URI "/blob/main/docs/rules/"
 
-/* Same values as enum kc_format and enum kc_fail_on of cli/opts.h
- * (checked at compile time in output.c), so main can pass opts fields. */
 enum out_format {
 	OUT_FORMAT_TEXT = 0,
 	OUT_FORMAT_JSON = 1,
@@ -259,21 +258,37 @@ int out_config_excluded(const struct out_config *cfg, const char *path);
 
 /* ---- glue for main (finish.c) ---- */
 
-struct kc_opts;
+/* The output stage's options: the library's own struct, which the
+ * command line (src/cli/opts.c) fills. Strings are borrowed. */
+struct out_opts {
+	int format;                 /* enum out_format */
+	const char *output;         /* report file, NULL = stdout */
+	const char *baseline;       /* baseline to apply, or NULL */
+	const char *write_baseline; /* baseline to write, or NULL */
+	int fail_on;                /* enum out_fail_on */
+	int fail_on_set;            /* fail_on was chosen (not the default) */
+	int stats;                  /* list the suppressions */
+	int quiet;                  /* no notes about hidden findings */
+	int check_form;             /* called as CHECK=: findings exit 0
+				     * unless fail_on_set */
+};
 
-/* Fills the options cfg sets and the command line did not: slab_config,
- * baseline, fail_on (then fail_on_set = 1), and appends its rules_files to
- * o->rules. The strings stay owned by cfg, which must outlive o. Returns
+/* Fills the options cfg sets and the command line did not: the slab
+ * configuration and further API tables (run: run->slab_config, appended
+ * to run->rules) and the baseline and fail_on (o; then fail_on_set = 1).
+ * The strings stay owned by cfg, which must outlive o and run. Returns
  * 0, -KC_EPARSE or -KC_ENOMEM. */
-int out_config_apply(const struct out_config *cfg, struct kc_opts *o,
-		     struct kc_err *err);
+int out_config_apply(const struct out_config *cfg, struct out_opts *o,
+		     struct kc_run_opts *run, struct kc_err *err);
 
 /* The enabled rules as a bit mask (bit 1 << rule), for
- * kc_analysis_env.enabled_rules_mask: the config's rules, then --enable
- * (only the named rules, plus the config's enable list) and --disable.
- * cfg and o may be NULL. Returns 0 or -KC_EUSAGE (unknown rule id). */
-int out_rules_mask(const struct out_config *cfg, const struct kc_opts *o,
-		   unsigned *mask, struct kc_err *err);
+ * kc_analysis_env.enabled_rules_mask: the config's rules, then
+ * run->enable (only the named rules, plus the config's enable list) and
+ * run->disable. cfg and run may be NULL. Returns 0 or -KC_EUSAGE
+ * (unknown rule id). */
+int out_rules_mask(const struct out_config *cfg,
+		   const struct kc_run_opts *run, unsigned *mask,
+		   struct kc_err *err);
 
 /* The output stage of a run, after kc_diag_sort_unique(): drops findings
  * of rules not in rules_mask (0 = keep all), fingerprints, applies inline
@@ -281,11 +296,11 @@ int out_rules_mask(const struct out_config *cfg, const struct kc_opts *o,
  * report in o->format to o->output (or stdout), prints suppression
  * warnings (and with o->stats the suppression list) and fixed baseline
  * entries on errf (NULL: not printed), and sets *exit_code to 0/1 by
- * o->fail_on (in the CHECK= form findings give 0 unless --fail-on was
- * given). run carries the accounting and notifications (may be NULL).
+ * o->fail_on (with o->check_form, findings give 0 unless fail_on_set).
+ * run carries the accounting and notifications (may be NULL).
  * Returns 0 or a negative KC_E* with err (a malformed baseline is
  * -KC_EPARSE: exit status 2). */
-int out_finish(struct kc_diag *d, const struct kc_opts *o,
+int out_finish(struct kc_diag *d, const struct out_opts *o,
 	       const struct out_run_info *run, unsigned rules_mask,
 	       FILE *errf, int *exit_code, struct kc_err *err);
 

@@ -35,6 +35,17 @@ run_case() {
 		expect 2 "ksizecheck: unknown option '--frobnicate'" "$K" --frobnicate a.c ;;
 	missing-value)
 		expect 2 "ksizecheck: option '--timeout' needs a value" "$K" a.c --timeout ;;
+	rules-dir)
+		# one function finds the rules directory (util/rulesdir.c):
+		# $KSIZECHECK_RULES_DIR for the check and for 'model', and
+		# --rules-dir over it
+		ok_c a.c
+		KSIZECHECK_RULES_DIR=$T/none expect 2 \
+			"$T/none/allocators.tbl: cannot read" "$K" a.c
+		KSIZECHECK_RULES_DIR=$T/none expect 2 \
+			"$T/none/slab/classes.tbl: cannot read" "$K" model --list
+		KSIZECHECK_RULES_DIR=$T/none expect 0 "1 parsed" \
+			"$K" --rules-dir "$SRC/rules" a.c ;;
 	bad-number)
 		ok_c a.c
 		expect 2 "invalid value '0' for -j" "$K" -j 0 a.c ;;

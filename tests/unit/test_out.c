@@ -1,7 +1,6 @@
 /* test_out.c - src/out in-process: line normalization, fingerprints,
  * suppression comments, baseline matching, exit policy, names, config
  * rules and excludes. The document formats are tested by tests/output. */
-#include "cli/opts.h"
 #include "out/output.h"
 #include "out/srcfile.h"
 
@@ -233,7 +232,8 @@ static void test_config(void)
 static void test_glue(void)
 {
 	struct out_config cfg;
-	struct kc_opts o;
+	struct out_opts o;
+	struct kc_run_opts r;
 	struct kc_err err = { 0 };
 	unsigned mask = 0;
 	const char *en[] = { "slack-read" }, *dis[] = { "slack-write" };
@@ -245,26 +245,27 @@ static void test_glue(void)
 		   " \"rules_files\": [\"x.tbl\"], \"baseline\": \"b.json\"}\n");
 	CHECK(out_config_load(NULL, &cfg, &err) == 0);
 	memset(&o, 0, sizeof(o));
-	o.slab_config = "x86_64-slub-6.12";
-	CHECK(out_config_apply(&cfg, &o, &err) == 0);
-	CHECK(!strcmp(o.slab_config, "x86_64-slub-6.12"));
+	memset(&r, 0, sizeof(r));
+	r.slab_config = "x86_64-slub-6.12";
+	CHECK(out_config_apply(&cfg, &o, &r, &err) == 0);
+	CHECK(!strcmp(r.slab_config, "x86_64-slub-6.12"));
 	CHECK(o.baseline && strstr(o.baseline, "b.json"));
-	CHECK(o.fail_on == KC_FAIL_ERROR && o.fail_on_set);
-	CHECK(o.rules.n == 1 && strstr(o.rules.v[0], "x.tbl"));
-	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	CHECK(o.fail_on == OUT_FAIL_ON_ERROR && o.fail_on_set);
+	CHECK(r.rules.n == 1 && strstr(r.rules.v[0], "x.tbl"));
+	CHECK(out_rules_mask(&cfg, &r, &mask, &err) == 0);
 	CHECK(mask == (((1u << KC_RULE_COUNT) - 1) &
 		       ~(1u << kc_rule_by_id("overflow-read"))));
-	o.disable.v = dis;
-	o.disable.n = 1;
-	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	r.disable.v = dis;
+	r.disable.n = 1;
+	CHECK(out_rules_mask(&cfg, &r, &mask, &err) == 0);
 	CHECK(!(mask & (1u << kc_rule_by_id("slack-write"))));
-	o.enable.v = en;
-	o.enable.n = 1;
-	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == 0);
+	r.enable.v = en;
+	r.enable.n = 1;
+	CHECK(out_rules_mask(&cfg, &r, &mask, &err) == 0);
 	CHECK(mask == 1u << kc_rule_by_id("slack-read"));
-	o.enable.v = bad;
-	CHECK(out_rules_mask(&cfg, &o, &mask, &err) == -KC_EUSAGE);
-	free(o.rules.v);
+	r.enable.v = bad;
+	CHECK(out_rules_mask(&cfg, &r, &mask, &err) == -KC_EUSAGE);
+	free(r.rules.v);
 	out_config_release(&cfg);
 	unlink(".ksizecheck.json");
 }

@@ -1,16 +1,16 @@
 /* stats.h - generic run counters (struct kc_stats).
  *
- * The counters are listed in driver/stat_list.h; the analysis fills the
+ * The counters are listed in diag/stat_list.h; the analysis fills the
  * ones it owns through the struct kc_stats passed to kc_analyze_tu(), the
  * driver fills the rest, the parent sums them over TUs and prints them
  * with --stats.
  */
-#ifndef KC_DRIVER_STATS_H
-#define KC_DRIVER_STATS_H
+#ifndef KC_DIAG_STATS_H
+#define KC_DIAG_STATS_H
 
 enum kc_stat_id {
 #define KC_STAT(e, name, desc) KC_STAT_##e,
-#include "driver/stat_list.h"
+#include "diag/stat_list.h"
 #undef KC_STAT
 	KC_STAT_MAX
 };

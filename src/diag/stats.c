@@ -1,17 +1,17 @@
-/* stats.c - names table for the counters of driver/stat_list.h. */
+/* stats.c - names table for the counters of diag/stat_list.h. */
 #include <string.h>
 
-#include "driver/stats.h"
+#include "diag/stats.h"
 
 static const char *const stat_names[KC_STAT_MAX] = {
 #define KC_STAT(e, name, desc) name,
-#include "driver/stat_list.h"
+#include "diag/stat_list.h"
 #undef KC_STAT
 };
 
 static const char *const stat_descs[KC_STAT_MAX] = {
 #define KC_STAT(e, name, desc) desc,
-#include "driver/stat_list.h"
+#include "diag/stat_list.h"
 #undef KC_STAT
 };
 
