@@ -12,7 +12,7 @@
  * index in f->defs; "#xs<index>" ST_REL_SEP path ST_REL_COEF 0 marks each
  * path of the right side.
  */
-#include "check/engine.h"
+#include "check/interp/interp.h"
 
 #include <stdio.h>
 #include <string.h>
