@@ -17,7 +17,8 @@
 #include "ir/val.h"
 #include "util/vec.h"
 
-/* What was seen at one ksize() call site, over every visit. */
+/* What was seen at one ksize() call site, over every visit (recorded by
+ * sites.c, judged by src/rules/ksize_provenance.c). */
 struct ks_site {
 	unsigned long long site;
 	struct kc_loc loc;
@@ -30,7 +31,7 @@ struct ks_site {
 				  * per-path verdicts */
 };
 
-/* Worst judgement at one access site. */
+/* Worst judgement at one access site (src/rules/access_bounds.c). */
 struct acc_site {
 	unsigned long long site;
 	struct kc_loc loc;
@@ -306,16 +307,18 @@ void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 		    CXCursor b, enum CXBinaryOperatorKind op);
 void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		    struct val *v);
-/* sites.c */
+/* sites.c: where the rules plug in (src/rules/family.h) */
+/* Records a ksize() call's argument provenance, joined over visits
+ * (pass 1); the ksize rule family judges the sites at the end. */
 void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 		    const struct val *arg, int shared);
-/* An access of len bytes at ptr + extra: judged for every kmalloc
- * element of ptr. */
+/* An access of len bytes at ptr + extra: handed to every rule family's
+ * on_access (pass 1, outside loop rounds before the fixed point). */
 void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		const struct val *ptr, struct ival extra, struct ival len,
 		int write, const char *what);
-/* Turns the TU's site records into findings (both ksize and access
- * rules); 0 or -KC_ENOMEM. */
+/* Calls every rule family's emit, which turns the TU's site records
+ * into findings; 0 or -KC_ENOMEM. */
 int eng_emit(struct eng_tu *t);
 
 #endif
