@@ -13,6 +13,7 @@
 #include "check/analyze.h"
 #include "check/hidx.h"
 #include "cx/cx.h"
+#include "ir/path.h"
 #include "ir/state.h"
 #include "ir/val.h"
 #include "util/vec.h"
@@ -243,9 +244,8 @@ int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
 /* The interned access path of lvalue c, or NULL. It depends on c alone
  * and lives as long as the TU's keys (built once per cursor). */
 const char *eng_key(struct eng_fn *f, CXCursor c);
-/* The key of variable decl ("g:name" for file-scope, "v<hash>:name"). */
-const char *eng_var_key(struct eng_fn *f, CXCursor decl, char *buf,
-			size_t size);
+/* Starts b at the root of variable decl (file-scope or local). */
+void eng_var_path(CXCursor decl, struct path_buf *b);
 /* 1 for static, extern and file-scope variables. */
 int eng_is_global_var(CXCursor decl);
 /* 1 if base, a member expression's base, is a pointer (p->f). */
@@ -266,9 +266,21 @@ struct val eng_initial(void *fctx, const char *key);
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out);
 
-/* relations.c: bounds that guards established on symbolic expressions
- * (`if (len + n + 1 > cap) return;`), stored in the state under a key
- * naming the form. */
+/* relations.c: the one relation mechanism, the range of a linear form
+ * stored under the form's key; forms over paths (linfacts.c) and forms
+ * over symbols (guard bounds). */
+/* The key of the form sum(coef[i] * path[i]) (canonical order is the
+ * caller's), or NULL. */
+const char *eng_rel_path_key(struct eng_fn *f, int n,
+			     const char *const *path, const long long *coef);
+/* The terms of path-form key, at most max: their number, or -1. */
+int eng_rel_path_terms(struct eng_fn *f, const char *key, int max,
+		       const char **path, long long *coef);
+/* 1 if key is a form over paths. */
+int eng_rel_is_path_form(const char *key);
+/* 1 if s holds some form over paths. */
+int eng_rel_any_path_form(const struct state *s);
+/* The key of the symbolic part of form (a form over symbols), or NULL. */
 const char *eng_rel_key(struct eng_fn *f, const struct ival *form);
 void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
 		    const struct ival *b, long long adj);

@@ -176,16 +176,6 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 	}
 }
 
-static const char *last_component(const char *s)
-{
-	const char *p = s, *q;
-
-	while ((q = strstr(p, "->")))
-		p = q + 2;
-	q = strrchr(p, '.');
-	return q ? q + 1 : p;
-}
-
 void eng_finish_facts(struct eng_fn *f)
 {
 	struct eng_tu *t = f->t;
@@ -223,7 +213,7 @@ void eng_finish_facts(struct eng_fn *f)
 
 			if (o && o->origin == PO_UNKNOWN && o->field) {
 				sib = o->field;
-				sib_name = last_component(o->alloc);
+				sib_name = path_last_name(o->alloc);
 			}
 		}
 		if (!sib || (ff->cap_sib && ff->cap_sib != sib)) {

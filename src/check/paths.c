@@ -4,6 +4,7 @@
  * symbol, or what the field facts say the TU stores there). Below the
  * interpreter: calls only facts.c and src/ir. */
 #include "check/engine.h"
+#include "ir/path.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -27,20 +28,17 @@ int eng_is_global_var(CXCursor decl)
 	return clang_getCursorKind(sp) == CXCursor_TranslationUnit;
 }
 
-const char *eng_var_key(struct eng_fn *f, CXCursor decl, char *buf,
-			   size_t size)
+void eng_var_path(CXCursor decl, struct path_buf *b)
 {
 	CXString s = clang_getCursorSpelling(decl);
 
 	if (eng_is_global_var(decl) &&
 	    clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
 	    CXCursor_TranslationUnit)
-		snprintf(buf, size, "g:%s", clang_getCString(s));
+		path_root_global(b, clang_getCString(s));
 	else
-		snprintf(buf, size, "v%x:%s", clang_hashCursor(decl),
-			 clang_getCString(s));
+		path_root_var(b, clang_hashCursor(decl), clang_getCString(s));
 	clang_disposeString(s);
-	return buf;
 }
 
 int eng_is_arrow(CXCursor base)
@@ -50,11 +48,11 @@ int eng_is_arrow(CXCursor base)
 	return t.kind == CXType_Pointer;
 }
 
-/* Writes the access path of c into buf; 0 on success. */
-static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
+/* Builds the access path of c in b; 0 on success (b may still be bad:
+ * too long). */
+static int key_rec(CXCursor c, struct path_buf *b)
 {
 	struct cx_kids k;
-	size_t len;
 	CXCursor ref;
 
 	c = cx_strip(c);
@@ -64,34 +62,31 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
 		if (clang_getCursorKind(ref) != CXCursor_VarDecl &&
 		    clang_getCursorKind(ref) != CXCursor_ParmDecl)
 			return -1;
-		eng_var_key(f, ref, buf, size);
+		eng_var_path(ref, b);
 		return 0;
 	case CXCursor_CStyleCastExpr:
 		cx_children(c, &k);
 		if (!k.n)
 			return -1;
-		return key_rec(f, k.k[k.n - 1], buf, size);
+		return key_rec(k.k[k.n - 1], b);
 	case CXCursor_MemberRefExpr: {
 		CXString s;
 
 		cx_children(c, &k);
-		if (k.n < 1 || key_rec(f, k.k[0], buf, size))
+		if (k.n < 1 || key_rec(k.k[0], b))
 			return -1;
-		len = strlen(buf);
 		s = clang_getCursorSpelling(c);
-		snprintf(buf + len, size - len, "%s%s",
-			 eng_is_arrow(cx_strip(k.k[0])) ? "->" : ".",
-			 clang_getCString(s));
+		path_add(b, eng_is_arrow(cx_strip(k.k[0])) ? PATH_STEP_ARROW :
+			 PATH_STEP_DOT, clang_getCString(s));
 		clang_disposeString(s);
-		return strlen(buf) + 1 >= size ? -1 : 0;
+		return 0;
 	}
 	case CXCursor_ArraySubscriptExpr:
 		cx_children(c, &k);
-		if (k.n != 2 || key_rec(f, k.k[0], buf, size))
+		if (k.n != 2 || key_rec(k.k[0], b))
 			return -1;
-		len = strlen(buf);
-		snprintf(buf + len, size - len, "[]");
-		return strlen(buf) + 1 >= size ? -1 : 0;
+		path_add(b, PATH_STEP_ELEM, NULL);
+		return 0;
 	case CXCursor_UnaryOperator:
 		if (cx_unop(c) != CXUnaryOperator_Deref)
 			return -1;
@@ -103,13 +98,12 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
 			    CXCursor_UnaryOperator &&
 		    cx_unop(cx_strip(k.k[0])) == CXUnaryOperator_AddrOf) {
 			cx_children(cx_strip(k.k[0]), &k);
-			return k.n == 1 ? key_rec(f, k.k[0], buf, size) : -1;
+			return k.n == 1 ? key_rec(k.k[0], b) : -1;
 		}
-		if (key_rec(f, k.k[0], buf, size))
+		if (key_rec(k.k[0], b))
 			return -1;
-		len = strlen(buf);
-		snprintf(buf + len, size - len, "->*");
-		return strlen(buf) + 1 >= size ? -1 : 0;
+		path_add(b, PATH_STEP_DEREF, NULL);
+		return 0;
 	default:
 		return -1;
 	}
@@ -119,27 +113,20 @@ static int key_rec(struct eng_fn *f, CXCursor c, char *buf, size_t size)
  * is built once per cursor (cx_user_set). */
 const char *eng_key(struct eng_fn *f, CXCursor c)
 {
-	char buf[512];
+	struct path_buf b;
 	const void *memo;
 	const char *key;
 
 	if (cx_user_get(c, &memo))
 		return memo;
-	if (key_rec(f, c, buf, sizeof(buf))) {
+	if (key_rec(c, &b) || !path_text(&b)) {
 		cx_user_set(c, NULL);
 		return NULL;
 	}
-	key = ir_intern(&f->t->keys, buf);
+	key = ir_intern(&f->t->keys, path_text(&b));
 	if (key)
 		cx_user_set(c, key);
 	return key;
-}
-
-static const char *key_name(const char *key)
-{
-	const char *p = strchr(key, ':');
-
-	return p ? p + 1 : key;
 }
 
 struct val eng_initial(void *fctx, const char *key)
@@ -171,14 +158,14 @@ struct val eng_read_key_field(struct eng_fn *f, struct state *s,
 		if (!o)
 			return val_top();
 		if (!o->alloc) {
-			o->alloc = key_name(key);
+			o->alloc = path_root_name(key);
 			o->field = fh;
 			if (fh)
 				eng_fact_alloc(t, fh, o);
 		}
 		nv = val_obj(id, iv_const(0));
 	} else if (cx_is_integer(type)) {
-		int sym = ir_sym_new(&t->objs, SYM_OPAQUE, 0, key_name(key));
+		int sym = ir_sym_new(&t->objs, SYM_OPAQUE, 0, path_root_name(key));
 
 		nv = val_int(iv_sym(sym));
 		if (type.kind == CXType_Bool || (type.kind >= CXType_UChar &&
@@ -213,9 +200,7 @@ int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 	struct eng_tu *t = f->t;
 	CXCursor fld = cx_ref(c);
 	const struct field_fact *ff;
-	const char *base_end;
 	char buf[600];
-	size_t blen;
 	const char *sk;
 	struct val v;
 	int obj = 0;
@@ -226,13 +211,8 @@ int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 	ff = eng_fact_find(t, clang_hashCursor(fld));
 	if (!ff || !ff->cap_ok || ff->cap_bad || !ff->cap_sib_name)
 		return 0;
-	blen = strlen(key) - strlen(ff->name);
-	base_end = key + blen;
-	if (strcmp(base_end, ff->name) || blen + strlen(ff->cap_sib_name) + 1 >
-	    sizeof(buf))
+	if (path_sibling(buf, sizeof(buf), key, ff->name, ff->cap_sib_name))
 		return 0;
-	memcpy(buf, key, blen);
-	strcpy(buf + blen, ff->cap_sib_name);
 	sk = ir_intern(&t->keys, buf);
 	if (!sk)
 		return 0;

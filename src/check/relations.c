@@ -1,25 +1,76 @@
-/* relations.c - bounds that guards establish on symbolic expressions
- * (`if (len + n + 1 > cap) return;`): the state entry "#le" keyed by the
- * expression's form holds the bound, and an access whose end has that
- * form is bounded by it (eng_rel_bound). */
+/* relations.c - the one relation mechanism: the range of a linear form,
+ * stored in the state under the form's key (ir/path.h).
+ *
+ * Two kinds of form, one store:
+ * - forms over paths, sum(coef * path) (PATH_REL): what a branch
+ *   condition says about variables and fields (`j < end`); recorded and
+ *   used by linfacts.c. A store to one of the paths removes the relation
+ *   (st_kill_under), so it is always about the current values.
+ * - forms over symbols, an ival's symbolic part (PATH_BOUND): the bound
+ *   a guard puts on a value (`if (len + n + 1 > cap) return;`), recorded
+ *   by eng_rel_record; an access whose end has that form is bounded by it
+ *   (eng_rel_bound). Symbols never change, so only joins drop these.
+ * Both are dropped by a join unless both sides hold them.
+ */
 #include "check/engine.h"
 
 #include <stdio.h>
+#include <string.h>
+
+const char *eng_rel_path_key(struct eng_fn *f, int n,
+			     const char *const *path, const long long *coef)
+{
+	char buf[640];
+
+	if (path_rel_key(buf, sizeof(buf), n, path, coef))
+		return NULL;
+	return ir_intern(&f->t->keys, buf);
+}
+
+int eng_rel_path_terms(struct eng_fn *f, const char *key, int max,
+		       const char **path, long long *coef)
+{
+	char buf[600];
+	size_t pos = 0;
+	long long c;
+	int n = 0, r;
+
+	for (;;) {
+		r = path_rel_next(key, &pos, buf, sizeof(buf), &c);
+		if (r <= 0)
+			return r < 0 ? -1 : n;
+		if (n == max)
+			return -1;
+		path[n] = ir_intern(&f->t->keys, buf);
+		coef[n] = c;
+		if (!path[n++])
+			return -1;
+	}
+}
+
+int eng_rel_is_path_form(const char *key)
+{
+	/* path_is_slot (inline) rules out most keys without a call */
+	return path_is_slot(key) && path_kind(key) == PATH_REL;
+}
+
+int eng_rel_any_path_form(const struct state *s)
+{
+	unsigned i;
+
+	for (i = 0; i < s->n; i++)
+		if (eng_rel_is_path_form(s->e[i].key))
+			return 1;
+	return 0;
+}
 
 const char *eng_rel_key(struct eng_fn *f, const struct ival *form)
 {
 	char buf[128];
-	size_t n;
-	int i;
 
 	if (!form->nt)
 		return NULL;
-	n = (size_t)snprintf(buf, sizeof(buf), "#le");
-	for (i = 0; i < form->nt && n < sizeof(buf); i++)
-		n += (size_t)snprintf(buf + n, sizeof(buf) - n, ":%d*%d",
-				      form->sym[i], form->coef[i]);
-	if (n < sizeof(buf))
-		snprintf(buf + n, sizeof(buf) - n, "/%d", form->den);
+	path_bound_key(buf, sizeof(buf), form);
 	return ir_intern(&f->t->keys, buf);
 }
 

@@ -138,7 +138,7 @@ struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 		 * start + (end - start) cancels */
 		char buf[64];
 
-		snprintf(buf, sizeof(buf), "@%llx:ptrdiff", cx_site(c));
+		path_site_key(buf, sizeof(buf), cx_site(c), "ptrdiff");
 		return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
 				    cx_type(c));
 	}

@@ -12,8 +12,8 @@ struct val eng_call_result(struct eng_fn *f, CXCursor c, const char *name)
 {
 	char buf[96];
 
-	snprintf(buf, sizeof(buf), "@%llx:%s()", cx_site(c),
-		 name ? name : "?");
+	/* a name cut to fit still names the site */
+	path_call_key(buf, sizeof(buf), cx_site(c), name);
 	return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
 			    cx_type(c));
 }

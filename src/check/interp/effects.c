@@ -48,7 +48,7 @@ static struct ival strlen_of(struct eng_fn *f, const struct val *v)
 	}
 	if (!obj)
 		return iv_range(0, IV_PINF);
-	snprintf(buf, sizeof(buf), "#strlen:%d:%lld", obj, off);
+	path_strlen_key(buf, sizeof(buf), obj, off);
 	key = ir_intern(&f->t->keys, buf);
 	if (!key)
 		return iv_range(0, IV_PINF);
@@ -210,7 +210,7 @@ void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 			continue;
 		/* a[] is every element: freeing one of several objects
 		 * says nothing about the others */
-		if (strstr(key, "[]"))
+		if (path_has_step(key, PATH_STEP_ELEM))
 			continue;
 		e = v->p[i];
 		e.kind = PK_FREED;
@@ -263,7 +263,7 @@ int eng_elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v)
 	int first = 0;
 	unsigned i;
 
-	if (!key || !strstr(key, "[]"))
+	if (!key || !path_has_step(key, PATH_STEP_ELEM))
 		return 0;
 	for (i = 0; i < v->np; i++) {
 		if ((v->p[i].kind != PK_OBJ && v->p[i].kind != PK_FREED) ||

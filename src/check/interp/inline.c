@@ -20,24 +20,28 @@ static void copy_under(struct eng_fn *f, struct state *dst,
 		const char *k = src->e[i].key, *nk;
 		const char *rest;
 
+		size_t sl;
+		enum path_step step;
+
 		if (strncmp(k, from, len))
 			continue;
 		rest = k + len;
+		step = path_step_at(rest, &sl);
 		if (deref_map) {
 			/* callee "P->*" is caller "X"; "P->f" is "X.f" */
-			if (!strncmp(rest, "->*", 3))
-				snprintf(buf, sizeof(buf), "%s%s", to,
-					 rest + 3);
-			else if (!strncmp(rest, "->", 2))
-				snprintf(buf, sizeof(buf), "%s.%s", to,
-					 rest + 2);
+			if (step == PATH_STEP_DEREF)
+				path_append(buf, sizeof(buf), to,
+					    PATH_STEP_NONE, rest + sl);
+			else if (step == PATH_STEP_ARROW)
+				path_append(buf, sizeof(buf), to,
+					    PATH_STEP_DOT, rest + sl);
 			else
 				continue;
 		} else {
-			if (rest[0] != '-' && rest[0] != '.' &&
-			    rest[0] != '[')
+			if (step == PATH_STEP_NONE)
 				continue;
-			snprintf(buf, sizeof(buf), "%s%s", to, rest);
+			path_append(buf, sizeof(buf), to, PATH_STEP_NONE,
+				    rest);
 		}
 		nk = ir_intern(&f->t->keys, buf);
 		if (nk)
@@ -57,9 +61,13 @@ static void copy_in_addr(struct eng_fn *f, struct state *dst,
 	for (i = 0; i < src->n; i++) {
 		const char *k = src->e[i].key, *nk;
 
-		if (strncmp(k, x, len) || k[len] != '.')
+		size_t sl;
+
+		if (strncmp(k, x, len) ||
+		    path_step_at(k + len, &sl) != PATH_STEP_DOT)
 			continue;
-		snprintf(buf, sizeof(buf), "%s->%s", p, k + len + 1);
+		path_append(buf, sizeof(buf), p, PATH_STEP_ARROW,
+			    k + len + sl);
 		nk = ir_intern(&f->t->keys, buf);
 		if (nk)
 			st_set(dst, nk, &src->e[i].v);
@@ -151,7 +159,8 @@ static void apply_back(struct eng_fn *f, struct state *s,
 				struct val *pv;
 				char buf[256];
 
-				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
+				path_append(buf, sizeof(buf), pkeys[i],
+					    PATH_STEP_DEREF, "");
 				pv = st_find(cs, ir_intern(&t->keys, buf));
 				if (pv)
 					st_set(s, ck, pv);
@@ -196,9 +205,10 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 		char buf[256];
 		const char *ck;
 		CXCursor arg = cx_strip(ac[i]);
+		struct path_buf pb;
 
-		pkeys[i] = ir_intern(&t->keys, eng_var_key(&g, p, buf,
-						       sizeof(buf)));
+		eng_var_path(p, &pb);
+		pkeys[i] = ir_intern(&t->keys, path_text(&pb));
 		if (!pkeys[i])
 			continue;
 		st_set(&cs, pkeys[i], &a[i]);
@@ -214,13 +224,15 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 				 * index may have side effects (&f[n++]), the
 				 * key is every element's, and reading the
 				 * element is no access of the caller's */
-				if (!st_find(s, ck) && !strstr(ck, "[]")) {
+				if (!st_find(s, ck) &&
+				    !path_has_step(ck, PATH_STEP_ELEM)) {
 					struct val cur = eng_eval(f, s, k.k[0]);
 
 					st_set(s, ck, &cur);
 				}
 				copy_in_addr(f, &cs, s, ck, pkeys[i]);
-				snprintf(buf, sizeof(buf), "%s->*", pkeys[i]);
+				path_append(buf, sizeof(buf), pkeys[i],
+					    PATH_STEP_DEREF, "");
 				{
 					struct val *cv = st_find(s, ck);
 

@@ -233,8 +233,9 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (!key)
 		return;
 	st_kill_under(s, key);
-	if (strstr(key, "[]") ||
-	    (strstr(key, "->*") && !deref_single(f, s, c))) {
+	if (path_has_step(key, PATH_STEP_ELEM) ||
+	    (path_has_step(key, PATH_STEP_DEREF) &&
+	     !deref_single(f, s, c))) {
 		struct val old = eng_read_key(f, s, key,
 					      cx_type(c));
 

@@ -273,7 +273,7 @@ void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	}
 	/* a[] stands for every element: a test of one says nothing of the
 	 * others (buf[0] != 2 does not make buf[4] 2) */
-	if (strstr(key, "[]"))
+	if (path_has_step(key, PATH_STEP_ELEM))
 		return;
 	v = eng_read_key(f, s, key, cx_type(e));
 	if (v.np || v.ptop)

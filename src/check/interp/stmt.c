@@ -60,7 +60,7 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 	for (i = 0; i < k.n; i++) {
 		CXCursor d = k.k[i], init;
 		const char *key;
-		char buf[300];
+		struct path_buf pb;
 		CXString nm;
 		struct val v;
 		CXType ty;
@@ -78,10 +78,10 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 			struct state z, nz;
 
 			nm = clang_getCursorSpelling(d);
-			snprintf(buf, sizeof(buf), "v%x:%s",
-				 clang_hashCursor(d), clang_getCString(nm));
+			path_root_var(&pb, clang_hashCursor(d),
+				      clang_getCString(nm));
 			clang_disposeString(nm);
-			key = ir_intern(&f->t->keys, buf);
+			key = ir_intern(&f->t->keys, path_text(&pb));
 			if (key && eng_eval_split(f, s, init, &v, &z, &nz)) {
 				st_kill_under(s, key);
 				st_set(s, key, &v);
@@ -95,10 +95,9 @@ static void exec_decl(struct eng_fn *f, struct state *s, CXCursor c)
 		    ty.kind == CXType_Record)
 			v = val_top();
 		nm = clang_getCursorSpelling(d);
-		snprintf(buf, sizeof(buf), "v%x:%s", clang_hashCursor(d),
-			 clang_getCString(nm));
+		path_root_var(&pb, clang_hashCursor(d), clang_getCString(nm));
 		clang_disposeString(nm);
-		key = ir_intern(&f->t->keys, buf);
+		key = ir_intern(&f->t->keys, path_text(&pb));
 		if (!key)
 			continue;
 		st_kill_under(s, key);
