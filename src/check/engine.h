@@ -276,8 +276,12 @@ const char *eng_rel_path_key(struct eng_fn *f, int n,
 /* The terms of path-form key, at most max: their number, or -1. */
 int eng_rel_path_terms(struct eng_fn *f, const char *key, int max,
 		       const char **path, long long *coef);
-/* 1 if key is a form over paths. */
-int eng_rel_is_path_form(const char *key);
+/* 1 if key is a form over paths (inline: linfacts.c asks it of every key
+ * of a state; path_is_slot rules out most keys without a call). */
+static inline int eng_rel_is_path_form(const char *key)
+{
+	return path_is_slot(key) && path_kind(key) == PATH_REL;
+}
 /* 1 if s holds some form over paths. */
 int eng_rel_any_path_form(const struct state *s);
 /* The key of the symbolic part of form (a form over symbols), or NULL. */

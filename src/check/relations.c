@@ -48,12 +48,6 @@ int eng_rel_path_terms(struct eng_fn *f, const char *key, int max,
 	}
 }
 
-int eng_rel_is_path_form(const char *key)
-{
-	/* path_is_slot (inline) rules out most keys without a call */
-	return path_is_slot(key) && path_kind(key) == PATH_REL;
-}
-
 int eng_rel_any_path_form(const struct state *s)
 {
 	unsigned i;

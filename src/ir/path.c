@@ -258,11 +258,6 @@ static int step_char(char c)
 	return c == '-' || c == '.' || c == '[';
 }
 
-int path_is_under(const char *key, const char *prefix, size_t len)
-{
-	return !strncmp(key, prefix, len) && step_char(key[len]);
-}
-
 int path_slot_names(const char *key, const char *prefix, size_t len)
 {
 	const char *p = key;

@@ -28,6 +28,7 @@
 #define KC_IR_PATH_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "ir/val.h"
 
@@ -121,9 +122,19 @@ int path_has_step(const char *key, enum path_step step);
  * in *len the length of its spelling before the field name ("->" for
  * ARROW, "->*" for DEREF, "." for DOT, "[]" for ELEM). */
 enum path_step path_step_at(const char *p, size_t *len);
-/* 1 if key is the path prefix (len bytes) followed by a step: a path
- * under it. */
-int path_is_under(const char *key, const char *prefix, size_t len);
+/* 1 if key is the path prefix (len bytes) followed by a step ('-' of
+ * "->" and "->*", '.', '['): a path under it. Inline: st_kill_under runs
+ * it over every key of the state on every store. */
+static inline int path_is_under(const char *key, const char *prefix,
+				size_t len)
+{
+	char c;
+
+	if (strncmp(key, prefix, len))
+		return 0;
+	c = key[len];
+	return c == '-' || c == '.' || c == '[';
+}
 /* 1 if slot key (PATH_REL, PATH_DEF, PATH_DEF_SRC) names the path prefix
  * (len bytes) or a path under it. */
 int path_slot_names(const char *key, const char *prefix, size_t len);
