@@ -3,6 +3,7 @@
  * only ever called directly are analysed in their callers' contexts
  * instead), runs the interpreter on each and emits the findings. */
 #include "check/engine.h"
+#include "check/interp/interp.h"
 #include "check/relevance.h"
 #include "util/clock.h"
 #include "util/sink.h"
@@ -134,22 +135,6 @@ static int only_called(struct scan *sc, CXCursor def)
 	return u && u->calls > 0 && u->refs <= u->calls;
 }
 
-void eng_mark_visited(struct eng_tu *t, CXCursor def)
-{
-	unsigned h = clang_hashCursor(def);
-
-	if (hidx_find(&t->visited, h) != HIDX_NONE)
-		return;
-	if (hidx_add(&t->visited, h, t->visited.n))
-		t->oom = 1;
-}
-
-/* Returns 1 if def's body was analysed in this pass (eng_mark_visited). */
-static int was_visited(const struct eng_tu *t, CXCursor def)
-{
-	return hidx_find(&t->visited, clang_hashCursor(def)) != HIDX_NONE;
-}
-
 static void analyse_fn(struct eng_tu *t, CXCursor def)
 {
 	struct eng_fn f;
@@ -277,7 +262,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 		 * analysed on their own */
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
 			if (only_called(&sc, sc.defs[i]) &&
-			    !was_visited(&t, sc.defs[i]) &&
+			    !eng_was_visited(&t, sc.defs[i]) &&
 			    needed(&t, &rel, sc.defs[i]) &&
 			    !out_of_time(&t, env, t0))
 				analyse_fn(&t, sc.defs[i]);

@@ -1,13 +1,9 @@
-/* engine.h - internals of the analysis shared by src/check/ *.c: the TU
- * context (object table, interned keys, call-site records), the function
- * activation, and the abstract interpreter over libclang cursors.
- *
- * The interpreter walks a function body in structured order, carrying a
- * struct state; branches fork and join states, loops iterate to a fixed
- * point (widening after two rounds), break/continue/return/goto park the
- * state in the activation until the target point joins it. Calls to
- * apidb functions apply their effect; calls to other functions defined in
- * the main file are analysed in the caller's context (bounded depth).
+/* engine.h - the analysis below the interpreter, shared by src/check:
+ * the TU context (object table, interned keys, site records, field
+ * facts), the function activation that every layer is handed, and the
+ * layers 0-3 of docs/analysis.md (bookkeeping, paths, facts over the
+ * state, sites). The interpreter itself, the one recursion, is declared
+ * in check/interp/interp.h; nothing declared here calls into it.
  */
 #ifndef KC_CHECK_ENGINE_H
 #define KC_CHECK_ENGINE_H
@@ -17,11 +13,13 @@
 #include "check/analyze.h"
 #include "check/hidx.h"
 #include "cx/cx.h"
+#include "ir/path.h"
 #include "ir/state.h"
 #include "ir/val.h"
 #include "util/vec.h"
 
-/* What was seen at one ksize() call site, over every visit. */
+/* What was seen at one ksize() call site, over every visit (recorded by
+ * sites.c, judged by src/rules/ksize_provenance.c). */
 struct ks_site {
 	unsigned long long site;
 	struct kc_loc loc;
@@ -34,7 +32,7 @@ struct ks_site {
 				  * per-path verdicts */
 };
 
-/* Worst judgement at one access site. */
+/* Worst judgement at one access site (src/rules/access_bounds.c). */
 struct acc_site {
 	unsigned long long site;
 	struct kc_loc loc;
@@ -95,7 +93,7 @@ struct eng_tu {
 	int pass;                   /* 0: collect field facts, 1: report */
 	int quiet;                  /* > 0: inside loop rounds before the
 				     * fixpoint, where accesses are not
-				     * judged (interp_stmt.c run_loop) */
+				     * judged (interp/loops.c) */
 	int tu_errors;              /* clang reported errors in this TU */
 	unsigned *nr_hash;          /* callees known to return (0) or not */
 	unsigned char *nr_val;
@@ -173,7 +171,7 @@ struct eng_fn {
 	int have_ret;
 	struct jump *jumps[64];
 	int njumps;
-	void *switches[32];         /* struct sw_ctx of interp_stmt.c */
+	void *switches[32];         /* struct sw_ctx of interp/jumps.c */
 	int nswitches;
 	struct label_pend *labels;
 	size_t nlabels, caplabels;
@@ -186,7 +184,7 @@ struct eng_fn {
 	struct state split_z, split_nz, split_after;
 	struct field_store *stores; /* pass 0: stores into struct fields */
 	size_t nstores, capstores;
-	/* ptrdefs.c: pointers defined as sums (disk = base + i) */
+	/* interp/ptrdefs.c: pointers defined as sums (disk = base + i) */
 	struct ptr_def {
 		const char *target;
 		CXCursor rhs;
@@ -197,6 +195,103 @@ struct eng_fn {
 	int in_def;                 /* re-evaluating a definition */
 	CXCursor cur_for, cur_init; /* innermost `for` being run, its init */
 };
+
+/* ---- the layers below the interpreter (docs/analysis.md) ----
+ * Bottom up: stats.c, visited.c, hidx.c; facts.c; paths.c; relations.c,
+ * strides.c, unify.c, linfacts.c; sites.c. Each calls only files listed
+ * before it (and src/ir, src/cx, src/model, src/rules); none calls the
+ * interpreter (check/interp/interp.h). */
+
+static inline unsigned long long eng_mix(unsigned long long a,
+					 unsigned long long b)
+{
+	a ^= b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2);
+	return a;
+}
+
+/* stats.c */
+/* Counts one analysis step; 1 (and t->over_budget set) when the step
+ * budget, the stack limit or the deadline is exhausted. */
+int eng_tick(struct eng_fn *f);
+/* Adds n to the stats counter name (when stats are collected). */
+void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
+
+/* visited.c */
+/* Records that the body of def was analysed in this pass. */
+void eng_mark_visited(struct eng_tu *t, CXCursor def);
+/* 1 if def's body was analysed in this pass. */
+int eng_was_visited(const struct eng_tu *t, CXCursor def);
+
+/* facts.c */
+/* 1 if decl is a file-scope static variable (only this TU stores it). */
+int eng_file_static(CXCursor decl);
+void eng_record_store(struct eng_fn *f, CXCursor member,
+		      const struct val *v);
+void eng_finish_facts(struct eng_fn *f);
+/* Turns unknown object o read from field fh into the kmalloc object the
+ * TU always stores there; 1 if it did. */
+int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
+/* 1 if reading field (or file-static) fh can give an object or a
+ * capacity through the field facts (relevance.c). */
+int eng_fact_relevant(const struct eng_tu *t, unsigned fh);
+/* The facts on field (or file-static) fh, or NULL. */
+const struct field_fact *eng_fact_find(const struct eng_tu *t, unsigned fh);
+/* 1 if allocation object o was stored into a field (or file static) that
+ * also receives objects of other sites or sizes. */
+int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
+
+/* paths.c */
+/* The interned access path of lvalue c, or NULL. It depends on c alone
+ * and lives as long as the TU's keys (built once per cursor). */
+const char *eng_key(struct eng_fn *f, CXCursor c);
+/* Starts b at the root of variable decl (file-scope or local). */
+void eng_var_path(CXCursor decl, struct path_buf *b);
+/* 1 for static, extern and file-scope variables. */
+int eng_is_global_var(CXCursor decl);
+/* 1 if base, a member expression's base, is a pointer (p->f). */
+int eng_is_arrow(CXCursor base);
+/* The value of key (state, else its initial value). */
+struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
+			CXType type);
+/* eng_read_key of key read as field (or file-static) fh: an unknown
+ * pointer there is created from fh's facts (0: none). */
+struct val eng_read_key_field(struct eng_fn *f, struct state *s,
+			      const char *key, CXType type, unsigned fh);
+/* A pointer read of key, created from field fh's facts when unknown. */
+struct val eng_read_key_ptr(struct eng_fn *f, struct state *s,
+			    const char *key, unsigned fh);
+/* The initial value of key in f (the st_join callback of unify.c). */
+struct val eng_initial(void *fctx, const char *key);
+/* Initial value of member read c (key) from the field facts; 0 if none. */
+int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
+		     const char *key, struct val *out);
+
+/* relations.c: the one relation mechanism, the range of a linear form
+ * stored under the form's key; forms over paths (linfacts.c) and forms
+ * over symbols (guard bounds). */
+/* The key of the form sum(coef[i] * path[i]) (canonical order is the
+ * caller's), or NULL. */
+const char *eng_rel_path_key(struct eng_fn *f, int n,
+			     const char *const *path, const long long *coef);
+/* The terms of path-form key, at most max: their number, or -1. */
+int eng_rel_path_terms(struct eng_fn *f, const char *key, int max,
+		       const char **path, long long *coef);
+/* 1 if key is a form over paths (inline: linfacts.c asks it of every key
+ * of a state; path_is_slot rules out most keys without a call). */
+static inline int eng_rel_is_path_form(const char *key)
+{
+	return path_is_slot(key) && path_kind(key) == PATH_REL;
+}
+/* 1 if s holds some form over paths. */
+int eng_rel_any_path_form(const struct state *s);
+/* The key of the symbolic part of form (a form over symbols), or NULL. */
+const char *eng_rel_key(struct eng_fn *f, const struct ival *form);
+void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
+		    const struct ival *b, long long adj);
+/* end <= (bound of end's form from a guard) + end's offset: 1 and *out
+ * when s holds a relation on end's form. */
+int eng_rel_bound(struct eng_fn *f, const struct state *s,
+		  const struct ival *end, struct ival *out);
 
 /* strides.c */
 /* Frees t's stride records. */
@@ -215,93 +310,31 @@ int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step,
 int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		   int *based);
 
-/* interp_expr.c */
-struct val eng_eval(struct eng_fn *f, struct state *s, CXCursor c);
-/* Evaluates c for its side effects only. */
-void eng_effect(struct eng_fn *f, struct state *s, CXCursor c);
-/* Stores v into lvalue c (with a write check when it is memory). */
-void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
-	       const struct val *v);
-/* Like eng_eval for a call to a same-TU function, also giving the caller
- * states for a zero and a nonzero return value (dead when impossible).
- * Returns 0 when c is not such a call (nothing evaluated). */
-int eng_eval_split(struct eng_fn *f, struct state *s, CXCursor c,
-		   struct val *out, struct state *zero, struct state *nz);
-/* Remembers the pointer type an allocation result is first stored as. */
-void eng_note_ptr_type(struct eng_fn *f, CXType t, const struct val *v);
-/* The interned access path of lvalue c, or NULL. */
-const char *eng_key(struct eng_fn *f, CXCursor c);
-/* The value of key (state, else its initial value). */
-struct val eng_read_key(struct eng_fn *f, struct state *s, const char *key,
-			CXType type);
-/* A pointer read of key, created from field fh's facts when unknown. */
-struct val eng_read_key_ptr(struct eng_fn *f, struct state *s,
-			    const char *key, unsigned fh);
-struct val eng_initial(void *fctx, const char *key);
-int eng_tick(struct eng_fn *f);
-
-/* interp_stmt.c */
-void eng_exec(struct eng_fn *f, struct state *s, CXCursor c);
-/* Refines s assuming c evaluates to truth (0/1); may make s dead. */
-void eng_assume(struct eng_fn *f, struct state *s, CXCursor c, int truth);
-/* Runs function body fn with the state in *s (parameters bound); on
- * return *s is the joined exit state and f->retval the return value. */
-void eng_run_body(struct eng_fn *f, struct state *s);
-
 /* unify.c: dst = dst join src, renaming src's objects that come from the
  * same allocation site as dst's first. 0 or -KC_ENOMEM. */
 int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	     int widen);
+/* eng_join without widening; running out of memory sets t->oom. */
+void eng_join_into(struct eng_fn *f, struct state *dst,
+		   const struct state *src);
 
-/* facts.c */
-/* 1 if decl is a file-scope static variable (only this TU stores it). */
-int eng_file_static(CXCursor decl);
-void eng_record_store(struct eng_fn *f, CXCursor member,
-		      const struct val *v);
-void eng_finish_facts(struct eng_fn *f);
-/* Turns unknown object o read from field fh into the kmalloc object the
- * TU always stores there; 1 if it did. */
-int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
-/* 1 if reading field (or file-static) fh can give an object or a
- * capacity through the field facts (relevance.c). */
-int eng_fact_relevant(const struct eng_tu *t, unsigned fh);
-/* Initial value of member read c (key) from the field facts; 0 if none. */
-int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
-		     const char *key, struct val *out);
-/* 1 if allocation object o was stored into a field (or file static) that
- * also receives objects of other sites or sizes. */
-int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
-
-/* analyze.c: records that the body of def was analysed in this pass. */
-void eng_mark_visited(struct eng_tu *t, CXCursor def);
-
-/* sites.c */
-void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
-		    const struct val *arg, int shared);
-/* An access of len bytes at ptr + extra: judged for every kmalloc
- * element of ptr. */
-void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
-		const struct val *ptr, struct ival extra, struct ival len,
-		int write, const char *what);
-/* Relations between symbolic expressions that guards established
- * (`if (len + n + 1 > cap) return;`): stored in the state under a key
- * naming the form. */
-/* ptrdefs.c: `p = base + i` remembered while p, base and i keep their
- * values, so that an access through p sees i's later refinements */
-void eng_def_record(struct eng_fn *f, struct state *s, const char *key,
-		    CXCursor rhs);
-void eng_def_narrow(struct eng_fn *f, struct state *s, const char *key,
-		    struct val *v);
 /* linfacts.c: relations between variables from branch conditions */
 void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 		    CXCursor b, enum CXBinaryOperatorKind op);
 void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		    struct val *v);
-const char *eng_rel_key(struct eng_fn *f, const struct ival *form);
-void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
-		    const struct ival *b, long long adj);
+/* sites.c: where the rules plug in (src/rules/family.h) */
+/* Records a ksize() call's argument provenance, joined over visits
+ * (pass 1); the ksize rule family judges the sites at the end. */
+void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
+		    const struct val *arg, int shared);
+/* An access of len bytes at ptr + extra: handed to every rule family's
+ * on_access (pass 1, outside loop rounds before the fixed point). */
+void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
+		const struct val *ptr, struct ival extra, struct ival len,
+		int write, const char *what);
+/* Calls every rule family's emit, which turns the TU's site records
+ * into findings; 0 or -KC_ENOMEM. */
 int eng_emit(struct eng_tu *t);
-void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
-
 
 #endif

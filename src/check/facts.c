@@ -176,16 +176,6 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 	}
 }
 
-static const char *last_component(const char *s)
-{
-	const char *p = s, *q;
-
-	while ((q = strstr(p, "->")))
-		p = q + 2;
-	q = strrchr(p, '.');
-	return q ? q + 1 : p;
-}
-
 void eng_finish_facts(struct eng_fn *f)
 {
 	struct eng_tu *t = f->t;
@@ -223,7 +213,7 @@ void eng_finish_facts(struct eng_fn *f)
 
 			if (o && o->origin == PO_UNKNOWN && o->field) {
 				sib = o->field;
-				sib_name = last_component(o->alloc);
+				sib_name = path_last_name(o->alloc);
 			}
 		}
 		if (!sib || (ff->cap_sib && ff->cap_sib != sib)) {
@@ -275,52 +265,6 @@ int eng_fact_relevant(const struct eng_tu *t, unsigned fh)
 		      ff->alloc_nk || ff->cap_ok);
 }
 
-int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
-		     const char *key, struct val *out)
-{
-	struct eng_tu *t = f->t;
-	CXCursor fld = cx_ref(c);
-	const struct field_fact *ff;
-	const char *base_end;
-	char buf[600];
-	size_t blen;
-	const char *sk;
-	struct val v;
-	int obj = 0;
-	unsigned i;
-
-	if (t->pass != 1 || clang_getCursorKind(fld) != CXCursor_FieldDecl)
-		return 0;
-	ff = fact_find(t, clang_hashCursor(fld));
-	if (!ff || !ff->cap_ok || ff->cap_bad || !ff->cap_sib_name)
-		return 0;
-	blen = strlen(key) - strlen(ff->name);
-	base_end = key + blen;
-	if (strcmp(base_end, ff->name) || blen + strlen(ff->cap_sib_name) + 1 >
-	    sizeof(buf))
-		return 0;
-	memcpy(buf, key, blen);
-	strcpy(buf + blen, ff->cap_sib_name);
-	sk = ir_intern(&t->keys, buf);
-	if (!sk)
-		return 0;
-	v = eng_read_key_ptr(f, s, sk, ff->cap_sib);
-	for (i = 0; i < v.np; i++) {
-		if (v.p[i].kind != PK_OBJ)
-			continue;
-		if (obj || !iv_is_const(&v.p[i].off, NULL) || v.p[i].off.lo)
-			return 0;
-		obj = v.p[i].obj;
-	}
-	if (!obj || v.ptop)
-		return 0;
-	*out = val_int(iv_sym(ir_ksize_sym(&t->objs, obj)));
-	out->iv.lo = 0;
-	out->iv.rounded = 1;
-	st_set(&f->memo, key, out);
-	return 1;
-}
-
 int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o)
 {
 	size_t i;
@@ -338,4 +282,9 @@ int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o)
 				return 1;
 	}
 	return 0;
+}
+
+const struct field_fact *eng_fact_find(const struct eng_tu *t, unsigned fh)
+{
+	return fact_find(t, fh);
 }

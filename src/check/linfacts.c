@@ -2,9 +2,9 @@
  *
  * A comparison of two linear expressions over variables and fields
  * (`j < end`, `(end - j) > packet_size`, `off + len > data_len`) records
- * the range of their difference as a fact: a state entry keyed by the
- * canonical form ("#x", then per term ST_REL_SEP path ST_REL_COEF coef,
- * paths sorted, first coefficient positive) holding the interval of the
+ * the range of their difference as a fact: a relation over paths
+ * (relations.c: the state entry keyed by the canonical form, paths
+ * sorted, first coefficient positive) holding the interval of the
  * form. A store to a path removes every relation naming it
  * (st_kill_under), and a join keeps a relation only where both sides
  * have it, so a fact is always about the current values.
@@ -99,7 +99,7 @@ static int lin_rec(struct eng_fn *f, struct state *s, CXCursor c,
 		struct val v;
 
 		key = eng_key(f, c);
-		if (!key || strstr(key, "[]"))
+		if (!key || path_has_step(key, PATH_STEP_ELEM))
 			return -1;
 		v = eng_read_key(f, s, key, cx_type(c));
 		if (!v.np && iv_is_const(&v.iv, &cv) && small(cv)) {
@@ -183,21 +183,7 @@ static int lin_canon(struct lin *l)
 
 static const char *lin_key(struct eng_fn *f, const struct lin *l)
 {
-	char buf[640];
-	size_t n = 2;
-	int i;
-
-	memcpy(buf, "#x", 2);
-	for (i = 0; i < l->n; i++) {
-		int w = snprintf(buf + n, sizeof(buf) - n, "%c%s%c%lld",
-				 ST_REL_SEP, l->key[i], ST_REL_COEF,
-				 l->coef[i]);
-
-		if (w < 0 || (size_t)w >= sizeof(buf) - n)
-			return NULL;
-		n += (size_t)w;
-	}
-	return ir_intern(&f->t->keys, buf);
+	return eng_rel_path_key(f, l->n, l->key, l->coef);
 }
 
 static long long sat_neg(long long v)
@@ -217,7 +203,7 @@ static void narrow_one(struct eng_fn *f, struct state *s,
 	long long c = l->coef[0];
 	struct val v;
 
-	if (strstr(l->key[0], "->*"))
+	if (path_has_step(l->key[0], PATH_STEP_DEREF))
 		return;
 	v = eng_read_key(f, s, l->key[0], l->type[0]);
 	if (v.np || v.ptop || v.iv.nt)
@@ -323,27 +309,14 @@ void eng_lin_assume(struct eng_fn *f, struct state *s, CXCursor a,
 /* Parses one relation key back into its form; 0 or -1. */
 static int lin_parse(struct eng_fn *f, const char *key, struct lin *l)
 {
-	const char *p = key + 2;
+	int n;
 
 	memset(l, 0, sizeof(*l));
-	while (*p == ST_REL_SEP) {
-		const char *c = strchr(p + 1, ST_REL_COEF);
-		char buf[600];
-		size_t len;
-
-		if (!c || l->n == LIN_MAX)
-			return -1;
-		len = (size_t)(c - p - 1);
-		if (len >= sizeof(buf))
-			return -1;
-		memcpy(buf, p + 1, len);
-		buf[len] = '\0';
-		l->key[l->n] = ir_intern(&f->t->keys, buf);
-		l->coef[l->n++] = strtoll(c + 1, (char **)&p, 10);
-		if (!l->key[l->n - 1])
-			return -1;
-	}
-	return *p ? -1 : 0;
+	n = eng_rel_path_terms(f, key, LIN_MAX, l->key, l->coef);
+	if (n < 0)
+		return -1;
+	l->n = n;
+	return 0;
 }
 
 static long long coef_of(const struct lin *l, const char *key)
@@ -403,23 +376,6 @@ static struct ival meet(struct ival a, struct ival b)
 	return iv_range(a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi);
 }
 
-/* A relation key is "#x" then ST_REL_SEP (ptrdefs.c's "#xd", "#xs" are
- * not relations). */
-static int is_relation(const char *k)
-{
-	return k[0] == '#' && k[1] == 'x' && k[2] == ST_REL_SEP;
-}
-
-static int has_relation(const struct state *s)
-{
-	unsigned i;
-
-	for (i = 0; i < s->n; i++)
-		if (is_relation(s->e[i].key))
-			return 1;
-	return 0;
-}
-
 void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		    struct val *v)
 {
@@ -430,7 +386,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 	unsigned i;
 	int sign, found = 0;
 
-	if (v->np || v->ptop || s->dead || !has_relation(s))
+	if (v->np || v->ptop || s->dead || !eng_rel_any_path_form(s))
 		return;
 	if (lin_rec(f, s, c, 1, &l, 0))
 		return;
@@ -449,7 +405,7 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		struct lin g;
 		struct ival d;
 
-		if (!is_relation(k) || k == key || s->e[i].v.np ||
+		if (!eng_rel_is_path_form(k) || k == key || s->e[i].v.np ||
 		    lin_parse(f, k, &g) ||
 		    !derive(f, s, &l, &g, &s->e[i].v.iv, &d))
 			continue;

@@ -167,3 +167,10 @@ int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	st_release(&tmp);
 	return ret;
 }
+
+void eng_join_into(struct eng_fn *f, struct state *dst,
+		   const struct state *src)
+{
+	if (eng_join(f, dst, src, 0))
+		f->t->oom = 1;
+}

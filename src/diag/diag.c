@@ -6,7 +6,8 @@
 #include <string.h>
 
 static const struct kc_rule_info rule_table[] = {
-#define KC_RULE(e, id, sev, fix, summary) { id, sev, fix, summary },
+#define KC_RULE(e, id, sev, fix, family, summary, full, help) \
+	{ id, sev, fix, summary, full, help, #family },
 #include "rules/rule_list.h"
 };
 

@@ -25,7 +25,7 @@ enum kc_severity {
 };
 
 enum kc_rule_id {
-#define KC_RULE(e, id, sev, fix, summary) KC_RULE_##e,
+#define KC_RULE(e, id, sev, fix, family, summary, full, help) KC_RULE_##e,
 #include "rules/rule_list.h"
 	KC_RULE_COUNT
 };
@@ -35,6 +35,9 @@ struct kc_rule_info {
 	int severity;         /* enum kc_severity */
 	const char *fix;      /* cocci script basename, or NULL */
 	const char *summary;
+	const char *full;     /* the full description (SARIF) */
+	const char *help;     /* how to fix findings, one sentence */
+	const char *family;   /* "access_bounds": src/rules/<family>.c */
 };
 
 /* The registry row of a rule; NULL for an out-of-range id. */

@@ -1,5 +1,6 @@
 /* state.c - abstract states as sorted key/value arrays (state.h). */
 #include "ir/state.h"
+#include "ir/path.h"
 #include "util/err.h"
 #include "util/sink.h"
 
@@ -104,22 +105,6 @@ int st_set(struct state *s, const char *key, const struct val *v)
 	return 0;
 }
 
-/* 1 if the relation key k ("#x" ST_REL_SEP key ST_REL_COEF coef ...)
- * names prefix or a path under it */
-static int rel_mentions(const char *k, const char *prefix, size_t len)
-{
-	const char *p = k;
-
-	while ((p = strchr(p, ST_REL_SEP))) {
-		p++;
-		if (!strncmp(p, prefix, len) &&
-		    (p[len] == ST_REL_COEF || p[len] == '-' ||
-		     p[len] == '.' || p[len] == '['))
-			return 1;
-	}
-	return 0;
-}
-
 static void kill(struct state *s, const char *prefix, int vals)
 {
 	size_t len = strlen(prefix);
@@ -131,10 +116,9 @@ static void kill(struct state *s, const char *prefix, int vals)
 		/* the first two characters ("v" and the first hex digit of
 		 * the variable's hash) rule out most keys without a call */
 		if (vals && k[0] == prefix[0] && (len < 2 || k[1] == prefix[1]) &&
-		    !strncmp(k, prefix, len) &&
-		    (k[len] == '-' || k[len] == '.' || k[len] == '['))
+		    path_is_under(k, prefix, len))
 			continue;
-		if (k[0] == '#' && k[1] == 'x' && rel_mentions(k, prefix, len))
+		if (path_is_slot(k) && path_slot_names(k, prefix, len))
 			continue;
 		s->e[j++] = s->e[i];
 	}

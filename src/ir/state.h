@@ -1,6 +1,7 @@
 /* state.h - the abstract state at one program point: a map from access
- * paths ("v12:p", "v12:p->buf", "v7:dev->rings[]->data") to abstract
- * values, plus a dead flag for unreachable points.
+ * paths ("v12:p", "v12:p->buf", "v7:dev->rings[]->data") and slots (the
+ * keys of ir/path.h) to abstract values, plus a dead flag for
+ * unreachable points.
  *
  * Keys are interned strings (ir_intern), compared by pointer, kept sorted.
  * A key that is absent holds its initial value (what the variable or field
@@ -38,12 +39,8 @@ void st_move(struct state *dst, struct state *src);
 
 struct val *st_find(const struct state *s, const char *key);
 int st_set(struct state *s, const char *key, const struct val *v);
-/* Relations between paths (check/linfacts.c) are keys "#x" followed, for
- * each term, by ST_REL_SEP path ST_REL_COEF coefficient. */
-#define ST_REL_SEP '\x1e'
-#define ST_REL_COEF '\x1f'
-/* Removes every key that starts with prefix followed by '-', '.', '[',
- * and every relation that names prefix or a path under it. */
+/* Removes every path under prefix (path_is_under) and every slot that
+ * names prefix or a path under it (path_slot_names; ir/path.h). */
 void st_kill_under(struct state *s, const char *prefix);
 /* Removes only the relations that name prefix or a path under it (the
  * values are being replaced one by one). */

@@ -1,6 +1,6 @@
 /* rule_text.h - internal to src/out: the longer rule texts that SARIF's
- * fullDescription and help need (the registry, rules/rule_list.h, holds
- * the one-line summaries; docs/rules/<id>.md holds the full pages).
+ * fullDescription and help need, from the registry (rules/rule_list.h;
+ * docs/rules/<id>.md holds the full pages).
  */
 #ifndef KC_OUT_RULE_TEXT_H
 #define KC_OUT_RULE_TEXT_H

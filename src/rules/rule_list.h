@@ -1,28 +1,82 @@
-/* rule_list.h - the registry of ksizecheck rules, as an X-macro.
+/* rule_list.h - the one registry of ksizecheck rules, as an X-macro.
  *
- * KC_RULE(enum_name, "kebab-id", severity, "fix-script or NULL",
- *         "one-line summary")
+ * KC_RULE(enum_name, "kebab-id", severity, "fix-script or NULL", family,
+ *         "one-line summary", "full description", "how to fix")
  *
  * The id is identical in text, JSON and SARIF output and names the rule's
- * documentation, docs/rules/<id>.md. Severity is the default level:
- * KC_SEV_ERROR for memory corruption on every kernel, KC_SEV_WARNING for
- * bugs that sanitizers or a different configuration turn into failures.
- * Include with KC_RULE defined; the header undefines it.
+ * documentation, docs/rules/<id>.md, whose summary and severity lines
+ * must agree with this row (tests/unit/test_rule_registry.c). Severity is
+ * the default level: KC_SEV_ERROR for memory corruption on every kernel,
+ * KC_SEV_WARNING for bugs that sanitizers or a different configuration
+ * turn into failures. family names the rule family, the file
+ * src/rules/<family>.c that judges the rule (struct rule_family
+ * rule_family_<family>; one family may report several rules, as the clang
+ * analyzer's MallocChecker does). The summary feeds --list-rules and
+ * SARIF's shortDescription, the full description SARIF's
+ * fullDescription, the fix text SARIF's help and fixes.
+ * Include with KC_RULE defined; the header undefines it. Adding a rule:
+ * docs/adding-a-rule.md.
  */
 KC_RULE(KSIZE_NON_KMALLOC, "ksize-non-kmalloc", KC_SEV_ERROR, "ksize_nonkmalloc",
-	"ksize() on memory that is never the start of a kmalloc object")
+	ksize_provenance,
+	"ksize() on memory that is never the start of a kmalloc object",
+	"The argument of ksize() is, on every feasible path, memory that is "
+	"not the start of a kmalloc-family object (vmalloc, kmem_cache, "
+	"devm_*, page allocator, percpu, stack, global or a string literal). "
+	"ksize() then returns a wrong size, warns, or reads unrelated "
+	"metadata.",
+	"Track the size that was requested at allocation time instead of "
+	"calling ksize().")
 KC_RULE(KSIZE_MAYBE_NON_KMALLOC, "ksize-maybe-non-kmalloc", KC_SEV_WARNING, "ksize_nonkmalloc",
-	"ksize() on memory that is not a kmalloc object on some path")
+	ksize_provenance,
+	"ksize() on memory that is not a kmalloc object on some path",
+	"The argument of ksize() is a kmalloc object on some paths and other "
+	"memory on others, or it comes from an allocator that may return "
+	"either (kvmalloc's vmalloc fallback, kstrdup_const's .rodata).",
+	"Keep the requested size next to the pointer, or allocate with a "
+	"kmalloc-only function when ksize() is really needed.")
 KC_RULE(KSIZE_INTERIOR, "ksize-interior", KC_SEV_ERROR, NULL,
-	"ksize() on a pointer into the middle of an object")
+	ksize_provenance,
+	"ksize() on a pointer into the middle of an object",
+	"The argument of ksize() points into the middle of an object "
+	"(base + offset, &obj->member, &arr[i]). ksize() reports the whole "
+	"object's size, or warns and returns 0 for large allocations.",
+	"Pass the pointer returned by the allocator, and subtract the "
+	"offset yourself.")
 KC_RULE(KSIZE_AFTER_FREE, "ksize-after-free", KC_SEV_ERROR, NULL,
-	"ksize() on an object that was already freed")
+	ksize_provenance,
+	"ksize() on an object that was already freed",
+	"ksize() is called on an object that was already freed, on every "
+	"path or on the path the message names. KASAN reports it; without "
+	"KASAN the stale bucket size is returned.",
+	"Call ksize() before the free, or keep the size in a variable.")
 KC_RULE(SLACK_WRITE, "slack-write", KC_SEV_WARNING, "ksize_slack",
-	"write past the requested size, inside the kmalloc bucket")
+	access_bounds,
+	"write past the requested size, inside the kmalloc bucket",
+	"A write goes past the size requested from kmalloc but stays inside "
+	"the kmalloc bucket. It works on the judged configuration but "
+	"FORTIFY_SOURCE, KASAN, KFENCE and slub_debug report it, and another "
+	"slab configuration may make it an overflow.",
+	"Allocate kmalloc_size_roundup(n) bytes up front, or grow the object "
+	"with krealloc(p, ksize(p), gfp) before using the slack.")
 KC_RULE(SLACK_READ, "slack-read", KC_SEV_WARNING, "ksize_slack",
-	"read past the requested size, inside the kmalloc bucket")
+	access_bounds,
+	"read past the requested size, inside the kmalloc bucket",
+	"A read goes past the size requested from kmalloc but stays inside "
+	"the kmalloc bucket: it reads uninitialized slack that sanitizers "
+	"report.",
+	"Read only the requested size, or allocate kmalloc_size_roundup(n) "
+	"bytes up front.")
 KC_RULE(OVERFLOW_WRITE, "overflow-write", KC_SEV_ERROR, NULL,
-	"write past the end of the kmalloc bucket")
+	access_bounds,
+	"write past the end of the kmalloc bucket",
+	"A write goes past the end of the kmalloc bucket: heap corruption on "
+	"every kernel.",
+	"Bound the write by the requested size.")
 KC_RULE(OVERFLOW_READ, "overflow-read", KC_SEV_ERROR, NULL,
-	"read past the end of the kmalloc bucket")
+	access_bounds,
+	"read past the end of the kmalloc bucket",
+	"A read goes past the end of the kmalloc bucket: an out-of-bounds "
+	"read on every kernel.",
+	"Bound the read by the requested size.")
 #undef KC_RULE

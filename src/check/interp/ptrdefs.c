@@ -4,15 +4,15 @@
  * the offset of disk was computed before i was narrowed. A definition
  * whose right side is pure arithmetic on paths is remembered as state
  * entries that every store to the target or to one of the paths removes
- * (st_kill_under kills the "#x" keys naming a path), and a join keeps
+ * (st_kill_under kills the slots naming a path), and a join keeps
  * only where both sides agree; a read of the target while they all hold
  * re-evaluates the right side and keeps the narrower offsets.
  *
- * Entries: "#xd" ST_REL_SEP target ST_REL_COEF 0 holds the definition's
- * index in f->defs; "#xs<index>" ST_REL_SEP path ST_REL_COEF 0 marks each
- * path of the right side.
+ * Entries (ir/path.h PATH_DEF, PATH_DEF_SRC): the target's slot holds
+ * the definition's index in f->defs; a slot per path of the right side
+ * marks it with the same index.
  */
-#include "check/engine.h"
+#include "check/interp/interp.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -45,7 +45,8 @@ static void scan_rec(struct def_scan *d, CXCursor c, int depth)
 		    CXCursor_EnumConstantDecl)
 			return;
 		key = eng_key(d->f, c);
-		if (!key || strstr(key, "[]") || strstr(key, "->*")) {
+		if (!key || path_has_step(key, PATH_STEP_ELEM) ||
+		    path_has_step(key, PATH_STEP_DEREF)) {
 			d->bad = 1;
 			return;
 		}
@@ -93,14 +94,13 @@ static void scan_rec(struct def_scan *d, CXCursor c, int depth)
 		scan_rec(d, k.k[i], depth + 1);
 }
 
-static const char *entry_key(struct eng_fn *f, const char *tag,
-			     const char *path)
+/* The slot of definition index's target (index < 0: "the target") or
+ * of a path it reads. */
+static const char *entry_key(struct eng_fn *f, int index, const char *path)
 {
 	char buf[600];
-	int n = snprintf(buf, sizeof(buf), "#x%s%c%s%c0", tag, ST_REL_SEP,
-			 path, ST_REL_COEF);
 
-	if (n < 0 || (size_t)n >= sizeof(buf))
+	if (path_def_key(buf, sizeof(buf), index, path))
 		return NULL;
 	return ir_intern(&f->t->keys, buf);
 }
@@ -111,7 +111,6 @@ void eng_def_record(struct eng_fn *f, struct state *s, const char *key,
 	struct def_scan d;
 	const char *dk;
 	struct val idv;
-	char tag[16];
 	int i, id;
 
 	if (s->dead || !key || f->in_def)
@@ -138,14 +137,13 @@ void eng_def_record(struct eng_fn *f, struct state *s, const char *key,
 		f->defs[id].nsrc = d.nsrc;
 		f->ndefs++;
 	}
-	dk = entry_key(f, "d", key);
+	dk = entry_key(f, -1, key);
 	if (!dk)
 		return;
 	idv = val_int(iv_const(id));
 	st_set(s, dk, &idv);
-	snprintf(tag, sizeof(tag), "s%d", id);
 	for (i = 0; i < d.nsrc; i++) {
-		const char *sk = entry_key(f, tag, d.src[i]);
+		const char *sk = entry_key(f, id, d.src[i]);
 
 		if (sk)
 			st_set(s, sk, &idv);
@@ -178,20 +176,18 @@ void eng_def_narrow(struct eng_fn *f, struct state *s, const char *key,
 	const struct val *dv;
 	const struct ptr_def *def;
 	struct val nv;
-	char tag[16];
 	long long id;
 	unsigned i, j;
 
 	if (!f->ndefs || f->in_def || s->dead || v->ptop || !v->np)
 		return;
-	dv = st_find(s, entry_key(f, "d", key));
+	dv = st_find(s, entry_key(f, -1, key));
 	if (!dv || dv->np || !iv_is_const(&dv->iv, &id) || id < 0 ||
 	    id >= f->ndefs || f->defs[id].target != key)
 		return;
 	def = &f->defs[id];
-	snprintf(tag, sizeof(tag), "s%lld", id);
 	for (i = 0; i < (unsigned)def->nsrc; i++)
-		if (!entry_is(s, entry_key(f, tag, def->src[i]), (int)id))
+		if (!entry_is(s, entry_key(f, (int)id, def->src[i]), (int)id))
 			return;
 	f->in_def = 1;
 	nv = eng_eval(f, s, def->rhs);

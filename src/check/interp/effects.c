@@ -1,0 +1,392 @@
+/* effects.c - the effects of apidb functions: allocation (do_alloc),
+ * free (do_free), sinks that consume an argument (do_sink), the size
+ * formulas of their arguments, and strlen of known strings. */
+#include "check/interp/interp.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int isalnum_c(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_';
+}
+
+static long long literal_len(CXCursor c)
+{
+	long long sz;
+
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_StringLiteral)
+		return -1;
+	sz = cx_type_size(cx_type(c));
+	return sz > 0 ? sz - 1 : -1;
+}
+
+/* strlen() of the string a pointer value points to: one opaque value per
+ * (object, constant offset), so kmalloc(strlen(s)) and strcpy(p, s) talk
+ * about the same length. */
+static struct ival strlen_of(struct eng_fn *f, const struct val *v)
+{
+	char buf[64];
+	int obj = 0;
+	long long off = 0;
+	unsigned i;
+	struct val r, *m;
+	const char *key;
+
+	if (v->ptop)
+		return iv_range(0, IV_PINF);
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
+			continue;
+		if (v->p[i].kind != PK_OBJ || obj ||
+		    !iv_is_const(&v->p[i].off, &off))
+			return iv_range(0, IV_PINF);
+		obj = v->p[i].obj;
+	}
+	if (!obj)
+		return iv_range(0, IV_PINF);
+	path_strlen_key(buf, sizeof(buf), obj, off);
+	key = ir_intern(&f->t->keys, buf);
+	if (!key)
+		return iv_range(0, IV_PINF);
+	m = st_find(&f->memo, key);
+	if (m)
+		return m->iv;
+	r = val_int(iv_sym(ir_sym_new(&f->t->objs, SYM_OPAQUE, 0,
+				      "strlen()")));
+	r.iv.lo = 0;
+	st_set(&f->memo, key, &r);
+	return r.iv;
+}
+
+struct ival eng_formula(struct eng_fn *f, const struct apidb_expr *e,
+			   const struct val *a, const CXCursor *ac, int n)
+{
+	struct ival l, r;
+
+	if (!e)
+		return iv_top();
+	switch (e->op) {
+	case APIDB_OP_NUM:
+		return iv_const((long long)e->num);
+	case APIDB_OP_ARG:
+		return e->arg < n ? a[e->arg].iv : iv_top();
+	case APIDB_OP_STRLEN:
+		if (e->l && e->l->op == APIDB_OP_ARG && e->l->arg < n) {
+			long long len = literal_len(ac[e->l->arg]);
+
+			if (len >= 0)
+				return iv_const(len);
+			return strlen_of(f, &a[e->l->arg]);
+		}
+		return iv_range(0, IV_PINF);
+	case APIDB_OP_MIN:
+		l = eng_formula(f, e->l, a, ac, n);
+		r = eng_formula(f, e->r, a, ac, n);
+		return iv_range(l.lo < r.lo ? l.lo : r.lo,
+				l.hi < r.hi ? l.hi : r.hi);
+	case APIDB_OP_UNKNOWN:
+		return iv_top();
+	}
+	l = eng_formula(f, e->l, a, ac, n);
+	r = eng_formula(f, e->r, a, ac, n);
+	switch (e->op) {
+	case APIDB_OP_ADD:
+		return iv_add(l, r);
+	case APIDB_OP_SUB:
+		return iv_sub(l, r);
+	case APIDB_OP_MUL:
+		return iv_mul(l, r);
+	case APIDB_OP_SHL:
+		return iv_shl(l, r);
+	}
+	return iv_top();
+}
+
+static const char *display_name(struct eng_tu *t, const char *name)
+{
+	char buf[128];
+	size_t len;
+
+	while (name[0] == '_' && name[1] == '_' && name[2])
+		name += 2;
+	snprintf(buf, sizeof(buf), "%s", name);
+	len = strlen(buf);
+	if (len > 7 && !strcmp(buf + len - 7, "_noprof"))
+		buf[len - 7] = '\0';
+	return kc_arena_strdup(&t->arena, buf);
+}
+
+static const char *arg_text(struct eng_tu *t, CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXToken *toks = NULL;
+	unsigned n = 0, i;
+	char buf[160];
+	size_t len = 0;
+
+	if (!cx_in_main_file(c))
+		return NULL;
+	clang_tokenize(t->tu, r, &toks, &n);
+	buf[0] = '\0';
+	for (i = 0; i < n && len < sizeof(buf) - 2; i++) {
+		CXString s = clang_getTokenSpelling(t->tu, toks[i]);
+		const char *p = clang_getCString(s);
+		int sp = i && (isalnum_c(p[0]) && isalnum_c(buf[len - 1]));
+
+		len += snprintf(buf + len, sizeof(buf) - len, "%s%s",
+				sp ? " " : "", p);
+		clang_disposeString(s);
+	}
+	if (toks)
+		clang_disposeTokens(t->tu, toks, n);
+	if (!n || len >= sizeof(buf) - 2)
+		return NULL;
+	return kc_arena_strdup(&t->arena, buf);
+}
+
+struct free_ctx {
+	int obj;
+	unsigned line;
+	int must;
+};
+
+static void free_one(struct val *v, void *data)
+{
+	struct free_ctx *fc = data;
+	unsigned i;
+
+	for (i = 0; i < v->np; i++) {
+		struct pel e;
+
+		if (v->p[i].kind != PK_OBJ || v->p[i].obj != fc->obj)
+			continue;
+		e = v->p[i];
+		e.kind = PK_FREED;
+		e.line = fc->line;
+		e.off = iv_const(0);
+		if (fc->must) {
+			v->p[i] = v->p[--v->np];
+			val_add_pel(v, &e);
+			i = (unsigned)-1;
+			continue;
+		}
+		val_add_pel(v, &e);
+	}
+}
+
+void eng_apply_free(struct state *s, int obj, unsigned line, int must)
+{
+	struct free_ctx fc = { obj, line, must };
+
+	st_map(s, free_one, &fc);
+}
+
+/* An object of unknown origin may stand for a different object on each
+ * loop round or call (one abstract object per read site), so its free
+ * marks only the access path that was freed, not other holders. */
+void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
+				const char *key, unsigned line)
+{
+	struct val *v = st_find(s, key);
+	unsigned i, nobj = 0;
+
+	if (!v)
+		return;
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ)
+			nobj++;
+	for (i = 0; i < v->np; i++) {
+		struct pel e;
+		const struct prov_obj *o;
+
+		if (v->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, v->p[i].obj);
+		if (o->origin != PO_UNKNOWN && !o->multi)
+			continue;
+		/* a[] is every element: freeing one of several objects
+		 * says nothing about the others */
+		if (path_has_step(key, PATH_STEP_ELEM))
+			continue;
+		e = v->p[i];
+		e.kind = PK_FREED;
+		e.line = line;
+		e.off = iv_const(0);
+		if (nobj == 1 && !v->ptop) {
+			v->p[i] = e;
+		} else {
+			val_add_pel(v, &e);
+		}
+	}
+}
+
+void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
+		    unsigned line)
+{
+	unsigned i, nobj = 0;
+
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].kind == PK_OBJ)
+			nobj++;
+	for (i = 0; i < a->np; i++)
+		if (a->p[i].kind == PK_OBJ &&
+		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN &&
+		    !ir_obj(&f->t->objs, a->p[i].obj)->multi)
+			eng_apply_free(s, a->p[i].obj, line,
+				   nobj == 1 && !a->ptop);
+}
+
+struct held_scan {
+	int obj;
+	int held;
+};
+
+static void scan_held(struct val *v, void *data)
+{
+	struct held_scan *hs = data;
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ && v->p[i].obj == hs->obj)
+			hs->held = 1;
+}
+
+/* 1 if arg is read from an a[] key (all elements share it) and holds
+ * several allocations: which element holds which is not known. */
+int eng_elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v)
+{
+	const char *key = eng_key(f, arg);
+	int first = 0;
+	unsigned i;
+
+	if (!key || !path_has_step(key, PATH_STEP_ELEM))
+		return 0;
+	for (i = 0; i < v->np; i++) {
+		if ((v->p[i].kind != PK_OBJ && v->p[i].kind != PK_FREED) ||
+		    ir_obj(&f->t->objs, v->p[i].obj)->origin != PO_ALLOC)
+			continue;
+		if (first && v->p[i].obj != first)
+			return 1;
+		first = v->p[i].obj;
+	}
+	return 0;
+}
+
+struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
+			   const struct apidb_fn *api, const char *name,
+			   const struct val *a, const CXCursor *ac, int n)
+{
+	struct held_scan hs;
+
+	struct eng_tu *t = f->t;
+	struct prov_obj *o;
+	struct val r;
+	struct ival nsz;
+	struct pel nul;
+	int id;
+	unsigned i;
+
+	if (api->family == APIDB_FAM_KCONST && n > 0) {
+		int lit = a[0].np > 0 && !a[0].ptop;
+
+		for (i = 0; i < a[0].np; i++)
+			if (a[0].p[i].kind != PK_OBJ ||
+			    ir_obj(&t->objs, a[0].p[i].obj)->origin !=
+			    PO_LITERAL)
+				lit = 0;
+		if (lit)
+			return a[0];
+	}
+	o = ir_obj_get(&t->objs, eng_mix(cx_site(c), f->ctx), PO_ALLOC, &id);
+	if (!o)
+		return val_top();
+	hs.obj = id;
+	hs.held = 0;
+	st_map(s, scan_held, &hs);
+	if (hs.held)
+		o->multi = 1;
+	o->family = api->family;
+	o->alloc = display_name(t, name);
+	o->loc = cx_loc(&t->arena, c);
+	o->site = cx_site(c);
+	o->fn = clang_hashCursor(f->fn);
+	/* a site visited again (loop rounds, krealloc growth) stands for
+	 * every size it was given: a verdict needs one that all share */
+	nsz = eng_formula(f, api->size, a, ac, n);
+	o->size = o->sized ? iv_join(o->size, nsz) : nsz;
+	o->sized = 1;
+	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
+		     api->size->arg < n && a[api->size->arg].iv.rounded;
+	if (api->size && api->size->op == APIDB_OP_ARG &&
+	    api->size->arg < n && !o->size_text)
+		o->size_text = arg_text(t, ac[api->size->arg]);
+	r = val_obj(id, iv_const(0));
+	memset(&nul, 0, sizeof(nul));
+	nul.kind = PK_NULL;
+	nul.off = iv_const(0);
+	val_add_pel(&r, &nul);
+	if (api->flags & APIDB_F_ERRPTR) {
+		nul.kind = PK_ERR;
+		val_add_pel(&r, &nul);
+	}
+	return r;
+}
+
+void eng_kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
+{
+	CXCursor a = cx_strip(arg);
+	const char *key;
+
+	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
+	    cx_unop(a) == CXUnaryOperator_AddrOf) {
+		struct cx_kids k;
+
+		cx_children(a, &k);
+		if (k.n == 1 && (key = eng_key(f, k.k[0]))) {
+			struct val top = val_top();
+
+			st_kill_under(s, key);
+			if (clang_getCursorKind(cx_strip(k.k[0])) ==
+			    CXCursor_DeclRefExpr)
+				st_set(s, key, &top);
+		}
+		return;
+	}
+	if (!cx_is_pointer(cx_type(a)))
+		return;
+	key = eng_key(f, a);
+	if (key)
+		st_kill_under(s, key);
+}
+
+struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
+			  const struct apidb_fn *api, const char *name,
+			  const struct val *a, const CXCursor *ac, int n)
+{
+	struct ival len = eng_formula(f, api->size, a, ac, n);
+
+	name = cx_spelled_callee(&f->t->arena, c, name);
+
+	if (api->dst >= 0 && api->dst < n) {
+		eng_access(f, s, c, &a[api->dst], iv_const(0), len, 1,
+			   name);
+		eng_kill_arg(f, s, ac[api->dst]);
+	}
+	if (api->src >= 0 && api->src < n) {
+		struct ival slen = len;
+
+		/* read up to its NUL, at most len: the analysis does not
+		 * know string lengths, so that read has no bound */
+		if (api->flags & APIDB_F_SRCSTR)
+			slen = iv_top();
+		eng_access(f, s, c, &a[api->src], iv_const(0), slen, 0,
+			   name);
+	}
+	if (api->dst >= 0 && api->dst < n)
+		return a[api->dst];
+	return val_int(iv_top());
+}

@@ -1,0 +1,245 @@
+/* lvalues.c - reads and writes of lvalues: which accesses are checked
+ * (member_judged, view_ok, check_lvalue), reads through pointers and
+ * arrays, and stores (eng_store). */
+#include "check/interp/interp.h"
+
+#include <string.h>
+
+/* A field access p->f is judged only when p points to the start of an
+ * object requested with a constant size smaller than *p (the struct was
+ * allocated too small). Accesses through casts (tagged unions, headers
+ * placed in a flexible data area) are not judged: the analysis cannot
+ * relate their type tag to the allocation size. */
+static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor base;
+	CXType pt;
+	struct val b;
+	long long psz, req;
+	unsigned i;
+
+	cx_children(c, &k);
+	if (k.n < 1)
+		return 0;
+	base = cx_strip(k.k[0]);
+	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
+		return 0;
+	if (!eng_is_arrow(base)) {
+		/* a[i].f and (*p).f: judged like the element access */
+		enum CXCursorKind bk = clang_getCursorKind(base);
+
+		return bk == CXCursor_ArraySubscriptExpr ||
+		       (bk == CXCursor_UnaryOperator &&
+			cx_unop(base) == CXUnaryOperator_Deref);
+	}
+	pt = clang_getPointeeType(cx_canon_type(base));
+	psz = cx_type_size(pt);
+	if (psz <= 0)
+		return 0;
+	b = eng_eval(f, s, base);
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin != PO_ALLOC || !iv_is_const(&o->size, &req) ||
+		    req >= psz || !iv_is_const(&b.p[i].off, NULL) ||
+		    b.p[i].off.lo)
+			return 0;
+		/* the object is used as the type it was allocated for (not
+		 * as another view of it: container_of, tagged unions) */
+		if (o->ptr_type != eng_type_hash(cx_type(base)))
+			return 0;
+	}
+	return 1;
+}
+
+/* For a[i] where a is p->arr: p is used as the type of its allocation
+ * (not a cast view of a smaller object). */
+static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
+{
+	struct cx_kids k;
+	CXCursor base;
+	struct val b;
+	unsigned i, h;
+
+	arr = cx_strip(arr);
+	if (clang_getCursorKind(arr) != CXCursor_MemberRefExpr)
+		return 1;
+	cx_children(arr, &k);
+	if (k.n < 1)
+		return 1;
+	base = cx_strip(k.k[0]);
+	if (!eng_is_arrow(base))
+		return 1;
+	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
+		return 0;
+	h = eng_type_hash(cx_type(base));
+	b = eng_eval(f, s, base);
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin == PO_ALLOC && o->ptr_type && o->ptr_type != h)
+			return 0;
+	}
+	return 1;
+}
+
+static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
+			 int write, struct val *addr_out)
+{
+	CXCursor sc = cx_strip(c);
+	enum CXCursorKind k = clang_getCursorKind(sc);
+	struct val a;
+	long long sz;
+
+	if (k != CXCursor_ArraySubscriptExpr && k != CXCursor_MemberRefExpr &&
+	    k != CXCursor_UnaryOperator) {
+		if (addr_out)
+			*addr_out = val_top();
+		return;
+	}
+	if (k == CXCursor_MemberRefExpr) {
+		struct cx_kids mk;
+		CXCursor base;
+
+		cx_children(sc, &mk);
+		base = mk.n ? cx_strip(mk.k[0]) : clang_getNullCursor();
+		if (mk.n && !eng_is_arrow(base) &&
+		    (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr ||
+		     (clang_getCursorKind(base) == CXCursor_UnaryOperator &&
+		      cx_unop(base) == CXUnaryOperator_Deref))) {
+			/* a field of an array element: the element is what
+			 * lies in the slack or not */
+			check_lvalue(f, s, base, write, addr_out);
+			return;
+		}
+	}
+	a = eng_addr(f, s, sc);
+	if (addr_out)
+		*addr_out = a;
+	if (!eng_has_heap(&a, f->t))
+		return;
+	if (k == CXCursor_MemberRefExpr && !member_judged(f, s, sc))
+		return;
+	if (k == CXCursor_ArraySubscriptExpr) {
+		struct cx_kids ak;
+
+		cx_children(sc, &ak);
+		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
+			return;
+	}
+	sz = cx_type_size(cx_type(sc));
+	if (sz <= 0)
+		return;
+	eng_access(f, s, sc, &a, iv_const(0), iv_const(sz), write, NULL);
+}
+
+struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	CXType ty = cx_canon_type(c);
+	const char *key;
+
+	if (ty.kind == CXType_ConstantArray ||
+	    ty.kind == CXType_IncompleteArray ||
+	    ty.kind == CXType_VariableArray)
+		return eng_addr(f, s, c);
+	check_lvalue(f, s, c, 0, NULL);
+	key = eng_key(f, c);
+	if (!key)
+		return val_top();
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr) {
+		CXCursor fld = cx_ref(cx_strip(c));
+		struct val fv;
+
+		if (st_find(s, key) || st_find(&f->memo, key))
+			return eng_read_key(f, s, key, cx_type(c));
+		if (eng_fact_initial(f, s, cx_strip(c), key, &fv))
+			return fv;
+		if (clang_getCursorKind(fld) == CXCursor_FieldDecl)
+			return eng_read_key_field(f, s, key, cx_type(c),
+					clang_hashCursor(fld));
+	}
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
+		/* a file-static pointer: what the TU stores into it */
+		CXCursor var = cx_ref(cx_strip(c));
+
+		if (eng_file_static(var) && !st_find(s, key) &&
+		    !st_find(&f->memo, key))
+			return eng_read_key_field(f, s, key, cx_type(c),
+					clang_hashCursor(var));
+	}
+	if (cx_is_pointer(cx_type(c))) {
+		struct val v = eng_read_key(f, s, key, cx_type(c));
+
+		eng_def_narrow(f, s, key, &v);
+		return v;
+	}
+	return eng_read_key(f, s, key, cx_type(c));
+}
+
+/* 1 if c is `*p` and p points to exactly one object at offset 0 (a
+ * local whose address was passed, `void **out`): the store replaces the
+ * value instead of joining it. */
+static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
+{
+	struct cx_kids k;
+	struct val pv;
+	int obj = -1;
+	unsigned i;
+
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+	    cx_unop(c) != CXUnaryOperator_Deref)
+		return 0;
+	cx_children(c, &k);
+	if (k.n != 1 || !eng_key(f, k.k[0]))
+		return 0;
+	pv = eng_read_key(f, s, eng_key(f, k.k[0]),
+			  cx_type(k.k[0]));
+	if (pv.ptop)
+		return 0;
+	for (i = 0; i < pv.np; i++) {
+		if (pv.p[i].kind == PK_NULL || pv.p[i].kind == PK_ERR)
+			continue;
+		if (pv.p[i].kind != PK_OBJ || pv.p[i].off.lo != 0 ||
+		    pv.p[i].off.hi != 0 || (obj >= 0 && obj != pv.p[i].obj))
+			return 0;
+		obj = pv.p[i].obj;
+	}
+	return obj >= 0;
+}
+
+void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
+	       const struct val *v)
+{
+	const char *key;
+	struct val nv = *v;
+
+	if (s->dead)
+		return;
+	check_lvalue(f, s, c, 1, NULL);
+	eng_note_ptr_type(f, cx_type(c), v);
+	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
+	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
+	     eng_file_static(cx_ref(cx_strip(c)))))
+		eng_record_store(f, cx_strip(c), v);
+	key = eng_key(f, c);
+	if (!key)
+		return;
+	st_kill_under(s, key);
+	if (path_has_step(key, PATH_STEP_ELEM) ||
+	    (path_has_step(key, PATH_STEP_DEREF) &&
+	     !deref_single(f, s, c))) {
+		struct val old = eng_read_key(f, s, key,
+					      cx_type(c));
+
+		nv = val_join(&old, v);
+	}
+	st_set(s, key, &nv);
+}

@@ -1,0 +1,556 @@
+/* access_bounds.c - the rule family of accesses to kmalloc memory:
+ * slack-write, slack-read (past the requested size, inside the bucket)
+ * and overflow-write, overflow-read (past the bucket).
+ *
+ * Every access the interpreter reports (on_access) is judged for each
+ * kmalloc object its pointer may point to: the end of the access is
+ * compared with the requested size and the bucket the slab model gives
+ * for it (judge). Verdicts the analysis cannot stand behind are dropped
+ * by the named suppressions below, each with the reason it exists. The
+ * worst verdict per site is kept (struct acc_site, over every visit) and
+ * reported with its message and slab numbers when the TU ends (emit).
+ * Which lvalues become accesses is decided where they are evaluated
+ * (interp/lvalues.c: member_judged, view_ok) and when (interp/loops.c:
+ * judge_round, on the loop's fixed point).
+ */
+#include "rules/family.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { V_UNBOUNDED = -1, V_FINE = 0, V_SLACK = 1, V_OVERFLOW = 2 };
+
+struct judged {
+	int verdict;
+	long long end_hi;          /* worst access end, when numeric */
+	long long req;             /* requested size used, -1 if symbolic */
+	unsigned long long bucket; /* 0 if unknown */
+	int ksize_bound;           /* end is ksize(obj) + delta */
+	long long delta;
+	int sym_bound;             /* end is the size symbol + delta */
+	int definite;              /* every combination is past the request */
+};
+
+/* A single value: one exact symbolic form, or a constant. */
+static int exact(const struct ival *a)
+{
+	if (a->nt)
+		return a->slo == a->shi;
+	return iv_is_const(a, NULL);
+}
+
+static int has_ksize_term(const struct eng_tu *t, const struct ival *a)
+{
+	int i;
+
+	for (i = 0; i < a->nt; i++) {
+		const struct prov_sym *ps = ir_sym(&t->objs, a->sym[i]);
+
+		if (ps && ps->kind == SYM_KSIZE)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the numeric upper end of a is attained on some path: a constant
+ * or marked reached (a unit-stride index run to its bound) */
+static int hi_reached(const struct ival *a)
+{
+	return iv_is_const(a, NULL) || a->reach;
+}
+
+/* The same for the symbolic upper end: also an exact form (n + 3). */
+static int shi_reached(const struct ival *a)
+{
+	return a->sreach || (a->nt && a->slo == a->shi);
+}
+
+/* The verdict on an access of len bytes at offset off of object o;
+ * single: the pointer has o as its one target (numbers are judged only
+ * then). */
+static void judge(const struct eng_tu *t, const struct prov_obj *o,
+		  struct ival off, struct ival len, int single,
+		  struct judged *j)
+{
+	const struct slab_config *cfg = t->config;
+	struct ival end = iv_add(off, len);
+	long long r;
+
+	memset(j, 0, sizeof(*j));
+	j->verdict = V_UNBOUNDED;
+	j->req = -1;
+	if (iv_is_const(&len, &r) && r == 0) {
+		j->verdict = V_FINE;
+		return;
+	}
+	/* a negative offset (a header before the pointer) is not ours; a
+	 * lower bound lost in arithmetic on ksize() is fine */
+	if ((off.hi < 0 && !off.nt) || !cfg)
+		return;
+	if (o->ksize_sym && iv_single_sym(&end) == o->ksize_sym &&
+	    end.shi != IV_PINF) {
+		long long d = end.shi;
+
+		/* past ksize() only if the offset reaches its bound: a loop
+		 * stepping by 4 to i < ksize() stops at ksize() - 4 */
+		if (d > 0 && off.nt && !shi_reached(&off))
+			return;
+		j->ksize_bound = 1;
+		j->delta = d;
+		if (iv_is_const(&o->size, &r) && r > 0) {
+			unsigned long long b = o->rounded ?
+				(unsigned long long)r : slab_bucket(cfg, r);
+
+			j->req = r;
+			j->bucket = b;
+			j->end_hi = (long long)b + d;
+			if (j->end_hi > (long long)b)
+				j->verdict = V_OVERFLOW;
+			else if (j->end_hi > r)
+				j->verdict = V_SLACK;
+			else
+				j->verdict = V_FINE;
+			return;
+		}
+		if (o->rounded)
+			j->verdict = d > 0 ? V_OVERFLOW : V_FINE;
+		else if (d > 0)
+			j->verdict = V_OVERFLOW;
+		else if (d == 0)
+			j->verdict = V_SLACK;
+		return;
+	}
+	/* numbers are not trusted when the end is bounded by the ksize() of
+	 * another object, or when the TU did not parse cleanly (sizeof of
+	 * a broken type) */
+	if (end.hi != IV_PINF && o->size.hi != IV_PINF && o->size.hi > 0 &&
+	    !has_ksize_term(t, &end) && !t->tu_errors && single) {
+		unsigned long long b;
+		int definite = end.lo > o->size.hi;
+
+		j->definite = definite;
+		/* a numeric verdict must not come from combining independent
+		 * ranges: the request is one known size, and the offset or
+		 * the length is exact (a loop index or a guarded length is
+		 * fine), unless every combination is past the request */
+		if (!definite && (o->size.lo != o->size.hi ||
+				  (!iv_is_const(&off, NULL) &&
+				   !iv_is_const(&len, NULL))))
+			return;
+		/* nor from an offset whose upper end no path may reach (a
+		 * stride loop, a bound through a lost relation) */
+		if (!definite && !hi_reached(&off))
+			return;
+		r = o->size.hi;
+		j->req = r;
+		j->end_hi = end.hi;
+		if (end.hi <= r) {
+			j->verdict = V_FINE;
+			return;
+		}
+		b = o->rounded ? (unsigned long long)r : slab_bucket(cfg, r);
+		j->bucket = b;
+		if (!b)
+			return;
+		j->verdict = (unsigned long long)end.hi > b ? V_OVERFLOW :
+							      V_SLACK;
+		return;
+	}
+	if (end.nt && o->size.nt && iv_same_form(&end, &o->size) &&
+	    end.shi != IV_PINF &&
+	    o->size.shi != IV_PINF) {
+		long long d = end.shi - o->size.shi;
+
+		j->definite = end.slo - o->size.shi > 0;
+		if (d > 0 && !j->definite && !shi_reached(&off))
+			return;
+		/* the worst end must not come from combining two ranges
+		 * (an offset and a length both bounded by an index) */
+		if (d > 0 && !j->definite && !exact(&off) && !exact(&len))
+			return;
+		j->sym_bound = 1;
+		/* forms divided by den: d counts numerator units, the ends
+		 * differ by at most d / den rounded up */
+		j->delta = end.den > 1 && d > 0 ? (d + end.den - 1) / end.den :
+						  d;
+		if (d <= 0)
+			j->verdict = V_FINE;
+		else
+			j->verdict = o->rounded ? V_OVERFLOW : V_SLACK;
+	}
+}
+
+/* The first preset (table order) of the judged kernel version under which
+ * an access ending at end on a request of req is past the bucket. */
+static const struct slab_config *overflow_config(const struct eng_tu *t,
+						 long long req, long long end)
+{
+	const struct slab_model *m = t->env->model;
+	unsigned since = slab_config_since(t->config);
+	size_t i;
+
+	if (!m)
+		return NULL;
+	for (i = 0; i < slab_model_count(m); i++) {
+		const struct slab_config *c = slab_model_get(m, i);
+		unsigned long long b;
+
+		if (c == t->config ||
+		    (!t->env->all_configs &&
+		     !slab_config_has_version(c, since / 1000, since % 1000)))
+			continue;
+		b = slab_bucket(c, (unsigned long long)req);
+		if (b && (unsigned long long)end > b)
+			return c;
+	}
+	return NULL;
+}
+
+/* ---- suppressions: verdicts the analysis cannot stand behind ---- */
+
+/* A length that may be negative is, as the size_t the sink takes, any
+ * size: no bound (usbtmc: an int count from the device, clamped from
+ * above only). */
+static int len_may_be_negative(const struct ival *len)
+{
+	return !len->nt && len->lo < 0;
+}
+
+/* A verdict from a range (a guarded length, an index) in a callee
+ * analysed in its caller's context, on an object it did not allocate:
+ * the callee's bound may be meant for another caller's object, or a
+ * relation the analysis does not keep (an is_last flag, i + 1 < n) may
+ * prune it. */
+static int callee_range_on_foreign_object(const struct eng_fn *f,
+					  const struct prov_obj *o,
+					  const struct judged *j,
+					  const struct ival *off,
+					  const struct ival *len)
+{
+	return j->verdict != V_UNBOUNDED && j->verdict != V_FINE &&
+	       !j->ksize_bound && !j->definite && f->caller &&
+	       o->fn != clang_hashCursor(f->fn) &&
+	       (!exact(off) || !exact(len));
+}
+
+/* An object read back in another function from a field that also holds
+ * objects of other sites or sizes: the bounds there may belong to
+ * another of them. */
+static int mixed_field_object(const struct eng_fn *f,
+			      const struct prov_obj *o,
+			      const struct judged *j)
+{
+	return j->verdict != V_UNBOUNDED && !j->ksize_bound &&
+	       o->fn != clang_hashCursor(f->fn) &&
+	       eng_fact_mixed_obj(f->t, o);
+}
+
+/* A numeric end past KMALLOC_MAX_SIZE comes from a guard that is not
+ * about this object (count <= INT_MAX): the bound that matters (what the
+ * device or caller can send) is not known. */
+static int end_past_kmalloc_max(const struct eng_tu *t,
+				const struct judged *j)
+{
+	return j->verdict == V_OVERFLOW && !j->ksize_bound &&
+	       !j->sym_bound && !j->definite && j->end_hi > 0 &&
+	       (unsigned long long)j->end_hi > slab_config_max(t->config);
+}
+
+/* ---- messages ---- */
+
+static const char *sym_name(const struct eng_tu *t, int sym)
+{
+	const struct prov_sym *s = ir_sym(&t->objs, sym);
+
+	if (!s)
+		return "?";
+	if (s->kind == SYM_KSIZE)
+		return "ksize()";
+	return s->name ? s->name : "?";
+}
+
+static void describe_end(const struct eng_tu *t, const struct judged *j,
+			 const struct prov_obj *o, struct ival off,
+			 struct ival len, char *buf, size_t size)
+{
+	char ob[64], lb[64];
+
+	iv_str(&off, ob, sizeof(ob));
+	if (j->ksize_bound) {
+		if (j->delta)
+			snprintf(lb, sizeof(lb), "ksize()%+lld", j->delta);
+		else
+			snprintf(lb, sizeof(lb), "ksize()");
+		if (j->bucket)
+			snprintf(buf, size, "ends at %s = %lld", lb,
+				 j->end_hi);
+		else
+			snprintf(buf, size, "ends at %s", lb);
+		return;
+	}
+	if (j->sym_bound) {
+		snprintf(buf, size, "ends up to %lld byte%s past %s",
+			 j->delta, j->delta == 1 ? "" : "s",
+			 o->size_text ? o->size_text :
+			 o->size.nt == 1 && o->size.coef[0] == 1 &&
+			 o->size.den == 1 ? sym_name(t, o->size.sym[0]) :
+			 "the request");
+		return;
+	}
+	iv_str(&len, lb, sizeof(lb));
+	snprintf(buf, size, "of %s byte%s at offset %s ends at %lld", lb,
+		 iv_is_const(&len, NULL) && len.lo == 1 ? "" : "s", ob,
+		 j->end_hi);
+}
+
+/* The record of access site `site` (created unjudged), or NULL when
+ * out of memory. */
+static struct acc_site *acc_get(struct eng_tu *t, unsigned long long site)
+{
+	size_t i;
+	struct acc_site *a;
+
+	for (i = t->nacc; i > 0; i--)
+		if (t->acc[i - 1].site == site)
+			return &t->acc[i - 1];
+	if (t->nacc == t->capacc) {
+		size_t nc = t->capacc ? t->capacc * 2 : 64;
+		struct acc_site *nv = realloc(t->acc, nc * sizeof(*nv));
+
+		if (!nv)
+			return NULL;
+		t->acc = nv;
+		t->capacc = nc;
+	}
+	a = &t->acc[t->nacc++];
+	memset(a, 0, sizeof(*a));
+	a->site = site;
+	a->rule = -1;
+	return a;
+}
+
+/* Keeps verdict j (slack or overflow) at site a when it is worse than
+ * what a holds, with its message and slab numbers. */
+static void record_verdict(struct eng_tu *t, struct acc_site *a,
+			   const struct prov_obj *o, int obj,
+			   const struct judged *j, struct ival off,
+			   struct ival len, int write, const char *what)
+{
+	int rule, rank;
+	char endb[160], reqb[96], cfgb[160], bname[48];
+	const char *label;
+	const struct slab_config *worst;
+
+	if (j->verdict == V_OVERFLOW)
+		rule = write ? KC_RULE_OVERFLOW_WRITE :
+			       KC_RULE_OVERFLOW_READ;
+	else
+		rule = write ? KC_RULE_SLACK_WRITE :
+			       KC_RULE_SLACK_READ;
+	rank = j->verdict * 2 + write;
+	if (a->rule >= 0 && a->rank >= rank)
+		return;
+	a->rule = rule;
+	a->rank = rank;
+	a->obj = obj;
+	describe_end(t, j, o, off, len, endb, sizeof(endb));
+	if (j->req >= 0)
+		snprintf(reqb, sizeof(reqb), " %lld", j->req);
+	else if (o->size_text)
+		snprintf(reqb, sizeof(reqb), " '%s'", o->size_text);
+	else
+		reqb[0] = '\0';
+	label = slab_config_label(t->config);
+	if (j->bucket)
+		snprintf(cfgb, sizeof(cfgb), "bucket %llu (%s) on %s",
+			 j->bucket, slab_bucket_name(t->config,
+						    j->bucket, bname,
+						    sizeof(bname)),
+			 label);
+	else
+		snprintf(cfgb, sizeof(cfgb),
+			 "the kmalloc bucket on %s", label);
+	worst = NULL;
+	if (j->verdict == V_SLACK && j->req > 0 && !j->ksize_bound &&
+	    !j->sym_bound && !o->rounded)
+		worst = overflow_config(t, j->req, j->end_hi);
+	if (j->verdict == V_SLACK && worst && t->env->all_configs) {
+		/* every preset is judged: the worst one decides */
+		rule = write ? KC_RULE_OVERFLOW_WRITE :
+			       KC_RULE_OVERFLOW_READ;
+		rank = V_OVERFLOW * 2 + write;
+		a->rule = rule;
+		a->rank = rank;
+		a->msg = kc_arena_printf(&t->arena,
+			"%s%s %s, past the end of bucket %llu on %s "
+			"for the requested size%s of %s() (inside %s)",
+			what ? what : (write ? "write" : "read"),
+			what ? "()" : "", endb,
+			slab_bucket(worst, (unsigned long long)j->req),
+			slab_config_label(worst), reqb, o->alloc,
+			cfgb);
+	} else if (j->verdict == V_SLACK)
+		a->msg = kc_arena_printf(&t->arena,
+			"%s%s %s, past the requested size%s of "
+			"%s() but inside %s; %s",
+			what ? what : (write ? "write" : "read"),
+			what ? "()" : "", endb, reqb, o->alloc, cfgb,
+			j->sym_bound ? "it overflows when the request "
+			"is itself a bucket size; allocate "
+			"kmalloc_size_roundup() bytes or fix the bound"
+			: worst ? kc_arena_printf(&t->arena,
+			"an overflow on %s; allocate "
+			"kmalloc_size_roundup() of the size and use "
+			"only that", slab_config_label(worst)) :
+			"allocate kmalloc_size_roundup() of the "
+			"size and use only that");
+	else
+		a->msg = kc_arena_printf(&t->arena,
+			"%s%s %s, past the end of %s for the requested "
+			"size%s of %s()",
+			what ? what : (write ? "write" : "read"),
+			what ? "()" : "", endb, cfgb, reqb, o->alloc);
+	memset(&a->slab, 0, sizeof(a->slab));
+	a->slab.valid = 1;
+	a->slab.allocator = o->alloc;
+	a->slab.requested_expr = o->size_text;
+	a->slab.req_lo = o->size.lo > 0 ? o->size.lo : 0;
+	a->slab.req_hi = o->size.hi != IV_PINF ?
+		(unsigned long long)o->size.hi :
+						  SLAB_UNBOUNDED;
+	a->slab.bucket_lo = a->slab.bucket_hi = j->bucket;
+	a->slab.acc_off_lo = off.lo;
+	a->slab.acc_off_hi = off.hi;
+	a->slab.acc_len_lo = len.lo > 0 ? len.lo : 0;
+	a->slab.acc_len_hi = len.hi != IV_PINF ?
+		(unsigned long long)len.hi :
+						 SLAB_UNBOUNDED;
+	a->slab.config = label;
+	a->slab.worst_config = worst ? slab_config_label(worst) : NULL;
+}
+
+/* ---- the hooks ---- */
+
+static void on_access(struct eng_fn *f, const struct state *s,
+		      const struct rule_access *acc)
+{
+	struct eng_tu *t = f->t;
+	const struct val *ptr = acc->ptr;
+	struct ival len = acc->len;
+	unsigned i;
+	int single, nobj = 0;
+
+	/* numbers are judged only when the pointer has one target: several
+	 * targets usually mean objects of other rounds or calling contexts
+	 * that the guards in this one do not describe */
+	for (i = 0; i < ptr->np; i++)
+		if (ptr->p[i].kind == PK_OBJ || ptr->p[i].kind == PK_FREED)
+			nobj++;
+	single = nobj == 1 && !ptr->ptop;
+	for (i = 0; i < ptr->np; i++) {
+		const struct pel *e = &ptr->p[i];
+		struct prov_obj *o;
+		struct acc_site *a;
+		struct judged j;
+		struct ival off;
+
+		if (e->kind != PK_OBJ)
+			continue;
+		o = ir_obj(&t->objs, e->obj);
+		if (!o || !rule_kmalloc_object(t, o))
+			continue;
+		a = acc_get(t, cx_site(acc->at));
+		if (!a) {
+			t->oom = 1;
+			return;
+		}
+		if (!a->loc.file) {
+			a->loc = cx_loc(&t->arena, acc->at);
+			a->function = f->name;
+		}
+		off = iv_add(e->off, acc->extra);
+		if (len_may_be_negative(&len)) {
+			a->unbounded = 1;
+			continue;
+		}
+		judge(t, o, off, len, single, &j);
+		if (j.verdict == V_UNBOUNDED) {
+			struct ival end = iv_add(off, len), b;
+
+			/* judge the guarded bound of the end instead */
+			if (eng_rel_bound(f, s, &end, &b)) {
+				judge(t, o, iv_sub(b, len), len, single,
+				      &j);
+				if (j.verdict != V_UNBOUNDED)
+					off = iv_sub(b, len);
+			}
+		}
+		if (callee_range_on_foreign_object(f, o, &j, &off, &len) ||
+		    mixed_field_object(f, o, &j) ||
+		    end_past_kmalloc_max(t, &j))
+			j.verdict = V_UNBOUNDED;
+		if (j.verdict == V_UNBOUNDED) {
+			a->unbounded = 1;
+			continue;
+		}
+		a->judged = 1;
+		if (j.verdict == V_FINE)
+			continue;
+		record_verdict(t, a, o, e->obj, &j, off, len, acc->write,
+			       acc->what);
+	}
+}
+
+static int emit(struct eng_tu *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nacc; i++) {
+		struct acc_site *a = &t->acc[i];
+		struct kc_finding *fd;
+		const struct prov_obj *o;
+
+		if (a->judged)
+			eng_stat(t, "accesses-judged", 1);
+		else if (a->unbounded)
+			eng_stat(t, "accesses-unbounded", 1);
+		if (a->rule < 0 || !rule_on(t, a->rule))
+			continue;
+		fd = kc_report(t->out, a->rule, a->loc, "%s", a->msg);
+		if (!fd)
+			return -KC_ENOMEM;
+		fd->function = kc_arena_strdup(&t->out->arena, a->function);
+		fd->slab = a->slab;
+		fd->slab.allocator = kc_arena_strdup(&t->out->arena,
+						     a->slab.allocator);
+		fd->slab.requested_expr = a->slab.requested_expr ?
+			kc_arena_strdup(&t->out->arena,
+					a->slab.requested_expr) : NULL;
+		o = ir_obj(&t->objs, a->obj);
+		if (o && o->loc.file) {
+			char rb[64];
+
+			if (o->size.lo >= 0 && o->size.hi < IV_PINF)
+				kc_note(t->out, fd, "allocation", o->loc,
+					"allocated here by %s(%s), requested %s "
+					"bytes", o->alloc,
+					o->size_text ? o->size_text : "",
+					iv_str(&o->size, rb, sizeof(rb)));
+			else
+				kc_note(t->out, fd, "allocation", o->loc,
+					"allocated here by %s(%s)%s", o->alloc,
+					o->size_text ? o->size_text : "",
+					o->rounded ? ", rounded to a bucket" :
+					", a request that is not rounded to a "
+					"bucket");
+		}
+	}
+	return 0;
+}
+
+const struct rule_family rule_family_access_bounds = {
+	.name = "access_bounds",
+	.on_access = on_access,
+	.emit = emit,
+};

@@ -1,0 +1,47 @@
+/* family.h - what a rule family implements, and the predicates families
+ * share (common.c).
+ *
+ * A rule family is one file, src/rules/<family>.c, that judges one or
+ * more rules of the registry (rules/rule_list.h names the family of each
+ * rule): it defines `const struct rule_family rule_family_<family>`, and
+ * keeps everything else static. The engine calls the hooks through
+ * check/sites.c: on_access for every memory access the interpreter
+ * reports, emit once when the TU's analysis is over. A family sits at
+ * layer 3 of docs/analysis.md: it may call src/check's layers 0-2
+ * (engine.h) and common.c, never the interpreter. The recipe for a new
+ * rule: docs/adding-a-rule.md.
+ */
+#ifndef KC_RULES_FAMILY_H
+#define KC_RULES_FAMILY_H
+
+#include "check/engine.h"
+
+/* One access the interpreter reports: len bytes at ptr + extra. */
+struct rule_access {
+	CXCursor at;             /* the expression, for the site and loc */
+	const struct val *ptr;
+	struct ival extra, len;
+	int write;
+	const char *what;        /* "memset" for an apidb sink, else NULL */
+};
+
+struct rule_family {
+	const char *name;
+	/* An access in pass 1, outside the loop rounds before a fixed point
+	 * (f->t->quiet == 0), in state s. NULL: not interested. */
+	void (*on_access)(struct eng_fn *f, const struct state *s,
+			  const struct rule_access *a);
+	/* The TU's analysis is over: turn the family's records (and the
+	 * ksize() sites, t->ks) into findings. 0 or -KC_ENOMEM. NULL: none. */
+	int (*emit)(struct eng_tu *t);
+};
+
+/* common.c */
+/* 1 if rule (enum kc_rule_id) is enabled for this run. */
+int rule_on(const struct eng_tu *t, int rule);
+/* 1 if o is an object the kmalloc slab model describes: a kmalloc or
+ * kstrdup_const allocation, or a kvmalloc one below a page (which never
+ * falls back to vmalloc). */
+int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o);
+
+#endif
