@@ -5,7 +5,8 @@
  * different constant than the allocation:
  *   vendor: kmalloc(12) (no room for the NUL), strcpy writes 13 (kmalloc-16)
  *   model:  kmalloc(20), strncpy pads to 32                 (kmalloc-32)
- *   serial: kzalloc(40), snprintf told 64, memcmp reads 48  (kmalloc-64)
+ *   serial: kzalloc(40), snprintf told 64 (writes 11: only the bound is
+ *           wrong), memcmp reads 48                      (kmalloc-64)
  *   blob:   kmalloc(300), copy_to_user of 600               (past kmalloc-512)
  * The correctly sized copies next to them are silent.
  */
@@ -40,7 +41,7 @@ int bi_set_strings(struct board_info *bi, const char *model, u32 sn)
 	strcpy(bi->vendor, BI_VENDOR); /* expect: slack-write */
 	strncpy(bi->model, model, BI_MODEL_PAD); /* expect: slack-write */
 	strscpy(bi->model, model, BI_MODEL_LEN);
-	snprintf(bi->serial, 64, "SN%08x", sn); /* expect: slack-write */
+	snprintf(bi->serial, 64, "SN%08x", sn); /* expect: bound-past-object */
 	snprintf(bi->serial, BI_SERIAL_LEN, "SN%08x", sn);
 	return 0;
 err:

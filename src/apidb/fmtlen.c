@@ -222,7 +222,8 @@ long long fmt_max_len(const char *fmt, size_t n, fmt_arg_fn arg, void *data,
 			ai++;
 			if (have && a.strmax >= 0)
 				/* a NULL pointer prints "(null)" */
-				len = a.strmax > 6 ? a.strmax : 6;
+				len = a.strmax > 6 || a.nonnull ? a.strmax :
+					6;
 			else
 				len = s.prec >= 0 ? s.prec : UNBOUNDED;
 			if (len >= 0 && s.prec >= 0 && s.prec < len)

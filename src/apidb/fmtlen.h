@@ -23,6 +23,8 @@ struct fmt_argv {
 	int have_range;        /* an integer whose value is in [lo, hi] */
 	long long lo, hi;
 	long long strmax;      /* %s: longest strlen(), -1: unknown */
+	int nonnull;           /* %s: never NULL (a literal), so never
+				* "(null)" */
 };
 
 /* Fills *out for argument i (0: the first after the format); returns 0,

@@ -333,6 +333,11 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		const struct val *ptr, struct ival extra, struct ival len,
 		int write, const char *what);
+/* A write by a bounded writer what() through ptr whose output is known:
+ * it writes at most len bytes, told claim (its size argument). */
+void eng_access_bounded(struct eng_fn *f, const struct state *s,
+			CXCursor at, const struct val *ptr, struct ival len,
+			struct ival claim, const char *what);
 /* Calls every rule family's emit, which turns the TU's site records
  * into findings; 0 or -KC_ENOMEM. */
 int eng_emit(struct eng_tu *t);

@@ -75,24 +75,54 @@ static int first_row(size_t i)
 	return 1;
 }
 
+static void access_event(struct eng_fn *f, const struct state *s,
+			 const struct rule_access *a);
+
 void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		const struct val *ptr, struct ival extra, struct ival len,
 		int write, const char *what)
 {
 	struct rule_access a;
-	size_t i;
 
-	if (f->t->pass != 1 || f->t->quiet)
-		return;
+	memset(&a, 0, sizeof(a));
 	a.at = at;
 	a.ptr = ptr;
 	a.extra = extra;
 	a.len = len;
 	a.write = write;
 	a.what = what;
+	access_event(f, s, &a);
+}
+
+void eng_access_bounded(struct eng_fn *f, const struct state *s,
+			CXCursor at, const struct val *ptr, struct ival len,
+			struct ival claim, const char *what)
+{
+	struct rule_access a;
+
+	memset(&a, 0, sizeof(a));
+	a.at = at;
+	a.ptr = ptr;
+	a.extra = iv_const(0);
+	a.len = len;
+	a.write = 1;
+	a.what = what;
+	a.bounded = 1;
+	a.claim = claim;
+	access_event(f, s, &a);
+}
+
+/* Hands access a to every family that judges accesses. */
+static void access_event(struct eng_fn *f, const struct state *s,
+			 const struct rule_access *a)
+{
+	size_t i;
+
+	if (f->t->pass != 1 || f->t->quiet)
+		return;
 	for (i = 0; i < NFAMILY_ROWS; i++)
 		if (rule_families[i]->on_access && first_row(i))
-			rule_families[i]->on_access(f, s, &a);
+			rule_families[i]->on_access(f, s, a);
 }
 
 int eng_emit(struct eng_tu *t)

@@ -3,6 +3,7 @@
 #include "cx/memo.h"
 #include "util/sink.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +381,75 @@ long long cx_field_offset(CXCursor fld)
 }
 
 static int eval_uncached(CXCursor c, long long *out);
+
+/* Decodes the C escapes of literal text s[0..n) (as StringLiteral's
+ * outputString() writes them: \\, \", \n and friends, octal, \x) into
+ * out (n + 1 bytes), up to the first NUL. */
+static void unescape(const char *s, size_t n, char *out)
+{
+	static const char esc[] = "n\nt\tr\ra\ab\bf\fv\v";
+	const char *e = s + n;
+	char *o = out;
+
+	while (s < e) {
+		const char *m;
+		unsigned v = 0;
+		int k;
+
+		if (*s != '\\' || s + 1 >= e) {
+			*o++ = *s++;
+			continue;
+		}
+		s++;
+		if ((m = strchr(esc, *s)) && ((m - esc) % 2) == 0) {
+			*o++ = m[1];
+			s++;
+		} else if (*s >= '0' && *s <= '7') {
+			for (k = 0; k < 3 && s < e && *s >= '0' && *s <= '7';
+			     k++)
+				v = v * 8 + (unsigned)(*s++ - '0');
+			*o++ = (char)v;
+		} else if (*s == 'x') {
+			s++;
+			while (s < e && isxdigit((unsigned char)*s)) {
+				v = v * 16 + (unsigned)(isdigit((unsigned char)*s) ?
+					*s - '0' : (*s | 0x20) - 'a' + 10);
+				s++;
+			}
+			*o++ = (char)v;
+		} else {
+			*o++ = *s++;   /* \" \' \? \\ */
+		}
+		if (o[-1] == '\0')
+			break;
+	}
+	*o = '\0';
+}
+
+const char *cx_str_literal(struct kc_arena *a, CXCursor c)
+{
+	CXString sp;
+	const char *t;
+	char *v = NULL;
+	size_t n;
+
+	c = cx_strip(c);
+	if (clang_getCursorKind(c) != CXCursor_StringLiteral)
+		return NULL;
+	/* the spelling is the whole (concatenated) value as one C literal,
+	 * quotes and escapes included; wide and UTF literals are not
+	 * formats the kernel takes */
+	sp = clang_getCursorSpelling(c);
+	t = clang_getCString(sp);
+	n = t ? strlen(t) : 0;
+	if (n >= 2 && t[0] == '"' && t[n - 1] == '"') {
+		v = kc_arena_alloc(a, n);
+		if (v)
+			unescape(t + 1, n - 2, v);
+	}
+	clang_disposeString(sp);
+	return v;
+}
 
 int cx_eval_int(CXCursor c, long long *out)
 {

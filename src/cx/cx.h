@@ -71,6 +71,9 @@ enum CXUnaryOperatorKind cx_unop(CXCursor c);
 
 /* Evaluates c as an integer constant. Returns 1 and *out, or 0. */
 int cx_eval_int(CXCursor c, long long *out);
+/* The value of string literal c (casts and parentheses stripped) copied
+ * into a, up to its first NUL; NULL when c is not a string literal. */
+const char *cx_str_literal(struct kc_arena *a, CXCursor c);
 /* clang_Cursor_getOffsetOfField() in bits, cached per field. */
 long long cx_field_offset(CXCursor fld);
 /* The per-TU context (cx.c) owns every cache of libclang answers: those

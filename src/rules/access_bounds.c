@@ -1,6 +1,8 @@
 /* access_bounds.c - the rule family of accesses to kmalloc memory:
  * slack-write, slack-read (past the requested size, inside the bucket)
- * and overflow-write, overflow-read (past the bucket).
+ * and overflow-write, overflow-read (past the bucket), and
+ * bound-past-object (a bounded writer told a size past the request
+ * while what it writes fits).
  *
  * Every access the interpreter reports (on_access) is judged for each
  * kmalloc object its pointer may point to: the end of the access is
@@ -430,6 +432,90 @@ static void record_verdict(struct eng_tu *t, struct acc_site *a,
 	a->slab.worst_config = worst ? slab_config_label(worst) : NULL;
 }
 
+/* A bounded writer whose output fits the request: its size argument
+ * (acc->claim) past the request is bound-past-object, with both numbers.
+ * The claim is judged as an access would be, with the same
+ * suppressions. */
+static void judge_claim(struct eng_fn *f, const struct state *s,
+			struct acc_site *a, const struct prov_obj *o, int obj,
+			struct ival off, int single,
+			const struct rule_access *acc)
+{
+	struct eng_tu *t = f->t;
+	struct judged j;
+	char endb[160], bname[48], reqb[96], cfgb[160];
+	long long most = acc->len.hi;
+
+	(void)s;
+	if (len_may_be_negative(&acc->claim))
+		return;
+	judge(t, o, off, acc->claim, single, &j);
+	if (callee_range_on_foreign_object(f, o, &j, &off, &acc->claim) ||
+	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j))
+		return;
+	if (j.verdict != V_SLACK && j.verdict != V_OVERFLOW)
+		return;
+	if (a->rule >= 0 && a->rank >= 1)
+		return;
+	a->rule = KC_RULE_BOUND_PAST_OBJECT;
+	a->rank = 1;
+	a->obj = obj;
+	if (j.ksize_bound) {
+		snprintf(endb, sizeof(endb), "size ksize()");
+		if (j.delta)
+			snprintf(endb + strlen(endb), sizeof(endb) -
+				 strlen(endb), "%+lld", j.delta);
+		if (j.bucket)
+			snprintf(endb + strlen(endb), sizeof(endb) -
+				 strlen(endb), " = %lld", j.end_hi);
+	} else if (j.sym_bound) {
+		memcpy(endb, "a size that ", 13);
+		describe_end(t, &j, o, off, acc->claim, endb + 12,
+			     sizeof(endb) - 12);
+	} else {
+		char cb[64], ob[64];
+
+		iv_str(&acc->claim, cb, sizeof(cb));
+		iv_str(&off, ob, sizeof(ob));
+		snprintf(endb, sizeof(endb), "size %s%s%s", cb,
+			 iv_is_const(&off, NULL) && off.lo == 0 ? "" :
+			 " at offset ",
+			 iv_is_const(&off, NULL) && off.lo == 0 ? "" : ob);
+	}
+	if (j.req >= 0)
+		snprintf(reqb, sizeof(reqb), " %lld", j.req);
+	else if (o->size_text)
+		snprintf(reqb, sizeof(reqb), " '%s'", o->size_text);
+	else
+		reqb[0] = 0;
+	if (j.bucket)
+		snprintf(cfgb, sizeof(cfgb), " (bucket %llu, %s on %s)",
+			 j.bucket, slab_bucket_name(t->config, j.bucket,
+						    bname, sizeof(bname)),
+			 slab_config_label(t->config));
+	else
+		cfgb[0] = 0;
+	a->msg = kc_arena_printf(&t->arena,
+		"%s() is given %s, past the requested size%s of %s()%s; its "
+		"format writes at most %lld byte%s, so nothing is written "
+		"past the request, but the size argument is wrong",
+		acc->what ? acc->what : "write", endb, reqb, o->alloc, cfgb,
+		most, most == 1 ? "" : "s");
+	memset(&a->slab, 0, sizeof(a->slab));
+	a->slab.valid = 1;
+	a->slab.allocator = o->alloc;
+	a->slab.requested_expr = o->size_text;
+	a->slab.req_lo = o->size.lo > 0 ? o->size.lo : 0;
+	a->slab.req_hi = o->size.hi != IV_PINF ?
+		(unsigned long long)o->size.hi : SLAB_UNBOUNDED;
+	a->slab.bucket_lo = a->slab.bucket_hi = j.bucket;
+	a->slab.acc_off_lo = off.lo;
+	a->slab.acc_off_hi = off.hi;
+	a->slab.acc_len_lo = acc->len.lo > 0 ? acc->len.lo : 0;
+	a->slab.acc_len_hi = (unsigned long long)most;
+	a->slab.config = slab_config_label(t->config);
+}
+
 /* ---- the hooks ---- */
 
 static void on_access(struct eng_fn *f, const struct state *s,
@@ -439,7 +525,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 	const struct val *ptr = acc->ptr;
 	struct ival len = acc->len;
 	unsigned i;
-	int single, nobj = 0;
+	int single, nobj = 0, rank, rule;
 
 	/* numbers are judged only when the pointer has one target: several
 	 * targets usually mean objects of other rounds or calling contexts
@@ -495,10 +581,26 @@ static void on_access(struct eng_fn *f, const struct state *s,
 			continue;
 		}
 		a->judged = 1;
-		if (j.verdict == V_FINE)
+		if (j.verdict == V_FINE) {
+			if (acc->bounded)
+				judge_claim(f, s, a, o, e->obj, off, single,
+					    acc);
 			continue;
+		}
+		rank = a->rank;
+		rule = a->rule;
 		record_verdict(t, a, o, e->obj, &j, off, len, acc->write,
 			       acc->what);
+		if (acc->bounded && (a->rank != rank || a->rule != rule)) {
+			char cb[64];
+
+			/* len is what the format produces at most, not the
+			 * size the writer was given */
+			iv_str(&acc->claim, cb, sizeof(cb));
+			a->msg = kc_arena_printf(&t->arena,
+				"%s (the most its format produces; it is "
+				"given size %s)", a->msg, cb);
+		}
 	}
 }
 

@@ -23,6 +23,10 @@ struct rule_access {
 	struct ival extra, len;
 	int write;
 	const char *what;        /* "memset" for an apidb sink, else NULL */
+	/* a bounded writer whose output is known (snprintf of a literal
+	 * format): len is the most it writes, claim its size argument */
+	int bounded;
+	struct ival claim;
 };
 
 struct rule_family {

@@ -10,6 +10,7 @@ struct args {
 	int have_range;
 	long long lo, hi;
 	long long strmax;
+	int nonnull;
 };
 
 static int give(void *data, unsigned i, struct fmt_argv *out)
@@ -23,6 +24,7 @@ static int give(void *data, unsigned i, struct fmt_argv *out)
 	out->lo = a->lo;
 	out->hi = a->hi;
 	out->strmax = a->strmax;
+	out->nonnull = a->nonnull;
 	return 0;
 }
 
@@ -33,10 +35,11 @@ static long long len(const char *fmt, const struct args *a)
 
 int main(void)
 {
-	struct args digit = { 1, 0, 9, -1 }, two = { 1, 0, 99, -1 };
-	struct args neg = { 1, -5, 3, -1 }, width30 = { 1, 0, 30, -1 };
-	struct args big = { 1, 0, 3000000000LL, -1 };
-	struct args s3 = { 0, 0, 0, 3 }, s10 = { 0, 0, 0, 10 };
+	struct args digit = { 1, 0, 9, -1, 0 }, two = { 1, 0, 99, -1, 0 };
+	struct args neg = { 1, -5, 3, -1, 0 }, width30 = { 1, 0, 30, -1, 0 };
+	struct args big = { 1, 0, 3000000000LL, -1, 0 };
+	struct args s3 = { 0, 0, 0, 3, 0 }, s10 = { 0, 0, 0, 10, 0 };
+	struct args lit3 = { 0, 0, 0, 3, 1 };
 	unsigned nargs = 0;
 
 	/* dm-ima's capacity line: 24 letters, a u64, ';' */
@@ -93,6 +96,8 @@ int main(void)
 	CHECK(len("%s", NULL) == -1);
 	CHECK(len("%.8s", NULL) == 8);
 	CHECK(len("%s", &s3) == 6);
+	CHECK(len("%s", &lit3) == 3);
+	CHECK(len("%.2s", &lit3) == 2);
 	CHECK(len("%s", &s10) == 10);
 	CHECK(len("%.4s", &s10) == 4);
 	CHECK(len("%12s", &s10) == 12);

@@ -2,6 +2,7 @@
  * free (do_free), sinks that consume an argument (do_sink), the size
  * formulas of their arguments, and strlen of known strings. */
 #include "check/interp/interp.h"
+#include "apidb/fmtlen.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -363,17 +364,92 @@ void eng_kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
 		st_kill_under(s, key);
 }
 
+/* What a printf-style format's arguments are known to be: an integer
+ * range, or the length of a string (apidb/fmtlen.h). */
+struct fmt_args {
+	struct eng_fn *f;
+	const struct val *a;
+	const CXCursor *ac;
+	int first, n;          /* arguments first..n-1 follow the format */
+};
+
+static int fmt_arg(void *data, unsigned i, struct fmt_argv *out)
+{
+	const struct fmt_args *fa = data;
+	int k = fa->first + (int)i;
+	const struct val *v;
+	long long len;
+
+	if (k < 0 || k >= fa->n)
+		return -1;
+	v = &fa->a[k];
+	out->have_range = !v->np && !v->ptop && !v->iv.nt &&
+			  v->iv.lo != IV_NINF && v->iv.hi != IV_PINF;
+	out->lo = v->iv.lo;
+	out->hi = v->iv.hi;
+	len = literal_len(fa->ac[k]);
+	out->nonnull = len >= 0;
+	if (len < 0 && v->np) {
+		struct ival sl = strlen_of(fa->f, v);
+
+		if (!sl.nt && sl.hi != IV_PINF)
+			len = sl.hi;
+	}
+	out->strmax = len;
+	return 0;
+}
+
+/* The most bytes bounded writer api writes through its format argument:
+ * the format's longest output and its NUL, or -1 when the format is not
+ * a literal or its output has no bound. The arguments are known only
+ * when the callee takes them itself (snprintf, not vsnprintf's
+ * va_list). */
+static long long fmt_written(struct eng_fn *f, CXCursor call,
+			     const struct apidb_fn *api, const struct val *a,
+			     const CXCursor *ac, int n)
+{
+	struct fmt_args fa = { f, a, ac, api->fmt + 1, n };
+	CXCursor callee = clang_getCursorReferenced(call);
+	const char *fmt;
+	long long max;
+
+	if (api->fmt < 0 || api->fmt >= n)
+		return -1;
+	fmt = cx_str_literal(&f->t->arena, ac[api->fmt]);
+
+	if (!fmt)
+		return -1;
+	if (clang_Cursor_isNull(callee) || !clang_Cursor_isVariadic(callee))
+		fa.n = 0;
+	max = fmt_max_len(fmt, strlen(fmt), fmt_arg, &fa, NULL);
+	return max < 0 ? -1 : max + 1;
+}
+
 struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			  const struct apidb_fn *api, const char *name,
 			  const struct val *a, const CXCursor *ac, int n)
 {
 	struct ival len = eng_formula(f, api->size, a, ac, n);
+	long long most;
 
 	name = cx_spelled_callee(&f->t->arena, c, name);
 
 	if (api->dst >= 0 && api->dst < n) {
-		eng_access(f, s, c, &a[api->dst], iv_const(0), len, 1,
-			   name);
+		most = (api->flags & APIDB_F_UPTO) ?
+			fmt_written(f, c, api, a, ac, n) : -1;
+		if (most >= 0 && (len.nt || len.hi > most)) {
+			/* snprintf writes the smaller of its size and what
+			 * the format produces */
+			struct ival w = iv_range(0, most);
+
+			if (!len.nt && len.lo > 0)
+				w.lo = len.lo < most ? len.lo : most;
+			eng_access_bounded(f, s, c, &a[api->dst], w, len,
+					   name);
+		} else {
+			eng_access(f, s, c, &a[api->dst], iv_const(0), len,
+				   1, name);
+		}
 		eng_kill_arg(f, s, ac[api->dst]);
 	}
 	if (api->src >= 0 && api->src < n) {

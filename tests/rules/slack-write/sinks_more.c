@@ -29,13 +29,14 @@ char *name_copy(const char *src)
 	return p;
 }
 
-char *name_fmt(int id)
+char *name_fmt(const char *name)
 {
 	char *p = kmalloc(40, GFP_KERNEL);
 
 	if (!p)
 		return NULL;
-	snprintf(p, ksize(p), "port%d", id); /* expect: slack-write */
+	/* %s of unknown length: snprintf may write up to ksize() */
+	snprintf(p, ksize(p), "port-%s", name); /* expect: slack-write */
 	return p;
 }
 
