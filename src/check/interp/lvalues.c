@@ -91,6 +91,45 @@ static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
 }
 
 static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
+			 int write, struct val *addr_out);
+
+/* a[i].f or (*p).f (base is a[i] or *p): judged as an access of f's
+ * size at f's address, when the element access would be judged. */
+static void member_of_element(struct eng_fn *f, struct state *s,
+			      CXCursor member, CXCursor base, int write,
+			      struct val *addr_out)
+{
+	struct val a = eng_addr(f, s, member);
+	long long sz;
+	unsigned i;
+
+	/* an element offset in terms of a symbol (i < ksize(p) / sizeof(*p))
+	 * is judged by whole elements: the symbolic judgement compares the
+	 * element's end with ksize() or the request, which a field's end
+	 * short of it cannot be */
+	for (i = 0; i < a.np; i++)
+		if (a.p[i].kind == PK_OBJ && a.p[i].off.nt) {
+			check_lvalue(f, s, base, write, addr_out);
+			return;
+		}
+	if (addr_out)
+		*addr_out = a;
+	if (!eng_has_heap(&a, f->t))
+		return;
+	if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr) {
+		struct cx_kids ak;
+
+		cx_children(base, &ak);
+		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
+			return;
+	}
+	sz = cx_type_size(cx_type(member));
+	if (sz <= 0)
+		return;
+	eng_access(f, s, member, &a, iv_const(0), iv_const(sz), write, NULL);
+}
+
+static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 			 int write, struct val *addr_out)
 {
 	CXCursor sc = cx_strip(c);
@@ -114,9 +153,11 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 		    (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr ||
 		     (clang_getCursorKind(base) == CXCursor_UnaryOperator &&
 		      cx_unop(base) == CXUnaryOperator_Deref))) {
-			/* a field of an array element: the element is what
-			 * lies in the slack or not */
-			check_lvalue(f, s, base, write, addr_out);
+			/* a field of an array element: the field's own
+			 * bytes (tbl[i].rate writes 4 bytes at its offset in
+			 * element i, not the whole element), where the
+			 * element access would be judged */
+			member_of_element(f, s, sc, base, write, addr_out);
 			return;
 		}
 	}

@@ -42,7 +42,8 @@ static int fence_add(struct out_fence_state **fence_state, unsigned int *num,
 	memset(&f[*num], 0, sizeof(*f));
 	*fence_state = f;
 	if (past) {
-		f[*num + 1].fd = -1; /* expect: overflow-write "at offset 24" */
+		/* fd (4 bytes at 16) of element 1 (24 bytes) */
+		f[*num + 1].fd = -1; /* expect: overflow-write "at offset 40" */
 		return -EINVAL;
 	}
 	return fence_setup(&f[(*num)++]);
