@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "cli/opts.h"
 #include "diag/diag.h"
 #include "driver/env.h"
@@ -254,6 +255,34 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 	return 0;
 }
 
+/* The result cache of this run (cache/cache.h), or NULL with --no-cache
+ * or when the directory cannot be used (a warning: the run goes on
+ * without it). */
+static struct kc_cache *open_cache(const struct kc_opts *o,
+				   const struct kc_env *env)
+{
+	struct kc_cache *c = NULL;
+	struct kc_err err = { 0 };
+	char dir[4096], msg[2048];
+
+	if (o->no_cache)
+		return NULL;
+	if (kc_cache_dir(o->cache_dir, dir, sizeof(dir))) {
+		if (!o->quiet)
+			fprintf(stderr, "ksizecheck: warning: no cache directory ($HOME is not set); running without the result cache\n");
+		return NULL;
+	}
+	if (kc_cache_open(&c, dir, o->cache_max_size, kc_rules_dir(o),
+			  o->rules.v, o->rules.n, &env->env, &err)) {
+		kc_err_format(&err, msg, sizeof(msg));
+		if (!o->quiet)
+			fprintf(stderr, "ksizecheck: warning: %s; running without the result cache\n",
+				msg);
+		return NULL;
+	}
+	return c;
+}
+
 int main(int argc, char **argv)
 {
 	struct kc_opts o;
@@ -263,6 +292,7 @@ int main(int argc, char **argv)
 	struct kc_diag diag;
 	struct kc_env env;
 	struct kc_prefilter *pf = NULL;
+	struct kc_cache *cache = NULL;
 	struct out_config cfg;
 	struct out_run_info run = { 0 };
 	struct out_run_store store = { 0 };
@@ -297,6 +327,8 @@ int main(int argc, char **argv)
 #endif
 	case KC_MODE_MERGE:
 		return kc_merge_main(o.sub_argc, o.sub_argv);
+	case KC_MODE_CACHE:
+		return kc_cache_main(o.sub_argc, o.sub_argv);
 	}
 
 	ret = build_tus(&o, &tus, &err);
@@ -343,6 +375,8 @@ int main(int argc, char **argv)
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
+	cache = open_cache(&o, &env);
+	env.env.cache = cache;
 	if (use_prefilter(&o)) {
 		ret = kc_prefilter_build(&pf, env.env.api, &tus, &err);
 		if (ret) {
@@ -355,6 +389,8 @@ int main(int argc, char **argv)
 			kc_prefilter_describe(pf, stderr);
 	}
 	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
+	if (cache && st.cache.stored)
+		st.cache.evicted = kc_cache_trim(cache);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
@@ -399,6 +435,7 @@ int main(int argc, char **argv)
 	}
 out:
 	kc_prefilter_free(pf);
+	kc_cache_close(cache);
 	kc_env_release(&env);
 	kc_diag_release(&diag);
 out_tus:

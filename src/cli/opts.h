@@ -20,6 +20,7 @@ enum kc_mode {
 	KC_MODE_KERNEL,     /* ksizecheck kernel [--tree DIR] [PATHS...] */
 	KC_MODE_MODEL,      /* ksizecheck model ... */
 	KC_MODE_MERGE,      /* ksizecheck merge FILES... */
+	KC_MODE_CACHE,      /* ksizecheck cache stats|clear */
 	KC_MODE_HELP,
 	KC_MODE_VERSION,
 	KC_MODE_LIST_RULES,
@@ -78,13 +79,16 @@ struct kc_opts {
 	unsigned shard_count;       /* ... and N; 0 = no sharding */
 	int sparse;                 /* --sparse or KSIZECHECK_SPARSE=1 */
 	const char *rules_dir;      /* --rules-dir DIR */
+	const char *cache_dir;      /* --cache-dir DIR (cache/cache.h) */
+	int no_cache;               /* --no-cache */
+	unsigned long long cache_max_size; /* --cache-max-size, 0: default */
 	struct kc_strlist inputs;   /* files, or PATHS in kernel mode */
 	struct kc_strlist cflags;   /* after --, or the CHECK= arguments */
 	int argc;                   /* the original command line, for */
 	char **argv;                /* chaining to sparse */
 	int print;                  /* --print-compdb (1), --print-commands
 				     * (2): print the TUs, do not check */
-	int sub_argc;               /* model/merge: their arguments, */
+	int sub_argc;               /* model/merge/cache: their arguments, */
 	char **sub_argv;            /* sub_argv[0] is the subcommand */
 };
 
