@@ -213,12 +213,15 @@ out:
 }
 
 /* --prefilter=auto: on where a run has many TUs (kernel mode, a compile
- * database), off for files named on the command line and the CHECK=
- * form, where indexing the headers would cost more than it saves. */
-static int use_prefilter(const struct kc_opts *o)
+ * database), and in the CHECK= form when the header index can be cached
+ * (pf_cache.h); off for files named on the command line, where indexing
+ * the headers would cost more than it saves. */
+static int use_prefilter(const struct kc_opts *o,
+			 const struct kc_cache *cache)
 {
 	if (o->prefilter == KC_PF_AUTO)
-		return o->mode == KC_MODE_KERNEL || o->compdb;
+		return o->mode == KC_MODE_KERNEL || o->compdb ||
+		       (o->mode == KC_MODE_CHECK && cache);
 	return o->prefilter != KC_PF_OFF;
 }
 
@@ -231,7 +234,7 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 	size_t skip = 0;
 	char why[1024];
 
-	if (kc_prefilter_build(&pf, env->env.api, tus, &err))
+	if (kc_prefilter_build(&pf, env->env.api, tus, env->env.cache, &err))
 		return die_usage(&err);
 	if (o->stats)
 		kc_prefilter_describe(pf, stderr);
@@ -371,14 +374,14 @@ int main(int argc, char **argv)
 	if (env.config_warning && !o.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
+	cache = open_cache(&o, &env);
+	env.env.cache = cache;
 	if (o.print == 3) {
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
-	cache = open_cache(&o, &env);
-	env.env.cache = cache;
-	if (use_prefilter(&o)) {
-		ret = kc_prefilter_build(&pf, env.env.api, &tus, &err);
+	if (use_prefilter(&o, cache)) {
+		ret = kc_prefilter_build(&pf, env.env.api, &tus, cache, &err);
 		if (ret) {
 			code = die_usage(&err);
 			goto out;
