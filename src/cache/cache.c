@@ -162,9 +162,9 @@ int kc_cache_open(struct kc_cache **out, const char *dir,
 	*out = NULL;
 	if (!c)
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
-	if ((size_t)snprintf(c->dir, sizeof(c->dir), "%s", dir) >=
-	    sizeof(c->dir) || kc_cache_mkdirs(c->dir) ||
-	    access(c->dir, W_OK)) {
+	/* absolute: workers change to each TU's directory */
+	if (strlen(dir) >= sizeof(c->dir) || kc_cache_mkdirs(dir) ||
+	    !realpath(dir, c->dir) || access(c->dir, W_OK)) {
 		int e = errno;
 
 		free(c);

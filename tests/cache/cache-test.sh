@@ -238,6 +238,9 @@ corpus-warm)
 	cmp -s c.json w.json || { echo "FAIL $CASE: JSON differs"; diff c.json w.json | head; FAIL=1; }
 	cmp -s cold.txt warm.txt || { echo "FAIL $CASE: text differs"; diff cold.txt warm.txt | head; FAIL=1; }
 	grep -q '"rule"' c.json || { echo "FAIL $CASE: no findings in the corpus run"; FAIL=1; }
+	# a relative --cache-dir is the caller's, not each TU's directory's
+	[ "$(find c1/results -name '*.kce' | wc -l)" = "$(ls "$HERE"/../../corpus/*.c | wc -l)" ] ||
+		{ echo "FAIL $CASE: entries not in ./c1"; FAIL=1; }
 	cp warm.err out.txt
 	stat_is cache-misses 0
 	stat_is cache-hits "$(ls "$HERE"/../../corpus/*.c | wc -l)" ;;
