@@ -196,7 +196,7 @@ int kc_cache_main(int argc, char **argv)
 	}
 	if (!cmd)
 		return usage();
-	if (kc_cache_dir(dir, path, sizeof(path))) {
+	if (kc_cache_dir(dir, NULL, path, sizeof(path))) {
 		fprintf(stderr, "ksizecheck: no cache directory: set --cache-dir, $KSIZECHECK_CACHE_DIR, $XDG_CACHE_HOME or $HOME\n");
 		return 2;
 	}

@@ -18,7 +18,8 @@
 
 #define BLOB_MAGIC "ksizecheck-cache 1"
 
-int kc_cache_dir(const char *dir, char *buf, size_t size)
+int kc_cache_dir(const char *dir, const char *config_dir, char *buf,
+		 size_t size)
 {
 	const char *env = getenv("KSIZECHECK_CACHE_DIR");
 	const char *xdg = getenv("XDG_CACHE_HOME");
@@ -29,6 +30,8 @@ int kc_cache_dir(const char *dir, char *buf, size_t size)
 		n = snprintf(buf, size, "%s", dir);
 	else if (env && *env)
 		n = snprintf(buf, size, "%s", env);
+	else if (config_dir && *config_dir)
+		n = snprintf(buf, size, "%s", config_dir);
 	else if (xdg && *xdg)
 		n = snprintf(buf, size, "%s/ksizecheck", xdg);
 	else if (home && *home)

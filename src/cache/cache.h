@@ -33,10 +33,12 @@ struct kc_cache;
 /* default --cache-max-size */
 #define KC_CACHE_DEFAULT_MAX (5ULL << 30)
 
-/* The cache directory: dir when non-NULL, else $KSIZECHECK_CACHE_DIR,
- * else $XDG_CACHE_HOME/ksizecheck, else $HOME/.cache/ksizecheck.
- * Returns 0, or -1 when none can be formed (no HOME). */
-int kc_cache_dir(const char *dir, char *buf, size_t size);
+/* The cache directory: dir (--cache-dir) when non-NULL, else
+ * $KSIZECHECK_CACHE_DIR, else config_dir (the configuration file's
+ * "cache_dir") when non-NULL, else $XDG_CACHE_HOME/ksizecheck, else
+ * $HOME/.cache/ksizecheck. Returns 0, or -1 when none can be formed. */
+int kc_cache_dir(const char *dir, const char *config_dir, char *buf,
+		 size_t size);
 
 /* Parses a size such as 500M, 2G, 4096 (bytes; K/M/G are powers of 1024)
  * into *out. Returns 0, or -1 when s is not one. */

@@ -262,6 +262,7 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
  * or when the directory cannot be used (a warning: the run goes on
  * without it). */
 static struct kc_cache *open_cache(const struct kc_opts *o,
+				   const struct out_config *cfg,
 				   const struct kc_env *env)
 {
 	struct kc_cache *c = NULL;
@@ -270,7 +271,8 @@ static struct kc_cache *open_cache(const struct kc_opts *o,
 
 	if (o->no_cache)
 		return NULL;
-	if (kc_cache_dir(o->cache_dir, dir, sizeof(dir))) {
+	if (kc_cache_dir(o->cache_dir, o->no_config ? NULL : cfg->cache_dir,
+			 dir, sizeof(dir))) {
 		if (!o->quiet)
 			fprintf(stderr, "ksizecheck: warning: no cache directory ($HOME is not set); running without the result cache\n");
 		return NULL;
@@ -374,7 +376,7 @@ int main(int argc, char **argv)
 	if (env.config_warning && !o.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.config_warning);
 	kc_diag_init(&diag);
-	cache = open_cache(&o, &env);
+	cache = open_cache(&o, &cfg, &env);
 	env.env.cache = cache;
 	if (o.print == 3) {
 		code = print_prefilter(&o, &env, &tus);

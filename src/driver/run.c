@@ -29,10 +29,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache/cache.h"
 #include "cli/opts.h"
 #include "util/clock.h"
 #include "diag/finding_json.h"
+#include "cache/cache.h"
 #include "driver/progress.h"
 #include "driver/run.h"
 #include "driver/tu.h"

@@ -52,6 +52,8 @@ int out_config_apply(const struct out_config *cfg, struct kc_opts *o,
 		o->fail_on = (int)p;
 		o->fail_on_set = 1;
 	}
+	if (!o->cache_max_size)
+		o->cache_max_size = cfg->cache_max_size;
 	for (i = 0; i < cfg->nrules_files; i++)
 		if (strlist_add(&o->rules, cfg->rules_files[i]))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,

@@ -198,6 +198,19 @@ subcommand)
 	# an unusable directory: a warning, the run goes on without a cache
 	: >notadir
 	expect 1 "warning: cannot use cache directory" "$K" --cache-dir notadir/x a.c ;;
+config)
+	# the directory: --cache-dir, then $KSIZECHECK_CACHE_DIR, then the
+	# configuration file's cache_dir, then $XDG_CACHE_HOME/ksizecheck
+	make_tree
+	printf '{\n  "version": 1,\n  "cache_dir": "cc",\n  "cache_max_size": "10M"\n}\n' >.ksizecheck.json
+	run env -u KSIZECHECK_CACHE_DIR XDG_CACHE_HOME="$T/xdg" "$K" a.c
+	[ -n "$(find cc/results -name '*.kce')" ] || { echo "FAIL $CASE: config cache_dir not used"; FAIL=1; }
+	run "$K" a.c
+	[ -n "$(find cache/results -name '*.kce')" ] || { echo "FAIL $CASE: \$KSIZECHECK_CACHE_DIR not used"; FAIL=1; }
+	run env -u KSIZECHECK_CACHE_DIR XDG_CACHE_HOME="$T/xdg" "$K" --no-config a.c
+	[ -n "$(find xdg/ksizecheck/results -name '*.kce')" ] || { echo "FAIL $CASE: \$XDG_CACHE_HOME not used"; FAIL=1; }
+	printf '{\n  "version": 1,\n  "cache_max_size": "lots"\n}\n' >.ksizecheck.json
+	expect 2 ".ksizecheck.json:3: 'cache_max_size' must be a size such as 500M or 2G, not 'lots'" "$K" a.c ;;
 check-form-index)
 	# Kbuild's CHECK= form: the prefilter's header index is built once,
 	# then loaded, and rebuilt when a header changes or appears
