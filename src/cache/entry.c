@@ -295,7 +295,8 @@ void kc_cache_store(struct kc_cache *c, const struct kc_cache_key *k,
 	json_object_object_add(e, "key", json_object_new_string(k->hex));
 	json_object_object_add(e, "deps", deps);
 	json_object_object_add(e, "result", result_json(res, status));
-	text = json_object_to_json_string_ext(e, JSON_C_TO_STRING_PLAIN);
+	text = json_object_to_json_string_ext(e, JSON_C_TO_STRING_PLAIN |
+						 JSON_C_TO_STRING_NOSLASHESCAPE);
 	entry_place(k, sub, sizeof(sub), name, sizeof(name));
 	if (text && !kc_cache_write_blob(c, sub, name, text, strlen(text)))
 		json_object_object_add(res, "cache_stored",
