@@ -26,13 +26,15 @@ shift $((OPTIND - 1))
 [ $# -ge 2 ] || { echo "usage: $0 [-k KSIZECHECK] [-j J] [-m MAKEFLAGS] COPY DIR..." >&2; exit 2; }
 COPY=$1
 shift
+# Kbuild builds a directory only when it is named with a trailing slash
+set -- $(for d in "$@"; do printf '%s/ ' "${d%/}"; done)
 K=$(command -v "$K")
 C=$(mktemp -d "${TMPDIR:-/tmp}/kc-make-cache.XXXXXX")
 trap 'rm -rf "$C"' EXIT
 cd "$COPY"
 [ -f .config ] || { echo "$COPY: not a configured kernel tree" >&2; exit 2; }
 
-rmo() { for d in "$@"; do rm -f "$d"/*.o "$d"/.*.o.cmd; done; }
+rmo() { for d in "$@"; do rm -f "$d"*.o "$d".*.o.cmd; done; }
 # step NAME MAKE-ARGS...: one timed make over the directories
 step() {
 	name=$1
