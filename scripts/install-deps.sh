@@ -17,6 +17,7 @@ PKGS=(
 	libelf-dev
 	libjson-c-dev
 	libssl-dev
+	libxxhash-dev
 	lld-19
 	llvm-19
 	patch
