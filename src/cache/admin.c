@@ -117,12 +117,18 @@ static int by_age(const void *a, const void *b)
 	return x->mtime < y->mtime ? -1 : x->mtime > y->mtime;
 }
 
-size_t kc_cache_trim(struct kc_cache *c)
+size_t kc_cache_trim(struct kc_cache *c, int every)
 {
 	struct file_list l = { 0 };
 	unsigned long long goal = c->max_bytes / 10 * 9;
 	size_t removed = 0;
 
+	if (!every) {
+		unsigned seed = (unsigned)getpid() ^ (unsigned)time(NULL);
+
+		if (rand_r(&seed) % KC_CACHE_TRIM_EVERY)
+			return 0;
+	}
 	scan_cache(&l, c->dir);
 	if (l.bytes > c->max_bytes) {
 		qsort(l.v, l.n, sizeof(*l.v), by_age);

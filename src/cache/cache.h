@@ -99,8 +99,13 @@ void kc_cache_counts_print(const struct kc_cache_counts *n, FILE *f);
 
 /* Removes entries, oldest first, until the results take at most 90% of
  * the size cap (only when they exceed it), and stale temporary files.
- * Returns the number of entries removed. */
-size_t kc_cache_trim(struct kc_cache *c);
+ * The scan reads every entry's size: with every 0, only one call in
+ * KC_CACHE_TRIM_EVERY scans (by chance), for callers that store one
+ * entry per process (the CHECK= form: a kernel tree's 20,000 checker
+ * calls would otherwise stat 20,000 entries each). Returns the number of
+ * entries removed. */
+#define KC_CACHE_TRIM_EVERY 64
+size_t kc_cache_trim(struct kc_cache *c, int every);
 
 /* `ksizecheck cache stats|clear [--cache-dir DIR]`: argv[0] is "cache".
  * Prints to stdout; returns the exit status (0, or 2 with a message). */

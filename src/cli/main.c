@@ -395,7 +395,8 @@ int main(int argc, char **argv)
 	}
 	ret = kc_run(&o, &env.env, &tus, &diag, &st, &err);
 	if (cache && st.cache.stored)
-		st.cache.evicted = kc_cache_trim(cache);
+		st.cache.evicted = kc_cache_trim(cache,
+						 o.mode != KC_MODE_CHECK);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
