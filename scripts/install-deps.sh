@@ -18,6 +18,7 @@ PKGS=(
 	libjson-c-dev
 	libsqlite3-dev
 	libssl-dev
+	libxxhash-dev
 	lld-19
 	llvm-19
 	patch

@@ -30,6 +30,8 @@ struct kc_analysis_env {
 	 * prove it right */
 	struct kc_prefilter *prefilter;
 	int prefilter_check;
+	/* the result cache (cache/cache.h), NULL: none */
+	struct kc_cache *cache;
 };
 
 /* Analyses every function defined in main_file of tu and adds findings

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "cli/opts.h"
 #include "diag/diag.h"
 #include "driver/env.h"
@@ -217,12 +218,15 @@ out:
 }
 
 /* --prefilter=auto: on where a run has many TUs (kernel mode, a compile
- * database), off for files named on the command line and the CHECK=
- * form, where indexing the headers would cost more than it saves. */
-static int use_prefilter(const struct kc_opts *o)
+ * database), and in the CHECK= form when the header index can be cached
+ * (pf_cache.h); off for files named on the command line, where indexing
+ * the headers would cost more than it saves. */
+static int use_prefilter(const struct kc_opts *o,
+			 const struct kc_cache *cache)
 {
 	if (o->prefilter == KC_PF_AUTO)
-		return o->mode == KC_MODE_KERNEL || o->compdb;
+		return o->mode == KC_MODE_KERNEL || o->compdb ||
+		       (o->mode == KC_MODE_CHECK && cache);
 	return o->prefilter != KC_PF_OFF;
 }
 
@@ -235,7 +239,7 @@ static int print_prefilter(const struct kc_opts *o, struct kc_env *env,
 	size_t skip = 0;
 	char why[1024];
 
-	if (kc_prefilter_build(&pf, env->env.api, tus, &err))
+	if (kc_prefilter_build(&pf, env->env.api, tus, env->env.cache, &err))
 		return die_usage(&err);
 	if (o->out.stats)
 		kc_prefilter_describe(pf, stderr);
@@ -294,6 +298,37 @@ static int html_opts(const struct kc_opts *o, const struct kc_diag *d,
 	return ret;
 }
 
+/* The result cache of this run (cache/cache.h), or NULL with --no-cache
+ * or when the directory cannot be used (a warning: the run goes on
+ * without it). */
+static struct kc_cache *open_cache(const struct kc_opts *o,
+				   const struct out_config *cfg,
+				   const struct kc_env *env)
+{
+	struct kc_cache *c = NULL;
+	struct kc_err err = { 0 };
+	char dir[4096], msg[2048];
+
+	if (o->no_cache)
+		return NULL;
+	if (kc_cache_dir(o->cache_dir, o->no_config ? NULL : cfg->cache_dir,
+			 dir, sizeof(dir))) {
+		if (!o->out.quiet)
+			fprintf(stderr, "ksizecheck: warning: no cache directory ($HOME is not set); running without the result cache\n");
+		return NULL;
+	}
+	if (kc_cache_open(&c, dir, o->cache_max_size ? o->cache_max_size :
+			  o->no_config ? 0 : cfg->cache_max_size, kc_rules_dir(o->run.rules_dir),
+			  o->run.rules.v, o->run.rules.n, &env->env, &err)) {
+		kc_err_format(&err, msg, sizeof(msg));
+		if (!o->out.quiet)
+			fprintf(stderr, "ksizecheck: warning: %s; running without the result cache\n",
+				msg);
+		return NULL;
+	}
+	return c;
+}
+
 int main(int argc, char **argv)
 {
 	struct kc_opts o;
@@ -303,6 +338,7 @@ int main(int argc, char **argv)
 	struct kc_diag diag;
 	struct kc_env env;
 	struct kc_prefilter *pf = NULL;
+	struct kc_cache *cache = NULL;
 	struct out_config cfg;
 	struct out_run_info run = { 0 };
 	struct out_run_store store = { 0 };
@@ -343,6 +379,8 @@ int main(int argc, char **argv)
 	case KC_MODE_REPORT:
 		return kc_report_main(o.sub_argc, o.sub_argv,
 				      kc_rules_dir(o.run.rules_dir));
+	case KC_MODE_CACHE:
+		return kc_cache_main(o.sub_argc, o.sub_argv);
 	}
 
 	ret = build_tus(&o, &tus, &err);
@@ -385,12 +423,14 @@ int main(int argc, char **argv)
 	if (env.preset.warning && !o.out.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.preset.warning);
 	kc_diag_init(&diag);
+	cache = open_cache(&o, &cfg, &env);
+	env.env.cache = cache;
 	if (o.run.print == 3) {
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
-	if (use_prefilter(&o)) {
-		ret = kc_prefilter_build(&pf, env.env.api, &tus, &err);
+	if (use_prefilter(&o, cache)) {
+		ret = kc_prefilter_build(&pf, env.env.api, &tus, cache, &err);
 		if (ret) {
 			code = die_usage(&err);
 			goto out;
@@ -401,6 +441,9 @@ int main(int argc, char **argv)
 			kc_prefilter_describe(pf, stderr);
 	}
 	ret = kc_run(&o.run, &env.env, &tus, &diag, &st, &err);
+	if (cache && st.cache.stored)
+		st.cache.evicted = kc_cache_trim(cache,
+						 o.mode != KC_MODE_CHECK);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;
@@ -465,6 +508,7 @@ int main(int argc, char **argv)
 out:
 	free(fix_diff);
 	kc_prefilter_free(pf);
+	kc_cache_close(cache);
 	kc_env_release(&env);
 	kc_diag_release(&diag);
 out_tus:

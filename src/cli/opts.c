@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "cli/opts.h"
 
 enum {
@@ -28,7 +29,8 @@ enum {
 	OPT_ALL_CONFIGS, OPT_ENABLE, OPT_DISABLE, OPT_TIMEOUT, OPT_MEM_LIMIT,
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
 	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS, OPT_PREFILTER,
-	OPT_PRINT_PREFILTER, OPT_BUILD_GENERATED,
+	OPT_PRINT_PREFILTER, OPT_BUILD_GENERATED, OPT_CACHE_DIR, OPT_NO_CACHE,
+	OPT_CACHE_MAX_SIZE,
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +66,9 @@ static const struct option long_opts[] = {
 	{ "print-commands", no_argument, NULL, OPT_PRINT_COMMANDS },
 	{ "prefilter", required_argument, NULL, OPT_PREFILTER },
 	{ "print-prefilter", no_argument, NULL, OPT_PRINT_PREFILTER },
+	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+	{ "cache-max-size", required_argument, NULL, OPT_CACHE_MAX_SIZE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -222,6 +227,15 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_PRINT_COMPDB: o->run.print = 1; break;
 	case OPT_PRINT_COMMANDS: o->run.print = 2; break;
 	case OPT_PRINT_PREFILTER: o->run.print = 3; break;
+	case OPT_CACHE_DIR: o->cache_dir = arg; break;
+	case OPT_NO_CACHE: o->no_cache = 1; break;
+	case OPT_CACHE_MAX_SIZE:
+		if (kc_cache_parse_size(arg, &o->cache_max_size) ||
+		    !o->cache_max_size)
+			ret = kc_err_set(err, KC_EUSAGE, NULL, 0, 0,
+					 "invalid value '%s' for --cache-max-size (expected a size such as 500M or 2G)",
+					 arg);
+		break;
 	default:
 		ret = -KC_EUSAGE;
 	}
@@ -284,10 +298,12 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 
 	if (argc > 1 && (!strcmp(argv[1], "model") ||
 			 !strcmp(argv[1], "merge") ||
-			 !strcmp(argv[1], "report"))) {
+			 !strcmp(argv[1], "report") ||
+			 !strcmp(argv[1], "cache"))) {
 		o->mode = !strcmp(argv[1], "model") ? KC_MODE_MODEL :
 			  !strcmp(argv[1], "merge") ? KC_MODE_MERGE :
-						      KC_MODE_REPORT;
+			  !strcmp(argv[1], "report") ? KC_MODE_REPORT :
+						      KC_MODE_CACHE;
 		o->sub_argc = argc - 1;
 		o->sub_argv = argv + 1;
 		return 0;
@@ -371,6 +387,7 @@ void kc_opts_usage(FILE *f)
 "       ksizecheck merge FILES...   combine JSON/SARIF results of shards\n"
 "       ksizecheck report [--source-root DIR] -o DIR RESULTS.json|.sarif\n"
 "                                   render a saved run as an HTML report\n"
+"       ksizecheck cache stats|clear [--cache-dir DIR]   the result cache\n"
 "\n"
 "Checks Linux kernel C code for ksize() misuse and kmalloc slack accesses.\n"
 "\n"
@@ -389,6 +406,11 @@ void kc_opts_usage(FILE *f)
 "  --mem-limit MB        per-worker address-space limit (default 2048)\n"
 "  --sparse              also run sparse with the same arguments (CHECK=\n"
 "                        form; or KSIZECHECK_SPARSE=1)\n"
+"  --cache-dir DIR       result cache (default: $KSIZECHECK_CACHE_DIR,\n"
+"                        $XDG_CACHE_HOME/ksizecheck, ~/.cache/ksizecheck)\n"
+"  --no-cache            neither read nor write the result cache\n"
+"  --cache-max-size SIZE size cap of the cache, oldest entries evicted\n"
+"                        (default 5G; K, M, G suffixes)\n"
 "  -q, --quiet           no progress (a line every 30 s when stderr is not a\n"
 "                        terminal), no summary\n"
 "  --stats               detailed accounting and counters on stderr\n"

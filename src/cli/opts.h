@@ -26,6 +26,7 @@ enum kc_mode {
 	KC_MODE_MODEL,      /* ksizecheck model ... */
 	KC_MODE_MERGE,      /* ksizecheck merge FILES... */
 	KC_MODE_REPORT,     /* ksizecheck report RESULTS -o DIR */
+	KC_MODE_CACHE,      /* ksizecheck cache stats|clear */
 	KC_MODE_HELP,
 	KC_MODE_VERSION,
 	KC_MODE_LIST_RULES,
@@ -59,10 +60,13 @@ struct kc_opts {
 	unsigned shard_index;       /* --shard I/N: 0-based I ... */
 	unsigned shard_count;       /* ... and N; 0 = no sharding */
 	int sparse;                 /* --sparse or KSIZECHECK_SPARSE=1 */
+	const char *cache_dir;      /* --cache-dir DIR (cache/cache.h) */
+	int no_cache;               /* --no-cache */
+	unsigned long long cache_max_size; /* --cache-max-size, 0: default */
 	struct kc_strlist inputs;   /* files, or PATHS in kernel mode */
 	int argc;                   /* the original command line, for */
 	char **argv;                /* chaining to sparse */
-	int sub_argc;               /* model/merge/report: arguments, */
+	int sub_argc;               /* model/merge/report/cache: arguments, */
 	char **sub_argv;            /* sub_argv[0] is the subcommand */
 };
 

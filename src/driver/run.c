@@ -32,6 +32,7 @@
 #include "util/clock.h"
 #include "diag/finding_json.h"
 #include "driver/genhdr.h"
+#include "cache/cache.h"
 #include "driver/progress.h"
 #include "driver/run.h"
 #include "driver/tu.h"
@@ -362,6 +363,7 @@ static int take_result(struct runner *r, int slot)
 	    (unsigned long long)json_object_get_int64(v) >
 	    r->st->worker_maxrss_kb)
 		r->st->worker_maxrss_kb = json_object_get_int64(v);
+	kc_cache_count(&r->st->cache, res);
 	if (json_object_object_get_ex(res, "prefilter_skip", &v)) {
 		size_t nf = json_object_object_get_ex(res, "findings", &a) ?
 			    json_object_array_length(a) : 0;
@@ -690,6 +692,7 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 		fprintf(f, "ksizecheck: stats: %-24s %llu  (largest peak RSS of a worker, KB)\n", "worker-peak-rss-kb", st->worker_maxrss_kb);
 	if (st->fork_rss_kb)
 		fprintf(f, "ksizecheck: stats: %-24s %llu  (the parent's RSS when the workers forked, KB: shared, counted in every worker's RSS)\n", "fork-rss-kb", st->fork_rss_kb);
+	kc_cache_counts_print(&st->cache, f);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
 	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
 	for (int i = 0; i < KC_STAT_MAX; i++)

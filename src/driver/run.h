@@ -82,6 +82,9 @@ struct kc_run_stats {
 	unsigned long long prefilter_misses; /* --prefilter=check: TUs it
 					       * would skip that had findings */
 	unsigned long long findings;   /* after sort and de-duplication */
+	struct kc_cache_counts {       /* the result cache (cache/cache.h) */
+		unsigned long long hits, misses, stored, corrupt, evicted;
+	} cache;
 	double wall_seconds;
 	int interrupted;               /* Ctrl-C / SIGTERM stopped the run */
 	struct kc_stats counters;      /* summed over TUs */

@@ -19,6 +19,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "check/analyze.h"
 #include "util/clock.h"
 #include "prefilter/prefilter.h"
@@ -300,6 +301,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	CXTranslationUnit ctu = NULL;
 	const char **args = NULL, **unk = NULL;
 	struct kc_stats st = { { 0 } };
+	struct kc_cache *cache = c->env ? c->env->cache : NULL;
+	struct kc_cache_key key = { .hex = "" };
 	struct kc_diag diag;
 	struct kc_err err = { 0 };
 	enum CXErrorCode ec;
@@ -368,6 +371,12 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 		goto done;
 	}
 
+	/* the result cache: a hit replays the stored result */
+	kc_cache_key_tu(cache, tu->file, args, nargs, &key);
+	if ((status = kc_cache_lookup(cache, &key, res)) > 0)
+		goto done;
+	status = KC_TU_FAILED;
+
 	*stage = KC_STAGE_PARSE;
 	inject_fault(tu->file);
 	t0 = (unsigned long long)(kc_now() * 1e6);
@@ -428,6 +437,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 				json_object_get_int64(have);
 		set_counter(counters, i, st.counters[i]);
 	}
+	kc_cache_store(cache, &key, ctu, status, res);
 done:
 	/* a worker that exits after this TU lets the kernel free the AST:
 	 * disposing of it costs several percent of a parse */

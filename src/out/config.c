@@ -7,7 +7,8 @@
  *     "rules_files": ["tools/ksizecheck/local-allocators.tbl"],
  *     "exclude": ["drivers/staging/", "*_test.c"],
  *     "fail_on": "warning",
- *     "baseline": "ksizecheck-baseline.json"
+ *     "baseline": "ksizecheck-baseline.json",
+ *     "cache_dir": "/var/cache/ksizecheck", "cache_max_size": "2G"
  *   }
  *
  * Found from the working directory upwards; relative paths in it are
@@ -24,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache/cache.h"
 #include "out/jsonfile.h"
 
 #define CONFIG_NAME ".ksizecheck.json"
@@ -229,9 +231,23 @@ static int parse_config(struct out_config *cfg, json_object *root,
 		} else if (!strcmp(k, "baseline")) {
 			ret = copy_str(cfg, text, v, k, cfg->baseline,
 				       sizeof(cfg->baseline), 1, err);
+		} else if (!strcmp(k, "cache_dir")) {
+			ret = copy_str(cfg, text, v, k, cfg->cache_dir,
+				       sizeof(cfg->cache_dir), 1, err);
+		} else if (!strcmp(k, "cache_max_size")) {
+			char size[32];
+
+			ret = copy_str(cfg, text, v, k, size, sizeof(size), 0,
+				       err);
+			if (!ret && (kc_cache_parse_size(size,
+							 &cfg->cache_max_size) ||
+				     !cfg->cache_max_size))
+				ret = cfg_err(cfg, text, k, err,
+					      "'%s' must be a size such as 500M or 2G, not '%s'",
+					      k, size);
 		} else {
 			ret = cfg_err(cfg, text, k, err,
-				      "unknown key '%s' (expected version, rules, slab_config, rules_files, exclude, fail_on, baseline)",
+				      "unknown key '%s' (expected version, rules, slab_config, rules_files, exclude, fail_on, baseline, cache_dir, cache_max_size)",
 				      k);
 		}
 	}

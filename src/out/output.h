@@ -240,6 +240,8 @@ struct out_config {
 	size_t nexclude;
 	char fail_on[16];             /* "" when unset */
 	char baseline[512];           /* "" when unset */
+	char cache_dir[512];          /* "" when unset (cache/cache.h) */
+	unsigned long long cache_max_size; /* 0 when unset */
 };
 
 /* Finds .ksizecheck.json: start is a file (read it) or a directory (look

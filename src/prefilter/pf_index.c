@@ -740,3 +740,31 @@ void pf_index_counts(const struct pf_index *x, size_t *names, size_t *defs,
 	*defs = x->recs.n;
 	*triggers = x->ntrig;
 }
+
+int pf_index_foreach_trigger(const struct pf_index *x,
+			     int (*fn)(const char *name, void *data),
+			     void *data)
+{
+	for (size_t id = 0; id < x->str.n; id++)
+		if (x->flags.v[id] & N_TRIGGER) {
+			int r = fn(x->str.v[id], data);
+
+			if (r)
+				return r;
+		}
+	return 0;
+}
+
+int pf_index_load_trigger(struct pf_index *x, const char *s, size_t len)
+{
+	uint32_t id = intern(x, s, len);
+
+	if (id == NONE)
+		return -1;
+	if (!(x->flags.v[id] & N_TRIGGER)) {
+		x->flags.v[id] |= N_TRIGGER;
+		x->ntrig++;
+	}
+	x->closed = 1;
+	return 0;
+}

@@ -33,6 +33,14 @@ int pf_index_close(struct pf_index *x);
 /* 1 if the identifier s[0..len) is a trigger (after pf_index_close). */
 int pf_index_is_trigger(const struct pf_index *x, const char *s, size_t len);
 
+/* The header index cache (pf_cache.c): calls fn with each trigger name
+ * (stops at and returns fn's first non-zero); marks s[0..len) a trigger
+ * of an index that is not built from headers. Return 0 or -1 on OOM. */
+int pf_index_foreach_trigger(const struct pf_index *x,
+			     int (*fn)(const char *name, void *data),
+			     void *data);
+int pf_index_load_trigger(struct pf_index *x, const char *s, size_t len);
+
 /* Counts for --stats: names, definitions, triggers. */
 void pf_index_counts(const struct pf_index *x, size_t *names, size_t *defs,
 		     size_t *triggers);

@@ -12,10 +12,12 @@
 
 #include "apidb/apidb.h"
 #include "driver/run.h"
+#include "prefilter/pf_cache.h"
 #include "prefilter/pf_index.h"
 #include "prefilter/pf_lex.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
+#include "util/digest.h"
 
 struct seen {                  /* (dev, inode) of indexed files */
 	KC_VEC(unsigned long long) v;
@@ -28,6 +30,9 @@ struct kc_prefilter {
 	unsigned long long bytes;
 	double seconds;
 	KC_VEC(char *) todo;       /* quoted includes of headers, to index */
+	struct kc_strbuf rec;      /* what was read (pf_cache.h) */
+	long long newest;          /* latest time stamp in rec, ns */
+	int from_cache;            /* the index was loaded (pf_cache.h) */
 };
 
 /* 1 if the file (st) was indexed already; else remembers it. */
@@ -71,9 +76,11 @@ static int index_file(struct kc_prefilter *pf, const char *path)
 	const char *slash;
 
 	if (stat(path, &st) || !S_ISREG(st.st_mode))
-		return 0;
+		return pf_cache_note_file(&pf->rec, path, &pf->newest);
 	if (seen_add(&pf->seen, &st, &oom))
 		return oom ? -1 : 0;
+	if (pf_cache_note_file(&pf->rec, path, &pf->newest))
+		return -1;
 	kc_strbuf_init(&sb);
 	if (kc_strbuf_read_file(&sb, path)) {
 		kc_strbuf_release(&sb);
@@ -119,6 +126,10 @@ static int index_dir(struct kc_prefilter *pf, const char *dir, int depth)
 		if (d)
 			closedir(d);
 		return 0;
+	}
+	if (pf_cache_note_dir(&pf->rec, dir, &pf->newest)) {
+		closedir(d);
+		return -1;
 	}
 	while (!ret && (e = readdir(d))) {
 		char path[PATH_MAX];
@@ -204,15 +215,47 @@ static int add_root(const struct apidb_fn *f, void *data)
 	return pf_index_root(data, f->name) ? -1 : 0;
 }
 
-int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
-		       const struct kc_tu_list *tus, struct kc_err *err)
+/* Indexes every header of dirs and files and the quoted includes they
+ * reach. Returns 0 or -1 on OOM. */
+static int index_all(struct kc_prefilter *pf, char *const *dirs,
+		     size_t ndirs, char *const *files, size_t nfiles)
 {
+	for (size_t i = 0; i < ndirs; i++)
+		if (index_dir(pf, dirs[i], 0))
+			return -1;
+	for (size_t i = 0; i < nfiles; i++)
+		if (index_file(pf, files[i]))
+			return -1;
+	/* headers reached by "..." from indexed headers, wherever they are */
+	while (pf->todo.n) {
+		char *p = pf->todo.v[--pf->todo.n];
+		int r = index_file(pf, p);
+
+		free(p);
+		if (r)
+			return -1;
+	}
+	return pf_index_close(pf->ix);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
+		       const struct kc_tu_list *tus,
+		       const struct kc_cache *cache, struct kc_err *err)
+{
+	char key[KC_DIGEST_HEX] = "";
 	struct kc_prefilter *pf = calloc(1, sizeof(*pf));
 	KC_VEC(char *) dirs = { 0 }, files = { 0 };
 	double t0 = kc_now();
 	int ret = -1;
 
 	*out = NULL;
+	if (pf)
+		kc_strbuf_init(&pf->rec);
 	if (!pf || !(pf->ix = pf_index_new()))
 		goto out;
 	if (apidb_foreach(api, add_root, pf->ix))
@@ -222,23 +265,27 @@ int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 	for (size_t i = 0; i < tus->n; i++)
 		if (!tus->v[i].skip && tu_dirs(&tus->v[i], &dirs, &files))
 			goto out;
-	for (size_t i = 0; i < dirs.n; i++)
-		if (index_dir(pf, dirs.v[i], 0))
+	if (cache) {
+		/* the key does not depend on the order of the TUs */
+		qsort(dirs.v, dirs.n, sizeof(*dirs.v), cmp_str);
+		qsort(files.v, files.n, sizeof(*files.v), cmp_str);
+		pf_cache_key(cache, dirs.v, dirs.n, files.v, files.n, key);
+		switch (pf_cache_load(cache, key, pf->ix, &pf->headers)) {
+		case -1:
 			goto out;
-	for (size_t i = 0; i < files.n; i++)
-		if (index_file(pf, files.v[i]))
-			goto out;
-	/* headers reached by "..." from indexed headers, wherever they are */
-	while (pf->todo.n) {
-		char *p = pf->todo.v[--pf->todo.n];
-		int r = index_file(pf, p);
-
-		free(p);
-		if (r)
-			goto out;
+		case 1:
+			pf->from_cache = 1;
+			break;
+		}
 	}
-	if (pf_index_close(pf->ix))
-		goto out;
+	if (!pf->from_cache) {
+		long long start = pf_cache_clock();
+
+		if (index_all(pf, dirs.v, dirs.n, files.v, files.n))
+			goto out;
+		pf_cache_store(cache, key, &pf->rec, pf->newest, start,
+			       pf->ix);
+	}
 	pf->seconds = kc_now() - t0;
 	*out = pf;
 	pf = NULL;
@@ -263,6 +310,7 @@ void kc_prefilter_free(struct kc_prefilter *pf)
 	if (!pf)
 		return;
 	pf_index_free(pf->ix);
+	kc_strbuf_release(&pf->rec);
 	KC_VEC_FREE(&pf->seen.v);
 	for (size_t i = 0; i < pf->todo.n; i++)
 		free(pf->todo.v[i]);
@@ -275,6 +323,11 @@ void kc_prefilter_describe(const struct kc_prefilter *pf, FILE *f)
 	size_t names, defs, trig;
 
 	pf_index_counts(pf->ix, &names, &defs, &trig);
+	if (pf->from_cache) {
+		fprintf(f, "ksizecheck: prefilter: index of %zu headers loaded from the cache in %.2f s: %zu trigger names\n",
+			pf->headers, pf->seconds, trig);
+		return;
+	}
 	fprintf(f, "ksizecheck: prefilter: %zu headers (%.1f MB) indexed in "
 		"%.2f s: %zu definitions, %zu trigger names\n", pf->headers,
 		(double)pf->bytes / 1e6, pf->seconds, defs, trig);

@@ -21,9 +21,12 @@ struct kc_tu;
 struct kc_tu_list;
 struct kc_prefilter;
 
-/* Returns 0 with *out set, or -KC_ENOMEM with err filled. */
+/* Returns 0 with *out set, or -KC_ENOMEM with err filled. cache (may be
+ * NULL) keeps the header index between runs (pf_cache.h). */
+struct kc_cache;
 int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
-		       const struct kc_tu_list *tus, struct kc_err *err);
+		       const struct kc_tu_list *tus,
+		       const struct kc_cache *cache, struct kc_err *err);
 void kc_prefilter_free(struct kc_prefilter *pf);
 
 /* 1 if tu may have findings (why: the first trigger and where), 0 if it
