@@ -90,31 +90,24 @@ static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
 	return 1;
 }
 
-static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
-			 int write, struct val *addr_out);
-
 /* a[i].f or (*p).f (base is a[i] or *p): judged as an access of f's
- * size at f's address, when the element access would be judged. */
+ * size at f's address, where the element access would be judged. The
+ * element's address is evaluated once (its index may have side effects:
+ * f[(*num)++].fd). */
 static void member_of_element(struct eng_fn *f, struct state *s,
 			      CXCursor member, CXCursor base, int write,
 			      struct val *addr_out)
 {
-	struct val a = eng_addr(f, s, member);
-	long long sz;
+	struct val ea = eng_addr(f, s, base), a;
+	long long foff = cx_field_offset(cx_ref(member)), sz;
+	CXCursor at = member;
 	unsigned i;
 
-	/* an element offset in terms of a symbol (i < ksize(p) / sizeof(*p))
-	 * is judged by whole elements: the symbolic judgement compares the
-	 * element's end with ksize() or the request, which a field's end
-	 * short of it cannot be */
-	for (i = 0; i < a.np; i++)
-		if (a.p[i].kind == PK_OBJ && a.p[i].off.nt) {
-			check_lvalue(f, s, base, write, addr_out);
-			return;
-		}
+	a = foff < 0 ? val_ptr_add(&ea, iv_range(0, IV_PINF)) :
+		       val_ptr_add(&ea, iv_const(foff / 8));
 	if (addr_out)
 		*addr_out = a;
-	if (!eng_has_heap(&a, f->t))
+	if (!eng_has_heap(&ea, f->t))
 		return;
 	if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr) {
 		struct cx_kids ak;
@@ -124,9 +117,21 @@ static void member_of_element(struct eng_fn *f, struct state *s,
 			return;
 	}
 	sz = cx_type_size(cx_type(member));
+	/* an element offset in terms of a symbol (i < ksize(p) / sizeof(*p))
+	 * is judged by whole elements: the symbolic judgement compares the
+	 * element's end with ksize() or the request, which a field's end
+	 * short of it cannot be; so is a field whose offset is unknown */
+	for (i = 0; i < ea.np; i++)
+		if (ea.p[i].kind == PK_OBJ && ea.p[i].off.nt)
+			foff = -1;
+	if (foff < 0) {
+		a = ea;
+		at = base;
+		sz = cx_type_size(cx_type(base));
+	}
 	if (sz <= 0)
 		return;
-	eng_access(f, s, member, &a, iv_const(0), iv_const(sz), write, NULL);
+	eng_access(f, s, at, &a, iv_const(0), iv_const(sz), write, NULL);
 }
 
 static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
