@@ -267,8 +267,10 @@ int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 			goto out;
 	if (cache) {
 		/* the key does not depend on the order of the TUs */
-		qsort(dirs.v, dirs.n, sizeof(*dirs.v), cmp_str);
-		qsort(files.v, files.n, sizeof(*files.v), cmp_str);
+		if (dirs.n)
+			qsort(dirs.v, dirs.n, sizeof(*dirs.v), cmp_str);
+		if (files.n)
+			qsort(files.v, files.n, sizeof(*files.v), cmp_str);
 		pf_cache_key(cache, dirs.v, dirs.n, files.v, files.n, key);
 		switch (pf_cache_load(cache, key, pf->ix, &pf->headers)) {
 		case -1:

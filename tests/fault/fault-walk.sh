@@ -24,9 +24,11 @@ flags=
 case $args in *--*) flags=${args#*--} ;; esac
 
 run() { # run N PERSIST: stdout to $tmp/out, stderr to $tmp/err
+	# --no-cache: a cached result would skip the analysis being failed
 	# shellcheck disable=SC2086
 	KC_FAULT_FAIL=$1 KC_FAULT_PERSIST=$2 KC_FAULT_REPORT=1 \
-		timeout 120 "$ksc" --timeout 60 $opts "$file" -- -I "$kstub" \
+		timeout 120 "$ksc" --no-cache --timeout 60 $opts "$file" -- \
+		-I "$kstub" \
 		$flags >"$tmp/out" 2>"$tmp/err"
 }
 
