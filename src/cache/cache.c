@@ -15,6 +15,7 @@
 #include "check/analyze.h"
 #include "model/slab.h"
 #include "util/strbuf.h"
+#include "util/fdio.h"
 
 #define BLOB_MAGIC "ksizecheck-cache 1"
 
@@ -203,20 +204,6 @@ const char *kc_cache_base(const struct kc_cache *c)
 	return c->base;
 }
 
-static int write_full(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
 
 int kc_cache_write_blob(const struct kc_cache *c, const char *sub,
 			const char *name, const char *payload, size_t len)
@@ -242,8 +229,8 @@ int kc_cache_write_blob(const struct kc_cache *c, const char *sub,
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return -1;
-	if (write_full(fd, head, (size_t)n) ||
-	    write_full(fd, payload, len) || close(fd)) {
+	if (kc_write_full(fd, head, (size_t)n) ||
+	    kc_write_full(fd, payload, len) || close(fd)) {
 		int e = errno;
 
 		close(fd);

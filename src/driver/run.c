@@ -38,6 +38,7 @@
 #include "driver/tu.h"
 #include "util/rulesdir.h"
 #include "util/vec.h"
+#include "util/fdio.h"
 
 /* Resident set of this process in KB (/proc/self/statm), 0 if unknown. */
 static unsigned long long self_rss_kb(void)
@@ -98,22 +99,6 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-static int write_full(int fd, const void *buf, size_t n)
-{
-	const char *p = buf;
-
-	while (n) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
 
 /* 0 on success, -1 on EOF or error */
 static int read_full(int fd, void *buf, size_t n)
@@ -187,8 +172,8 @@ static void worker_main(struct runner *r, int slot, int task_fd,
 		r->stages[slot] = KC_STAGE_SEND;
 		s = json_object_to_json_string_ext(res, JSON_C_TO_STRING_PLAIN);
 		len = (uint32_t)strlen(s);
-		if (write_full(res_fd, &len, sizeof(len)) ||
-		    write_full(res_fd, s, len))
+		if (kc_write_full(res_fd, &len, sizeof(len)) ||
+		    kc_write_full(res_fd, s, len))
 			_exit(5);
 		json_object_put(res);
 		/* libclang's freed AST pages stay in the heap otherwise, and
@@ -434,7 +419,7 @@ static int assign(struct runner *r, int slot, size_t *next)
 send:
 	r->w[slot].tu = idx;
 	r->w[slot].start = kc_now();
-	if (write_full(r->w[slot].task_fd, &idx, sizeof(idx)))
+	if (kc_write_full(r->w[slot].task_fd, &idx, sizeof(idx)))
 		return -1;
 	return 0;
 }
@@ -627,7 +612,7 @@ int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 		if (r.w[i].pid && r.w[i].tu < 0) {
 			int32_t bye = -1;
 
-			if (write_full(r.w[i].task_fd, &bye, sizeof(bye)))
+			if (kc_write_full(r.w[i].task_fd, &bye, sizeof(bye)))
 				kill(r.w[i].pid, SIGKILL);
 			stop_worker(&r, i, 0, &status);
 		} else {

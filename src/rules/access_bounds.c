@@ -332,6 +332,28 @@ static struct acc_site *acc_get(struct eng_tu *t, unsigned long long site)
 	return a;
 }
 
+/* The slab numbers of site a's finding: object o's request, bucket, and
+ * an access of len bytes at off, under the judged configuration. */
+static void set_slab(const struct eng_tu *t, struct acc_site *a,
+		     const struct prov_obj *o, unsigned long long bucket,
+		     struct ival off, struct ival len)
+{
+	memset(&a->slab, 0, sizeof(a->slab));
+	a->slab.valid = 1;
+	a->slab.allocator = o->alloc;
+	a->slab.requested_expr = o->size_text;
+	a->slab.req_lo = o->size.lo > 0 ? o->size.lo : 0;
+	a->slab.req_hi = o->size.hi != IV_PINF ?
+		(unsigned long long)o->size.hi : SLAB_UNBOUNDED;
+	a->slab.bucket_lo = a->slab.bucket_hi = bucket;
+	a->slab.acc_off_lo = off.lo;
+	a->slab.acc_off_hi = off.hi;
+	a->slab.acc_len_lo = len.lo > 0 ? len.lo : 0;
+	a->slab.acc_len_hi = len.hi != IV_PINF ?
+		(unsigned long long)len.hi : SLAB_UNBOUNDED;
+	a->slab.config = slab_config_label(t->config);
+}
+
 /* Keeps verdict j (slack or overflow) at site a when it is worse than
  * what a holds, with its message and slab numbers. */
 static void record_verdict(struct eng_tu *t, struct acc_site *a,
@@ -413,22 +435,7 @@ static void record_verdict(struct eng_tu *t, struct acc_site *a,
 			"size%s of %s()",
 			what ? what : (write ? "write" : "read"),
 			what ? "()" : "", endb, cfgb, reqb, o->alloc);
-	memset(&a->slab, 0, sizeof(a->slab));
-	a->slab.valid = 1;
-	a->slab.allocator = o->alloc;
-	a->slab.requested_expr = o->size_text;
-	a->slab.req_lo = o->size.lo > 0 ? o->size.lo : 0;
-	a->slab.req_hi = o->size.hi != IV_PINF ?
-		(unsigned long long)o->size.hi :
-						  SLAB_UNBOUNDED;
-	a->slab.bucket_lo = a->slab.bucket_hi = j->bucket;
-	a->slab.acc_off_lo = off.lo;
-	a->slab.acc_off_hi = off.hi;
-	a->slab.acc_len_lo = len.lo > 0 ? len.lo : 0;
-	a->slab.acc_len_hi = len.hi != IV_PINF ?
-		(unsigned long long)len.hi :
-						 SLAB_UNBOUNDED;
-	a->slab.config = label;
+	set_slab(t, a, o, j->bucket, off, len);
 	a->slab.worst_config = worst ? slab_config_label(worst) : NULL;
 }
 
@@ -501,19 +508,7 @@ static void judge_claim(struct eng_fn *f, const struct state *s,
 		"past the request, but the size argument is wrong",
 		acc->what ? acc->what : "write", endb, reqb, o->alloc, cfgb,
 		most, most == 1 ? "" : "s");
-	memset(&a->slab, 0, sizeof(a->slab));
-	a->slab.valid = 1;
-	a->slab.allocator = o->alloc;
-	a->slab.requested_expr = o->size_text;
-	a->slab.req_lo = o->size.lo > 0 ? o->size.lo : 0;
-	a->slab.req_hi = o->size.hi != IV_PINF ?
-		(unsigned long long)o->size.hi : SLAB_UNBOUNDED;
-	a->slab.bucket_lo = a->slab.bucket_hi = j.bucket;
-	a->slab.acc_off_lo = off.lo;
-	a->slab.acc_off_hi = off.hi;
-	a->slab.acc_len_lo = acc->len.lo > 0 ? acc->len.lo : 0;
-	a->slab.acc_len_hi = (unsigned long long)most;
-	a->slab.config = slab_config_label(t->config);
+	set_slab(t, a, o, j.bucket, off, acc->len);
 }
 
 /* ---- the hooks ---- */
