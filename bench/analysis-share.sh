@@ -30,6 +30,7 @@ DB=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TREE=$2
 OUT=${3:-analysis-share.txt}
 K=$(command -v "$K")
+case $K in /*) ;; *) K=$(pwd)/$K ;; esac
 : >"$OUT"
 OUT=$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")
 
@@ -39,7 +40,9 @@ cd "$TREE"
 	while read -r f; do
 		# exit 1 is findings; 2 (a file that failed) still counts
 		# what was measured
-		s=$("$K" -p "$DB" --prefilter off -j1 --stats -q "$f" 2>&1 \
+		# --no-cache: a cached result has no analysis to measure
+		s=$("$K" -p "$DB" --prefilter off --no-cache -j1 --stats -q \
+			"$f" 2>&1 \
 			>/dev/null) || true
 		p=$(echo "$s" | sed -n 's/.*stats: parse-us *\([0-9]*\).*/\1/p')
 		a=$(echo "$s" | sed -n 's/.*stats: analyze-us *\([0-9]*\).*/\1/p')

@@ -34,7 +34,7 @@ t0=$(now)
 tr '\n' '\0' <"$T/clang.cmds" | xargs -0 -P "$J" -n 1 sh -c 'eval "$0" >/dev/null 2>&1 || true'
 t1=$(now)
 set +e
-"$K" -p "$DB" -j "$J" --quiet --fail-on=none >/dev/null 2>"$T/kc.err"
+"$K" -p "$DB" -j "$J" --no-cache --quiet --fail-on=none >/dev/null 2>"$T/kc.err"
 rc=$?
 set -e
 t2=$(now)

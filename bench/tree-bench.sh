@@ -46,7 +46,7 @@ total=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "
 if [ -n "$REUSE" ]; then
 	cp "$REUSE" "$OUT/kc.err"
 else
-	(cd "$TREE" && "$K" kernel -j "$J" --stats --format json \
+	(cd "$TREE" && "$K" kernel -j "$J" --no-cache --stats --format json \
 		-o "$OUT/kc.json" 2>"$OUT/kc.err") || [ $? -le 1 ]
 fi
 kc_s=$(sed -n 's/^ksizecheck: stats: wall-seconds *//p' "$OUT/kc.err")
