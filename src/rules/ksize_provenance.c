@@ -83,6 +83,17 @@ static int ks_class(const struct eng_tu *t, const struct prov_obj *o)
 	}
 }
 
+/* 1 if off, the offset of a pointer into allocation o, starts at the
+ * object and reaches into it on some path: a numeric range [0, hi] whose
+ * hi is attained (a loop's &a[i], i from 0). An object of unknown origin
+ * does not count (the code may be stepping over objects it was given). */
+static int sometimes_interior(const struct prov_obj *o,
+			      const struct ival *off)
+{
+	return o && o->origin == PO_ALLOC && !off->nt && off->lo == 0 &&
+	       off->hi > 0 && off->hi != IV_PINF && off->reach;
+}
+
 /* Judges ksize() site k and reports its findings. A shared site
  * (k->shared: the argument was read from a[], whose elements hold
  * several objects) gives no per-path verdict: only a verdict that holds
@@ -94,6 +105,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 	const struct val *v = &k->v;
 	int ngood = 0, nbad = 0, nmaybe = 0, nunk = v->ptop, nfreed = 0;
 	int bad = 0, maybe = 0, freed = 0, interior = 0, total = 0;
+	int some_interior = 0;
 	unsigned freed_line = 0, i;
 	struct kc_finding *fd;
 	const struct prov_obj *o;
@@ -137,6 +149,10 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 		if (!interior && (e->off.lo > 0 ||
 				  (e->off.hi < 0 && o->origin != PO_UNKNOWN)))
 			interior = (int)i + 1;
+		/* an offset that runs from the start into the object (a
+		 * loop's &a[i]): interior on every path but the first */
+		if (!some_interior && sometimes_interior(o, &e->off))
+			some_interior = (int)i + 1;
 	}
 	eng_stat(t, nunk ? "ksize-unresolved" : "ksize-resolved", 1);
 	if (nfreed && rule_on(t, KC_RULE_KSIZE_AFTER_FREE) &&
@@ -157,15 +173,28 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 					"allocated here by %s()", o->alloc);
 		}
 	}
+	if (!interior && some_interior && !k->shared)
+		interior = -some_interior;
 	if (interior && rule_on(t, KC_RULE_KSIZE_INTERIOR)) {
-		const struct pel *e = &v->p[interior - 1];
+		const struct pel *e = &v->p[(interior > 0 ? interior :
+					     -interior) - 1];
 
 		o = ir_obj(&t->objs, e->obj);
-		fd = kc_report(t->out, KC_RULE_KSIZE_INTERIOR, k->loc,
-			       "%s() on a pointer %s bytes into %s; ksize() "
-			       "needs the start of the object", k->callee,
-			       iv_str(&e->off, ob, sizeof(ob)),
-			       kind_text(t, o));
+		if (interior > 0)
+			fd = kc_report(t->out, KC_RULE_KSIZE_INTERIOR, k->loc,
+				       "%s() on a pointer %s bytes into %s; "
+				       "ksize() needs the start of the object",
+				       k->callee,
+				       iv_str(&e->off, ob, sizeof(ob)),
+				       kind_text(t, o));
+		else
+			fd = kc_report(t->out, KC_RULE_KSIZE_INTERIOR, k->loc,
+				       "%s() on a pointer %lld to %lld bytes "
+				       "into %s: interior whenever the offset "
+				       "is not 0 (it reaches %lld); ksize() "
+				       "needs the start of the object",
+				       k->callee, e->off.lo, e->off.hi,
+				       kind_text(t, o), e->off.hi);
 		if (fd) {
 			fd->function = kc_arena_strdup(&t->out->arena,
 						       k->function);
