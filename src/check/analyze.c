@@ -7,6 +7,7 @@
 #include "check/relevance.h"
 #include "util/clock.h"
 #include "util/sink.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -49,16 +50,10 @@ static struct fn_use *use_get(struct scan *sc, CXCursor decl)
 
 	if (i != HIDX_NONE)
 		return &sc->v[i];
-	if (sc->n == sc->cap) {
-		size_t nc = sc->cap ? sc->cap * 2 : 64;
-		struct fn_use *nv = realloc(sc->v, nc * sizeof(*nv));
-
-		if (!nv) {
-			sc->oom = 1;
-			return NULL;
-		}
-		sc->v = nv;
-		sc->cap = nc;
+	if (sc->n == sc->cap &&
+	    kc_vec_grow((void **)&sc->v, &sc->cap, sizeof(*sc->v))) {
+		sc->oom = 1;
+		return NULL;
 	}
 	if (hidx_add(&sc->ix, h, sc->n)) {
 		sc->oom = 1;
@@ -102,16 +97,11 @@ static enum CXChildVisitResult scan_top(CXCursor c, CXCursor parent,
 		return CXChildVisit_Continue;
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl &&
 	    clang_isCursorDefinition(c)) {
-		if (sc->ndefs == sc->capdefs) {
-			size_t nc = sc->capdefs ? sc->capdefs * 2 : 64;
-			CXCursor *nv = realloc(sc->defs, nc * sizeof(*nv));
-
-			if (!nv) {
-				sc->oom = 1;
-				return CXChildVisit_Break;
-			}
-			sc->defs = nv;
-			sc->capdefs = nc;
+		if (sc->ndefs == sc->capdefs &&
+		    kc_vec_grow((void **)&sc->defs, &sc->capdefs,
+				sizeof(*sc->defs))) {
+			sc->oom = 1;
+			return CXChildVisit_Break;
 		}
 		sc->defs[sc->ndefs++] = c;
 		if (rel_add(sc->rel, c))

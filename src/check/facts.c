@@ -4,6 +4,7 @@
  * buf->data always holds a kmalloc object whose requested size was not
  * rounded up (so writing up to the capacity writes into the slack). */
 #include "check/engine.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,16 +26,10 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 
 	if (ff)
 		return ff;
-	if (t->nff == t->capff) {
-		size_t nc = t->capff ? t->capff * 2 : 32;
-		struct field_fact *nv = realloc(t->ff, nc * sizeof(*nv));
-
-		if (!nv) {
-			t->oom = 1;
-			return NULL;
-		}
-		t->ff = nv;
-		t->capff = nc;
+	if (t->nff == t->capff &&
+	    kc_vec_grow((void **)&t->ff, &t->capff, sizeof(*t->ff))) {
+		t->oom = 1;
+		return NULL;
 	}
 	ff = &t->ff[t->nff++];
 	memset(ff, 0, sizeof(*ff));
@@ -60,16 +55,11 @@ void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
 	if (t->pass != 0 || (clang_getCursorKind(fld) != CXCursor_FieldDecl &&
 			     !eng_file_static(fld)))
 		return;
-	if (f->nstores == f->capstores) {
-		size_t nc = f->capstores ? f->capstores * 2 : 16;
-		struct field_store *nv = realloc(f->stores, nc * sizeof(*nv));
-
-		if (!nv) {
-			t->oom = 1;
-			return;
-		}
-		f->stores = nv;
-		f->capstores = nc;
+	if (f->nstores == f->capstores &&
+	    kc_vec_grow((void **)&f->stores, &f->capstores,
+			sizeof(*f->stores))) {
+		t->oom = 1;
+		return;
 	}
 	st = &f->stores[f->nstores++];
 	st->fhash = clang_hashCursor(fld);

@@ -7,6 +7,7 @@
 #include "check/engine.h"
 #include "diag/diag.h"
 #include "rules/family.h"
+#include "util/vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,16 +30,10 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 			k->shared |= shared;
 			return;
 		}
-	if (t->nks == t->capks) {
-		size_t nc = t->capks ? t->capks * 2 : 16;
-		struct ks_site *nv = realloc(t->ks, nc * sizeof(*nv));
-
-		if (!nv) {
-			t->oom = 1;
-			return;
-		}
-		t->ks = nv;
-		t->capks = nc;
+	if (t->nks == t->capks &&
+	    kc_vec_grow((void **)&t->ks, &t->capks, sizeof(*t->ks))) {
+		t->oom = 1;
+		return;
 	}
 	k = &t->ks[t->nks++];
 	memset(k, 0, sizeof(*k));

@@ -16,6 +16,7 @@
  * judge_round, on the loop's fixed point).
  */
 #include "rules/family.h"
+#include "util/vec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -316,15 +317,9 @@ static struct acc_site *acc_get(struct eng_tu *t, unsigned long long site)
 	for (i = t->nacc; i > 0; i--)
 		if (t->acc[i - 1].site == site)
 			return &t->acc[i - 1];
-	if (t->nacc == t->capacc) {
-		size_t nc = t->capacc ? t->capacc * 2 : 64;
-		struct acc_site *nv = realloc(t->acc, nc * sizeof(*nv));
-
-		if (!nv)
-			return NULL;
-		t->acc = nv;
-		t->capacc = nc;
-	}
+	if (t->nacc == t->capacc &&
+	    kc_vec_grow((void **)&t->acc, &t->capacc, sizeof(*t->acc)))
+		return NULL;
 	a = &t->acc[t->nacc++];
 	memset(a, 0, sizeof(*a));
 	a->site = site;

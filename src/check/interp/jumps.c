@@ -2,6 +2,7 @@
  * (forward gotos park their state at the label, backward gotos re-run the
  * body). */
 #include "check/interp/interp.h"
+#include "util/vec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,15 +129,10 @@ struct label_pend *eng_label_get(struct eng_fn *f, CXCursor label)
 	for (i = 0; i < f->nlabels; i++)
 		if (f->labels[i].site == site)
 			return &f->labels[i];
-	if (f->nlabels == f->caplabels) {
-		size_t nc = f->caplabels ? f->caplabels * 2 : 8;
-		struct label_pend *nl = realloc(f->labels, nc * sizeof(*nl));
-
-		if (!nl)
-			return NULL;
-		f->labels = nl;
-		f->caplabels = nc;
-	}
+	if (f->nlabels == f->caplabels &&
+	    kc_vec_grow((void **)&f->labels, &f->caplabels,
+			sizeof(*f->labels)))
+		return NULL;
 	memset(&f->labels[f->nlabels], 0, sizeof(*f->labels));
 	f->labels[f->nlabels].site = site;
 	st_init_dead(&f->labels[f->nlabels].st);
