@@ -9,7 +9,9 @@
  * object requested with a constant size smaller than *p (the struct was
  * allocated too small). Accesses through casts (tagged unions, headers
  * placed in a flexible data area) are not judged: the analysis cannot
- * relate their type tag to the allocation size. */
+ * relate their type tag to the allocation size. a[i].f and (*p).f never
+ * come here (check_lvalue gives them to member_of_element); any other
+ * '.' access is not judged. */
 static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	struct cx_kids k;
@@ -25,14 +27,8 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 	base = cx_strip(k.k[0]);
 	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
 		return 0;
-	if (!eng_is_arrow(base)) {
-		/* a[i].f and (*p).f: judged like the element access */
-		enum CXCursorKind bk = clang_getCursorKind(base);
-
-		return bk == CXCursor_ArraySubscriptExpr ||
-		       (bk == CXCursor_UnaryOperator &&
-			cx_unop(base) == CXUnaryOperator_Deref);
-	}
+	if (!eng_is_arrow(base))
+		return 0;
 	pt = clang_getPointeeType(cx_canon_type(base));
 	psz = cx_type_size(pt);
 	if (psz <= 0)
