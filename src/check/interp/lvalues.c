@@ -52,16 +52,21 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 	return 1;
 }
 
-/* For a[i] where a is p->arr: p is used as the type of its allocation
- * (not a cast view of a smaller object). */
-static int view_ok(struct eng_fn *f, struct state *s, CXCursor arr)
+/* 0 when elem is a[i] where a is p->arr and p is not used as the type
+ * of its allocation (a cast view of a smaller object); else 1. */
+static int view_ok(struct eng_fn *f, struct state *s, CXCursor elem)
 {
 	struct cx_kids k;
-	CXCursor base;
+	CXCursor arr, base;
 	struct val b;
 	unsigned i, h;
 
-	arr = cx_strip(arr);
+	if (clang_getCursorKind(elem) != CXCursor_ArraySubscriptExpr)
+		return 1;
+	cx_children(elem, &k);
+	if (k.n != 2)
+		return 1;
+	arr = cx_strip(k.k[0]);
 	if (clang_getCursorKind(arr) != CXCursor_MemberRefExpr)
 		return 1;
 	cx_children(arr, &k);
@@ -103,15 +108,8 @@ static void member_of_element(struct eng_fn *f, struct state *s,
 		       val_ptr_add(&ea, iv_const(foff / 8));
 	if (addr_out)
 		*addr_out = a;
-	if (!eng_has_heap(&ea, f->t))
+	if (!eng_has_heap(&ea, f->t) || !view_ok(f, s, base))
 		return;
-	if (clang_getCursorKind(base) == CXCursor_ArraySubscriptExpr) {
-		struct cx_kids ak;
-
-		cx_children(base, &ak);
-		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
-			return;
-	}
 	sz = cx_type_size(cx_type(member));
 	/* an element offset in terms of a symbol (i < ksize(p) / sizeof(*p))
 	 * is judged by whole elements: the symbolic judgement compares the
@@ -169,13 +167,8 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	if (k == CXCursor_MemberRefExpr && !member_judged(f, s, sc))
 		return;
-	if (k == CXCursor_ArraySubscriptExpr) {
-		struct cx_kids ak;
-
-		cx_children(sc, &ak);
-		if (ak.n == 2 && !view_ok(f, s, ak.k[0]))
-			return;
-	}
+	if (!view_ok(f, s, sc))
+		return;
 	sz = cx_type_size(cx_type(sc));
 	if (sz <= 0)
 		return;
