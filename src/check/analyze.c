@@ -260,7 +260,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	t.pass = 1;
 	eng_stat(&t, "analysis-steps", t.tu_steps);
 	ret = eng_emit(&t);
-	if (sc.oom || t.oom)
+	if (sc.oom)
 		ret = -KC_ENOMEM;
 	if (ret)
 		kc_err_set(err, -ret, main_file, 0, 0,

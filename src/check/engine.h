@@ -89,7 +89,6 @@ struct eng_tu {
 	size_t nks, capks;
 	struct acc_site *acc;
 	size_t nacc, capacc;
-	int oom;
 	int pass;                   /* 0: collect field facts, 1: report */
 	int quiet;                  /* > 0: inside loop rounds before the
 				     * fixpoint, where accesses are not
@@ -314,7 +313,8 @@ int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
  * same allocation site as dst's first. 0 or -KC_ENOMEM. */
 int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	     int widen);
-/* eng_join without widening; running out of memory sets t->oom. */
+/* eng_join without widening; running out of memory is left to the
+ * error sink (util/sink.h), which ends the TU. */
 void eng_join_into(struct eng_fn *f, struct state *dst,
 		   const struct state *src);
 

@@ -27,10 +27,8 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 	if (ff)
 		return ff;
 	if (t->nff == t->capff &&
-	    kc_vec_grow((void **)&t->ff, &t->capff, sizeof(*t->ff))) {
-		t->oom = 1;
+	    kc_vec_grow((void **)&t->ff, &t->capff, sizeof(*t->ff)))
 		return NULL;
-	}
 	ff = &t->ff[t->nff++];
 	memset(ff, 0, sizeof(*ff));
 	ff->fhash = fh;
@@ -57,10 +55,8 @@ void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
 		return;
 	if (f->nstores == f->capstores &&
 	    kc_vec_grow((void **)&f->stores, &f->capstores,
-			sizeof(*f->stores))) {
-		t->oom = 1;
+			sizeof(*f->stores)))
 		return;
-	}
 	st = &f->stores[f->nstores++];
 	st->fhash = clang_hashCursor(fld);
 	st->name = cx_spelling(&t->arena, fld);

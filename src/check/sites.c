@@ -31,10 +31,8 @@ void eng_note_ksize(struct eng_fn *f, CXCursor call, const char *callee,
 			return;
 		}
 	if (t->nks == t->capks &&
-	    kc_vec_grow((void **)&t->ks, &t->capks, sizeof(*t->ks))) {
-		t->oom = 1;
+	    kc_vec_grow((void **)&t->ks, &t->capks, sizeof(*t->ks)))
 		return;
-	}
 	k = &t->ks[t->nks++];
 	memset(k, 0, sizeof(*k));
 	k->site = site;

@@ -9,8 +9,7 @@ void eng_mark_visited(struct eng_tu *t, CXCursor def)
 
 	if (hidx_find(&t->visited, h) != HIDX_NONE)
 		return;
-	if (hidx_add(&t->visited, h, t->visited.n))
-		t->oom = 1;
+	(void)hidx_add(&t->visited, h, t->visited.n); /* failure: the sink's */
 }
 
 /* Returns 1 if def's body was analysed in this pass (eng_mark_visited). */

@@ -537,10 +537,8 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		if (!o || !rule_kmalloc_object(t, o))
 			continue;
 		a = acc_get(t, cx_site(acc->at));
-		if (!a) {
-			t->oom = 1;
+		if (!a)
 			return;
-		}
 		if (!a->loc.file) {
 			a->loc = cx_loc(&t->arena, acc->at);
 			a->function = f->name;

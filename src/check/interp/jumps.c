@@ -109,12 +109,10 @@ void eng_back_goto(struct eng_fn *f, struct label_pend *lp,
 
 	if (s->dead)
 		return;
-	if (st_copy(&tmp, &lp->back)) {
-		f->t->oom = 1;
+	if (st_copy(&tmp, &lp->back))
 		return;
-	}
-	if (eng_join(f, &tmp, s, f->back_round >= BACK_WIDEN_AFTER))
-		f->t->oom = 1;
+	/* a failure is the sink's (util/sink.h) */
+	(void)eng_join(f, &tmp, s, f->back_round >= BACK_WIDEN_AFTER);
 	if (!st_equal(&tmp, &lp->back))
 		lp->back_grew = 1;
 	st_release(&lp->back);

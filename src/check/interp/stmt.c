@@ -2,6 +2,7 @@
  * declarations, if/else, break/continue/return, and eng_run_body, which
  * runs a function body to its joined exit state. */
 #include "check/interp/interp.h"
+#include "util/sink.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -266,7 +267,7 @@ static int back_rerun(struct eng_fn *f)
 	for (i = 0; i < f->nlabels; i++)
 		grew |= f->labels[i].back_grew;
 	if (!grew || f->back_round + 1 >= BACK_MAX_RUNS ||
-	    f->t->over_budget || f->t->oom)
+	    f->t->over_budget || kc_sink_failed())
 		return 0;
 	for (i = 0; i < f->nlabels; i++) {
 		struct label_pend *lp = &f->labels[i];
@@ -274,10 +275,8 @@ static int back_rerun(struct eng_fn *f)
 		lp->back_grew = 0;
 		lp->seen = 0;
 		st_release(&lp->st);
-		if (st_copy(&lp->st, &lp->back)) {
-			f->t->oom = 1;
+		if (st_copy(&lp->st, &lp->back))
 			return 0;
-		}
 	}
 	f->back_round++;
 	return 1;
@@ -296,10 +295,8 @@ void eng_run_body(struct eng_fn *f, struct state *s)
 		st_init_dead(s);
 		return;
 	}
-	if (st_copy(&entry, s)) {
-		f->t->oom = 1;
+	if (st_copy(&entry, s))
 		st_init_dead(&entry);
-	}
 	f->back_round = 0;
 	for (;;) {
 		eng_exec(f, s, k.k[k.n - 1]);
@@ -312,7 +309,6 @@ void eng_run_body(struct eng_fn *f, struct state *s)
 			break;
 		st_release(s);
 		if (st_copy(s, &entry)) {
-			f->t->oom = 1;
 			st_init_dead(s);
 			break;
 		}
