@@ -76,10 +76,10 @@ static int index_file(struct kc_prefilter *pf, const char *path)
 	const char *slash;
 
 	if (stat(path, &st) || !S_ISREG(st.st_mode))
-		return pf_cache_note_file(&pf->rec, path, &pf->newest);
+		return pf_cache_note_file(&pf->rec, path, NULL, &pf->newest);
 	if (seen_add(&pf->seen, &st, &oom))
 		return oom ? -1 : 0;
-	if (pf_cache_note_file(&pf->rec, path, &pf->newest))
+	if (pf_cache_note_file(&pf->rec, path, &st, &pf->newest))
 		return -1;
 	kc_strbuf_init(&sb);
 	if (kc_strbuf_read_file(&sb, path)) {
