@@ -256,12 +256,11 @@ char *kc_cache_read_blob(const struct kc_cache *c, const char *sub,
 	struct kc_strbuf sb;
 	const char *nl;
 	size_t hl, plen;
-	char *payload;
 
+	*len = 0;
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", c->dir, sub,
 			     name) >= sizeof(path))
 		return NULL;
-	*len = 0;
 	kc_strbuf_init(&sb);
 	if (kc_strbuf_read_file(&sb, path)) {
 		kc_strbuf_release(&sb);
@@ -276,14 +275,12 @@ char *kc_cache_read_blob(const struct kc_cache *c, const char *sub,
 	kc_digest_buf_hex(nl + 1, plen, sum);
 	if (strcmp(sum, want))
 		goto bad;
-	payload = malloc(plen + 1);
-	if (!payload)
-		goto bad;
-	memcpy(payload, nl + 1, plen);
-	payload[plen] = '\0';
+	/* the payload in place of the header: no second buffer */
+	memmove(sb.buf, nl + 1, plen);
+	sb.buf[plen] = '\0';
+	sb.len = plen;
 	*len = plen;
-	kc_strbuf_release(&sb);
-	return payload;
+	return kc_strbuf_detach(&sb);
 bad:
 	kc_strbuf_release(&sb);
 	*len = (size_t)-1;

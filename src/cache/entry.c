@@ -23,6 +23,7 @@
 
 #include "driver/run.h"
 #include "diag/stats.h"
+#include "util/strlist.h"
 
 static double wall_now(void)
 {
@@ -187,11 +188,6 @@ static void on_inclusion(CXFile f, CXSourceLocation *stack, unsigned n,
 	in->v[in->n++] = copy;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The dependency array of the files in in (sorted, unique); NULL when
  * one cannot be read or changed after start (then nothing is stored). */
 static json_object *deps_json(struct incl *in, double start)
@@ -200,7 +196,7 @@ static json_object *deps_json(struct incl *in, double start)
 	long long racy = (long long)((start - 1.0) * 1e9);
 	long long during = (long long)((start - 0.05) * 1e9);
 
-	qsort(in->v, in->n, sizeof(*in->v), cmp_str);
+	qsort(in->v, in->n, sizeof(*in->v), kc_strv_cmp);
 	for (size_t i = 0; deps && i < in->n; i++) {
 		unsigned long long h;
 		json_object *d;

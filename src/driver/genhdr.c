@@ -15,6 +15,7 @@
 #include "driver/run.h"
 #include "diag/stats.h"
 #include "util/clock.h"
+#include "util/strlist.h"
 
 #define MAX_HEADERS_SHOWN 6   /* per directory line */
 #define MAX_DIRS_SHOWN 24
@@ -298,11 +299,6 @@ size_t kc_genhdr_held(const struct kc_genhdr *g)
 	return n;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The objects (DIR/FILE.o) of the TUs in state, sorted, unique; *n their
  * count. malloc'ed strings in a malloc'ed array, or NULL. */
 static char **objects(const struct kc_genhdr *g, int state, size_t *n)
@@ -326,7 +322,7 @@ static char **objects(const struct kc_genhdr *g, int state, size_t *n)
 			break;
 		snprintf(v[k++], len + 3, "%.*s.o", (int)len, f);
 	}
-	qsort(v, k, sizeof(*v), cmp_str);
+	qsort(v, k, sizeof(*v), kc_strv_cmp);
 	for (size_t i = 0; i < k; i++)
 		if (*n && !strcmp(v[*n - 1], v[i]))
 			free(v[i]);

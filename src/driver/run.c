@@ -99,25 +99,6 @@ static void on_signal(int sig)
 	interrupted = sig;
 }
 
-
-/* 0 on success, -1 on EOF or error */
-static int read_full(int fd, void *buf, size_t n)
-{
-	char *p = buf;
-
-	while (n) {
-		ssize_t k = read(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 /* ---- worker side ---- */
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -152,7 +133,7 @@ static void worker_main(struct runner *r, int slot, int task_fd,
 	if (!ctx)
 		_exit(3);
 	kc_tu_ctx_set_no_dispose(ctx, r->tus_per_worker == 1);
-	while (!read_full(task_fd, &idx, sizeof(idx)) && idx >= 0 &&
+	while (!kc_read_full(task_fd, &idx, sizeof(idx)) && idx >= 0 &&
 	       (size_t)idx < r->tus->n) {
 		json_object *res;
 		const char *s;
@@ -299,10 +280,10 @@ static int take_result(struct runner *r, int slot)
 	long tu;
 	int status, gen;
 
-	if (read_full(w->res_fd, &len, sizeof(len)))
+	if (kc_read_full(w->res_fd, &len, sizeof(len)))
 		return -1;
 	buf = malloc((size_t)len + 1);
-	if (!buf || read_full(w->res_fd, buf, len)) {
+	if (!buf || kc_read_full(w->res_fd, buf, len)) {
 		free(buf);
 		return -1;
 	}

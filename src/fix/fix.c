@@ -15,6 +15,7 @@
 
 #include "diag/diag.h"
 #include "fix/fix_int.h"
+#include "util/fdio.h"
 #include "util/strbuf.h"
 
 static const char *fix_spatch = "spatch";
@@ -261,9 +262,10 @@ static int write_atomic(const char *path, const char *text, struct kc_err *err)
 				  "'%s': %s", path, strerror(errno));
 	if (!stat(path, &st))
 		fchmod(fd, st.st_mode & 07777);
-	if (write(fd, text, len) != (ssize_t)len || fsync(fd) || close(fd)) {
+	if (kc_write_full(fd, text, len) || fsync(fd) || close(fd)) {
 		int e = errno;
 
+		close(fd);
 		unlink(tmp);
 		return kc_err_set(err, KC_EIO, path, 0, 0,
 				  "cannot write '%s': %s", tmp, strerror(e));

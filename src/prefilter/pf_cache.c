@@ -67,16 +67,14 @@ int pf_cache_note_dir(struct kc_strbuf *rec, const char *path,
 }
 
 int pf_cache_note_file(struct kc_strbuf *rec, const char *path,
-		       long long *newest)
+		       const struct stat *st, long long *newest)
 {
-	struct stat st;
-
-	if (stat(path, &st) || !S_ISREG(st.st_mode))
+	if (!st)
 		return kc_strbuf_addf(rec, "M %s\n", path);
-	newer(newest, &st);
+	newer(newest, st);
 	return kc_strbuf_addf(rec, "F %lld %lld %lld %s\n",
-			      (long long)st.st_size, ns(&st.st_mtim),
-			      ns(&st.st_ctim), path);
+			      (long long)st->st_size, ns(&st->st_mtim),
+			      ns(&st->st_ctim), path);
 }
 
 /* 1 when the record line (NUL-terminated) still holds. */

@@ -23,6 +23,7 @@
 struct kc_cache;
 struct kc_strbuf;
 struct pf_index;
+struct stat;
 
 /* The key (hex, KC_DIGEST_HEX bytes) of the index over dirs and files. */
 void pf_cache_key(const struct kc_cache *c, char *const *dirs,
@@ -30,11 +31,13 @@ void pf_cache_key(const struct kc_cache *c, char *const *dirs,
 		  char *hex);
 
 /* Record lines for the index being built (the formats above); newest
- * gets the latest mtime/ctime seen (ns). Return 0 or -1 on OOM. */
+ * gets the latest mtime/ctime seen (ns). note_file takes the caller's
+ * stat of path, NULL when path is missing or not a regular file (the
+ * indexer has stat'ed it already). Return 0 or -1 on OOM. */
 int pf_cache_note_dir(struct kc_strbuf *rec, const char *path,
 		      long long *newest);
 int pf_cache_note_file(struct kc_strbuf *rec, const char *path,
-		       long long *newest);
+		       const struct stat *st, long long *newest);
 
 /* Loads the triggers of a valid cached index into ix (a new, empty
  * index); *headers gets the number of headers it covers. Returns 1

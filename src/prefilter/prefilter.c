@@ -16,6 +16,7 @@
 #include "prefilter/pf_index.h"
 #include "prefilter/pf_lex.h"
 #include "util/strbuf.h"
+#include "util/strlist.h"
 #include "util/vec.h"
 #include "util/digest.h"
 
@@ -76,10 +77,10 @@ static int index_file(struct kc_prefilter *pf, const char *path)
 	const char *slash;
 
 	if (stat(path, &st) || !S_ISREG(st.st_mode))
-		return pf_cache_note_file(&pf->rec, path, &pf->newest);
+		return pf_cache_note_file(&pf->rec, path, NULL, &pf->newest);
 	if (seen_add(&pf->seen, &st, &oom))
 		return oom ? -1 : 0;
-	if (pf_cache_note_file(&pf->rec, path, &pf->newest))
+	if (pf_cache_note_file(&pf->rec, path, &st, &pf->newest))
 		return -1;
 	kc_strbuf_init(&sb);
 	if (kc_strbuf_read_file(&sb, path)) {
@@ -238,11 +239,6 @@ static int index_all(struct kc_prefilter *pf, char *const *dirs,
 	return pf_index_close(pf->ix);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 		       const struct kc_tu_list *tus,
 		       const struct kc_cache *cache, struct kc_err *err)
@@ -268,9 +264,9 @@ int kc_prefilter_build(struct kc_prefilter **out, const struct apidb *api,
 	if (cache) {
 		/* the key does not depend on the order of the TUs */
 		if (dirs.n)
-			qsort(dirs.v, dirs.n, sizeof(*dirs.v), cmp_str);
+			qsort(dirs.v, dirs.n, sizeof(*dirs.v), kc_strv_cmp);
 		if (files.n)
-			qsort(files.v, files.n, sizeof(*files.v), cmp_str);
+			qsort(files.v, files.n, sizeof(*files.v), kc_strv_cmp);
 		pf_cache_key(cache, dirs.v, dirs.n, files.v, files.n, key);
 		switch (pf_cache_load(cache, key, pf->ix, &pf->headers)) {
 		case -1:

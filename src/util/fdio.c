@@ -1,4 +1,4 @@
-/* fdio.c - whole writes to file descriptors (fdio.h). */
+/* fdio.c - whole reads and writes on file descriptors (fdio.h). */
 #include "util/fdio.h"
 
 #include <errno.h>
@@ -10,6 +10,23 @@ int kc_write_full(int fd, const void *buf, size_t n)
 
 	while (n) {
 		ssize_t k = write(fd, p, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+int kc_read_full(int fd, void *buf, size_t n)
+{
+	char *p = buf;
+
+	while (n) {
+		ssize_t k = read(fd, p, n);
 
 		if (k < 0 && errno == EINTR)
 			continue;

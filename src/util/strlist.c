@@ -2,6 +2,7 @@
 #include "util/strlist.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/err.h"
 #include "util/vec.h"
@@ -14,4 +15,9 @@ int kc_strlist_add(struct kc_strlist *l, const char *s)
 void kc_strlist_release(struct kc_strlist *l)
 {
 	KC_VEC_FREE(l);
+}
+
+int kc_strv_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }

@@ -16,4 +16,8 @@ int kc_strlist_add(struct kc_strlist *l, const char *s);
 /* Frees the array (not the strings); l is empty after. */
 void kc_strlist_release(struct kc_strlist *l);
 
+/* qsort() comparator for an array of strings (char * or const char *
+ * elements): strcmp order. */
+int kc_strv_cmp(const void *a, const void *b);
+
 #endif
