@@ -14,6 +14,8 @@ struct factdb {
 	char *path;
 	long long tu;          /* row id of the TU being written, 0: none */
 	char *tu_path;
+	/* the per-row INSERTs, prepared on first use, finalized by close */
+	sqlite3_stmt *ins_fn, *ins_def, *ins_store;
 };
 
 /* The schema, version FACTDB_SCHEMA_VERSION. Written down in
@@ -71,6 +73,18 @@ static int prep(struct factdb *f, const char *sql, sqlite3_stmt **st,
 		return 0;
 	*st = NULL;
 	return db_error(err, KC_EIO, f->path, f->db, "cannot prepare query");
+}
+
+/* The statement in *slot, reset and unbound for the next row; prepared
+ * from sql on first use. 0 or -KC_EIO with err filled. */
+static int prep_once(struct factdb *f, sqlite3_stmt **slot, const char *sql,
+		     struct kc_err *err)
+{
+	if (!*slot)
+		return prep(f, sql, slot, err);
+	sqlite3_reset(*slot);
+	sqlite3_clear_bindings(*slot);
+	return 0;
 }
 
 /* The value of meta key, copied into buf; 1 found, 0 absent, or -KC_E*. */
@@ -185,6 +199,9 @@ void factdb_close(struct factdb *f)
 {
 	if (!f)
 		return;
+	sqlite3_finalize(f->ins_fn);
+	sqlite3_finalize(f->ins_def);
+	sqlite3_finalize(f->ins_store);
 	if (f->tu)
 		exec(f, "ROLLBACK", NULL);
 	sqlite3_close(f->db);
@@ -293,9 +310,10 @@ int factdb_add_fn(struct factdb *f, const char *record, int is_static,
 	rc = record_name(record, name, sizeof(name), err);
 	if (rc)
 		return rc;
-	if (prep(f, "INSERT INTO fn_fact VALUES (?1, ?2, ?3, ?4, ?5)", &st,
-		 err))
+	if (prep_once(f, &f->ins_fn,
+		      "INSERT INTO fn_fact VALUES (?1, ?2, ?3, ?4, ?5)", err))
 		return -KC_EIO;
+	st = f->ins_fn;
 	sqlite3_bind_int64(st, 1, f->tu);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, !!is_static);
@@ -303,7 +321,7 @@ int factdb_add_fn(struct factdb *f, const char *record, int is_static,
 	sqlite3_bind_int(st, 5, (int)line);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
 		db_error(err, KC_EIO, f->path, f->db, "cannot add fact");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -316,15 +334,17 @@ int factdb_add_def(struct factdb *f, const char *function, int is_static,
 	if (!f->tu)
 		return kc_err_set(err, KC_EINTERNAL, f->path, 0, 0,
 				  "function definition outside a TU");
-	if (prep(f, "INSERT INTO fn_def VALUES (?1, ?2, ?3, ?4)", &st, err))
+	if (prep_once(f, &f->ins_def,
+		      "INSERT INTO fn_def VALUES (?1, ?2, ?3, ?4)", err))
 		return -KC_EIO;
+	st = f->ins_def;
 	sqlite3_bind_int64(st, 1, f->tu);
 	sqlite3_bind_text(st, 2, function, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, !!is_static);
 	sqlite3_bind_int(st, 4, (int)line);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
 		db_error(err, KC_EIO, f->path, f->db, "cannot add definition");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -340,9 +360,10 @@ int factdb_add_store(struct factdb *f, const struct factdb_store *s,
 	if (!s->field || !*s->field || !s->what || !s->size)
 		return kc_err_set(err, KC_EINTERNAL, f->path, 0, 0,
 				  "field store without field, what or size");
-	if (prep(f, "INSERT INTO field_store VALUES "
-		 "(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st, err))
+	if (prep_once(f, &f->ins_store, "INSERT INTO field_store VALUES "
+		      "(?1, ?2, ?3, ?4, ?5, ?6, ?7)", err))
 		return -KC_EIO;
+	st = f->ins_store;
 	sqlite3_bind_int64(st, 1, f->tu);
 	sqlite3_bind_text(st, 2, s->field, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, s->display ? s->display : s->field, -1,
@@ -354,7 +375,7 @@ int factdb_add_store(struct factdb *f, const struct factdb_store *s,
 	sqlite3_bind_int(st, 7, (int)s->line);
 	rc = sqlite3_step(st) == SQLITE_DONE ? 0 :
 		db_error(err, KC_EIO, f->path, f->db, "cannot add store");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 

@@ -125,7 +125,7 @@ static int cmp_uint(const void *a, const void *b)
 /* The excerpts of one file: every step line of file with CONTEXT lines
  * around it, excerpts closer than MERGE_GAP joined. */
 static void source_file(struct html_buf *b, const struct html_ctx *c,
-			struct out_src_cache *cache, size_t fileno,
+			size_t fileno,
 			const char *file, const struct step *s, size_t ns)
 {
 	char path[4096];
@@ -140,7 +140,7 @@ static void source_file(struct html_buf *b, const struct html_ctx *c,
 	hb_puts(b, "<h3 class=\"file\"><code>");
 	hb_esc(b, file);
 	hb_puts(b, "</code></h3>\n");
-	src = out_src_get(cache, path);
+	src = out_src_get(c->src, path);
 	if (!src) {
 		b->oom = 1;
 		return;
@@ -307,7 +307,6 @@ static void header(struct html_buf *b, const struct html_ctx *c, size_t i)
 void html_finding(struct html_buf *b, const struct html_ctx *c, size_t i)
 {
 	const struct kc_finding *f = c->d->v[i];
-	struct out_src_cache cache;
 	struct step *s = calloc(f->nnotes + 1, sizeof(*s));
 	const char **files = calloc(f->nnotes + 1, sizeof(*files));
 	const struct kc_rule_info *r = kc_rule_info(f->rule);
@@ -334,10 +333,8 @@ void html_finding(struct html_buf *b, const struct html_ctx *c, size_t i)
 	hb_puts(b, "<main>\n");
 	steps_list(b, s, ns, files, nfiles);
 	hb_puts(b, "<section id=\"source\"><h2>Source</h2>\n");
-	out_src_cache_init(&cache);
 	for (j = 0; j < nfiles; j++)
-		source_file(b, c, &cache, j, files[j], s, ns);
-	out_src_cache_release(&cache);
+		source_file(b, c, j, files[j], s, ns);
 	hb_puts(b, "</section>\n");
 	html_slab_svg(b, f, c->model);
 	html_slab_presets(b, f, c->model);

@@ -50,6 +50,7 @@ extern const char html_css[];
 extern const char html_js[];
 
 struct slab_model;
+struct out_src_cache;
 
 /* What the pages of one report share. */
 struct html_ctx {
@@ -57,6 +58,7 @@ struct html_ctx {
 	const struct kc_diag *d;
 	json_object *doc;
 	struct slab_model *model;     /* NULL: no presets table */
+	struct out_src_cache *src;    /* source files, each read once */
 };
 
 /* index.html (html_index.c). */

@@ -17,6 +17,7 @@
 #include "out/html_int.h"
 #include "out/jsonfile.h"
 #include "out/sarif_read.h"
+#include "out/srcfile.h"
 #include "out/writers.h"
 
 static int mkdir_one(const char *path, struct kc_err *err)
@@ -69,7 +70,8 @@ static int save_asset(const char *dir, const char *name, const char *text,
 int out_html_write(const struct kc_diag *d, json_object *doc,
 		   const struct out_html_opts *o, struct kc_err *err)
 {
-	struct html_ctx c = { o, d, doc, NULL };
+	struct out_src_cache src;
+	struct html_ctx c = { o, d, doc, NULL, &src };
 	struct kc_err merr = { 0 };
 	struct html_buf b;
 	char sub[4096], name[64];
@@ -85,6 +87,7 @@ int out_html_write(const struct kc_diag *d, json_object *doc,
 	ret = mkdir_p(sub, err);
 	if (ret)
 		return ret;
+	out_src_cache_init(&src);
 	/* no model: the pages say the preset table is not available */
 	if (o->rules_dir && slab_model_load(&c.model, o->rules_dir, &merr))
 		c.model = NULL;
@@ -104,6 +107,7 @@ int out_html_write(const struct kc_diag *d, json_object *doc,
 		ret = html_page_save(&b, sub, name, err);
 		hb_release(&b);
 	}
+	out_src_cache_release(&src);
 	slab_model_free(c.model);
 	return ret;
 }
