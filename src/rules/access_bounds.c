@@ -438,17 +438,15 @@ static void record_verdict(struct eng_tu *t, struct acc_site *a,
  * (acc->claim) past the request is bound-past-object, with both numbers.
  * The claim is judged as an access would be, with the same
  * suppressions. */
-static void judge_claim(struct eng_fn *f, const struct state *s,
-			struct acc_site *a, const struct prov_obj *o, int obj,
-			struct ival off, int single,
-			const struct rule_access *acc)
+static void judge_claim(struct eng_fn *f, struct acc_site *a,
+			const struct prov_obj *o, int obj, struct ival off,
+			int single, const struct rule_access *acc)
 {
 	struct eng_tu *t = f->t;
 	struct judged j;
 	char endb[160], bname[48], reqb[96], cfgb[160];
 	long long most = acc->len.hi;
 
-	(void)s;
 	if (len_may_be_negative(&acc->claim))
 		return;
 	judge(t, o, off, acc->claim, single, &j);
@@ -571,8 +569,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		a->judged = 1;
 		if (j.verdict == V_FINE) {
 			if (acc->bounded)
-				judge_claim(f, s, a, o, e->obj, off, single,
-					    acc);
+				judge_claim(f, a, o, e->obj, off, single, acc);
 			continue;
 		}
 		rank = a->rank;
