@@ -8,6 +8,7 @@
 #include <clang-c/Index.h>
 
 #include "apidb/apidb.h"
+#include "check/tufacts.h"
 #include "diag/diag.h"
 #include "diag/stats.h"
 #include "model/slab.h"
@@ -32,6 +33,12 @@ struct kc_analysis_env {
 	int prefilter_check;
 	/* the result cache (cache/cache.h), NULL: none */
 	struct kc_cache *cache;
+	/* the whole-tree fact database (check/tufacts.h, docs/factdb.md):
+	 * facts_out, when set, receives what this TU defines and stores
+	 * (round one); fields_in, when set, answers the tree's stores into
+	 * a field (round two). NULL: the TU alone. */
+	struct kc_tu_facts *facts_out;
+	const struct kc_field_lookup *fields_in;
 };
 
 /* Analyses every function defined in main_file of tu and adds findings
