@@ -7,20 +7,23 @@
 # runs it) without the cache, cold and warm. Not a test: figures for
 # notes.
 #
-#   bench/cache-bench.sh [-k KSIZECHECK] [-j J] [-H HEADER] [-C] TREE OUTDIR DIR...
+#   bench/cache-bench.sh [-k KSIZECHECK] [-j J] [-H HEADER] [-C] [-N] TREE OUTDIR DIR...
 #
 # TREE is a configured, prepared kernel tree ($KC_KERNEL_TREE_61); it is
 # never written: the edits go to OUTDIR/tree, a hard-linked copy (OUTDIR
 # must be on the tree's file system), where an edited file is replaced,
 # not changed in place. HEADER (default include/linux/slab.h) is
-# tree-relative; -C leaves out the CHECK= form. OUTDIR gets db/ (the compile database), cache/, one
+# tree-relative; -C leaves out the CHECK= form; -N leaves out the run
+# without the cache (a whole tree: the cold run is then the reference the
+# others are compared with, byte for byte). OUTDIR gets db/ (the compile database), cache/, one
 # NAME.out/NAME.err per run and bench.txt (the figures).
 set -eu
 K=${KSIZECHECK:-ksizecheck}
-J=2 HDR=include/linux/slab.h CHECKFORM=1
-while getopts k:j:H:C o; do
+J=2 HDR=include/linux/slab.h CHECKFORM=1 NOCACHE=1
+while getopts k:j:H:CN o; do
 	case $o in
 	C) CHECKFORM= ;;
+	N) NOCACHE= ;;
 	k) K=$OPTARG ;;
 	j) J=$OPTARG ;;
 	H) HDR=$OPTARG ;;
@@ -28,7 +31,7 @@ while getopts k:j:H:C o; do
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 3 ] || { echo "usage: $0 [-k KSIZECHECK] [-j J] [-H HEADER] [-C] TREE OUTDIR DIR..." >&2; exit 2; }
+[ $# -ge 3 ] || { echo "usage: $0 [-k KSIZECHECK] [-j J] [-H HEADER] [-C] [-N] TREE OUTDIR DIR..." >&2; exit 2; }
 TREE=$(cd "$1" && pwd) OUT=$2
 shift 2
 K=$(command -v "$K")
@@ -79,7 +82,10 @@ run() {
 	t1=$(date +%s.%N)
 	s=$(echo "$t0 $t1" | awk '{ printf "%.2f", $2 - $1 }')
 	same=same
-	[ ! -f "$OUT/nocache.out" ] || cmp -s "$OUT/nocache.out" "$OUT/$name.out" || same=DIFFERENT
+	ref=$OUT/nocache.out
+	[ -n "$NOCACHE" ] || ref=$OUT/cold.out
+	[ "$name" = cold ] && [ -z "$NOCACHE" ] && same=reference
+	[ ! -f "$ref" ] || [ "$same" = reference ] || cmp -s "$ref" "$OUT/$name.out" || same=DIFFERENT
 	printf '%-28s %8s s  re-checked %5s  hits %5s  prefiltered %4s  findings %s (%s)\n' \
 		"$name" "$s" "$(stat_of "$name" cache-misses)" \
 		"$(stat_of "$name" cache-hits)" "$(stat_of "$name" prefiltered)" \
@@ -89,8 +95,8 @@ run() {
 {
 echo "tree: $TREE, directories: $*, $NTU TUs, -j$J"
 echo "Kbuild dry run for the compile database: $(cat "$OUT/dryrun.s") s (not in the figures below)"
-rm -rf "$C"
-run nocache --no-cache
+rm -rf "$C" "$OUT/nocache.out" "$OUT/cold.out"
+[ -z "$NOCACHE" ] || run nocache --no-cache
 run cold
 run warm
 replace "$CFILE"
