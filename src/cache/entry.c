@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "driver/run.h"
+#include "diag/json_util.h"
 #include "diag/stats.h"
 #include "util/strlist.h"
 
@@ -69,13 +70,6 @@ static void entry_place(const struct kc_cache_key *k, char *sub,
 {
 	snprintf(sub, subsz, "results/%.2s", k->hex);
 	snprintf(name, namesz, "%s.kce", k->hex);
-}
-
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v = NULL;
-
-	return json_object_object_get_ex(o, key, &v) ? v : NULL;
 }
 
 /* 1 when the dependency d ([path, size, mtime, ctime, hash]) is as
@@ -130,12 +124,12 @@ int kc_cache_lookup(struct kc_cache *c, const struct kc_cache_key *k,
 				       json_object_new_boolean(1));
 	e = text ? json_tokener_parse(text) : NULL;
 	free(text);
-	deps = e ? get(e, "deps") : NULL;
-	r = e ? get(e, "result") : NULL;
-	st = r ? get(r, "status") : NULL;
+	deps = e ? kc_jget(e, "deps") : NULL;
+	r = e ? kc_jget(e, "result") : NULL;
+	st = r ? kc_jget(r, "status") : NULL;
 	if (deps && st && json_object_is_type(deps, json_type_array) &&
-	    json_object_is_type(r, json_type_object) && get(e, "key") &&
-	    !strcmp(json_object_get_string(get(e, "key")), k->hex)) {
+	    json_object_is_type(r, json_type_object) && kc_jget(e, "key") &&
+	    !strcmp(json_object_get_string(kc_jget(e, "key")), k->hex)) {
 		status = json_object_get_int(st);
 		for (size_t i = 0; status > 0 &&
 		     i < json_object_array_length(deps); i++)
@@ -243,11 +237,11 @@ static json_object *result_json(json_object *res, int status)
 		return NULL;
 	json_object_object_add(r, "status", json_object_new_int(status));
 	for (size_t i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
-		if ((v = get(res, keep[i])))
+		if ((v = kc_jget(res, keep[i])))
 			json_object_object_add(r, keep[i], json_object_get(v));
 	cnt = json_object_new_object();
 	json_object_object_add(r, "counters", cnt);
-	if ((v = get(res, "counters")) && cnt) {
+	if ((v = kc_jget(res, "counters")) && cnt) {
 		json_object_object_foreach(v, key, val) {
 			int id = kc_stat_by_name(key);
 
@@ -269,10 +263,10 @@ void kc_cache_store(struct kc_cache *c, const struct kc_cache_key *k,
 
 	/* clean, complete results only (cache.h) */
 	if (!c || !k->hex[0] || !tu || status != KC_TU_CLEAN ||
-	    get(res, "analysis_error"))
+	    kc_jget(res, "analysis_error"))
 		return;
-	cnt = get(res, "counters");
-	skipped = cnt ? get(cnt, kc_stat_name(KC_STAT_FUNCS_SKIPPED_TIME)) :
+	cnt = kc_jget(res, "counters");
+	skipped = cnt ? kc_jget(cnt, kc_stat_name(KC_STAT_FUNCS_SKIPPED_TIME)) :
 			NULL;
 	if (skipped && json_object_get_int64(skipped) > 0)
 		return;

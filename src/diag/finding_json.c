@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "diag/json_util.h"
+
 const char *kc_severity_name(int sev)
 {
 	return sev == KC_SEV_ERROR ? "error" :
@@ -20,36 +22,6 @@ int kc_severity_by_name(const char *name)
 	return -1;
 }
 
-static int add_str(json_object *o, const char *key, const char *val)
-{
-	json_object *v;
-
-	if (!val)
-		return 0;
-	v = json_object_new_string(val);
-	if (!v)
-		return -1;
-	return json_object_object_add(o, key, v);
-}
-
-static int add_int(json_object *o, const char *key, long long val)
-{
-	json_object *v = json_object_new_int64(val);
-
-	if (!v)
-		return -1;
-	return json_object_object_add(o, key, v);
-}
-
-static int add_u64(json_object *o, const char *key, unsigned long long val)
-{
-	json_object *v = json_object_new_uint64(val);
-
-	if (!v)
-		return -1;
-	return json_object_object_add(o, key, v);
-}
-
 static json_object *slab_to_json(const struct kc_slab_numbers *s)
 {
 	json_object *o = json_object_new_object();
@@ -57,18 +29,18 @@ static json_object *slab_to_json(const struct kc_slab_numbers *s)
 
 	if (!o)
 		return NULL;
-	bad |= add_str(o, "allocator", s->allocator);
-	bad |= add_str(o, "requested", s->requested_expr);
-	bad |= add_u64(o, "req_lo", s->req_lo);
-	bad |= add_u64(o, "req_hi", s->req_hi);
-	bad |= add_u64(o, "bucket_lo", s->bucket_lo);
-	bad |= add_u64(o, "bucket_hi", s->bucket_hi);
-	bad |= add_int(o, "access_off_lo", s->acc_off_lo);
-	bad |= add_int(o, "access_off_hi", s->acc_off_hi);
-	bad |= add_u64(o, "access_len_lo", s->acc_len_lo);
-	bad |= add_u64(o, "access_len_hi", s->acc_len_hi);
-	bad |= add_str(o, "config", s->config);
-	bad |= add_str(o, "worst_config", s->worst_config);
+	bad |= kc_jadd_str(o, "allocator", s->allocator);
+	bad |= kc_jadd_str(o, "requested", s->requested_expr);
+	bad |= kc_jadd_u64(o, "req_lo", s->req_lo);
+	bad |= kc_jadd_u64(o, "req_hi", s->req_hi);
+	bad |= kc_jadd_u64(o, "bucket_lo", s->bucket_lo);
+	bad |= kc_jadd_u64(o, "bucket_hi", s->bucket_hi);
+	bad |= kc_jadd_int(o, "access_off_lo", s->acc_off_lo);
+	bad |= kc_jadd_int(o, "access_off_hi", s->acc_off_hi);
+	bad |= kc_jadd_u64(o, "access_len_lo", s->acc_len_lo);
+	bad |= kc_jadd_u64(o, "access_len_hi", s->acc_len_hi);
+	bad |= kc_jadd_str(o, "config", s->config);
+	bad |= kc_jadd_str(o, "worst_config", s->worst_config);
 	if (bad) {
 		json_object_put(o);
 		return NULL;
@@ -85,15 +57,15 @@ json_object *kc_finding_to_json(const struct kc_finding *f)
 
 	if (!o)
 		return NULL;
-	bad |= add_str(o, "rule", kc_rule_info(f->rule)->id);
-	bad |= add_str(o, "severity", kc_severity_name(f->severity));
-	bad |= add_str(o, "file", f->loc.file);
-	bad |= add_int(o, "line", f->loc.line);
-	bad |= add_int(o, "col", f->loc.col);
-	bad |= add_str(o, "function", f->function);
-	bad |= add_str(o, "message", f->message);
-	bad |= add_str(o, "fix", f->fix);
-	bad |= add_str(o, "fingerprint", f->fingerprint);
+	bad |= kc_jadd_str(o, "rule", kc_rule_info(f->rule)->id);
+	bad |= kc_jadd_str(o, "severity", kc_severity_name(f->severity));
+	bad |= kc_jadd_str(o, "file", f->loc.file);
+	bad |= kc_jadd_int(o, "line", f->loc.line);
+	bad |= kc_jadd_int(o, "col", f->loc.col);
+	bad |= kc_jadd_str(o, "function", f->function);
+	bad |= kc_jadd_str(o, "message", f->message);
+	bad |= kc_jadd_str(o, "fix", f->fix);
+	bad |= kc_jadd_str(o, "fingerprint", f->fingerprint);
 	notes = json_object_new_array();
 	if (!notes || json_object_object_add(o, "notes", notes))
 		bad = 1;
@@ -105,11 +77,11 @@ json_object *kc_finding_to_json(const struct kc_finding *f)
 			bad = 1;
 			break;
 		}
-		bad |= add_str(no, "kind", n->kind);
-		bad |= add_str(no, "file", n->loc.file);
-		bad |= add_int(no, "line", n->loc.line);
-		bad |= add_int(no, "col", n->loc.col);
-		bad |= add_str(no, "message", n->msg);
+		bad |= kc_jadd_str(no, "kind", n->kind);
+		bad |= kc_jadd_str(no, "file", n->loc.file);
+		bad |= kc_jadd_int(no, "line", n->loc.line);
+		bad |= kc_jadd_int(no, "col", n->loc.col);
+		bad |= kc_jadd_str(no, "message", n->msg);
 		if (json_object_array_add(notes, no)) {
 			json_object_put(no);
 			bad = 1;

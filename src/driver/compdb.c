@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "diag/json_util.h"
 #include "driver/run.h"
 #include "util/strbuf.h"
 
@@ -23,16 +24,6 @@ static unsigned offset_line(const char *text, size_t off)
 		if (text[i] == '\n')
 			line++;
 	return line;
-}
-
-static const char *jstr(json_object *o, const char *key)
-{
-	json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
 }
 
 static int wanted(const char *dir, const char *file,
@@ -58,8 +49,8 @@ static int add_entry(const char *db, unsigned idx, json_object *e,
 		     const struct kc_strlist *only, struct kc_tu_list *l,
 		     struct kc_err *err)
 {
-	const char *dir = jstr(e, "directory"), *file = jstr(e, "file");
-	const char *command = jstr(e, "command");
+	const char *dir = kc_jstr(e, "directory"), *file = kc_jstr(e, "file");
+	const char *command = kc_jstr(e, "command");
 	json_object *args;
 	char **argv = NULL;
 	int argc = 0, ret;

@@ -143,39 +143,6 @@ unsigned out_json_line(const char *text, const char *key, long idx)
 	return line_at(text, (size_t)(p - text));
 }
 
-int out_jadd(json_object *o, const char *key, json_object *v)
-{
-	if (!o || !v) {
-		json_object_put(v);
-		return -1;
-	}
-	if (!key) {
-		if (json_object_array_add(o, v)) {
-			json_object_put(v);
-			return -1;
-		}
-		return 0;
-	}
-	return json_object_object_add(o, key, v) ? -1 : 0;
-}
-
-int out_jadd_str(json_object *o, const char *key, const char *val)
-{
-	if (!val)
-		return 0;
-	return out_jadd(o, key, json_object_new_string(val));
-}
-
-int out_jadd_int(json_object *o, const char *key, long long val)
-{
-	return out_jadd(o, key, json_object_new_int64(val));
-}
-
-int out_jadd_bool(json_object *o, const char *key, int val)
-{
-	return out_jadd(o, key, json_object_new_boolean(val ? 1 : 0));
-}
-
 /* Length of the valid UTF-8 sequence at p, 0 when invalid. */
 static size_t utf8_len(const unsigned char *p)
 {

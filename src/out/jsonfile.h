@@ -8,6 +8,7 @@
 
 #include <json-c/json.h>
 
+#include "diag/json_util.h"
 #include "util/err.h"
 
 /* Parses the file at path. On success *obj is the root (caller puts it) and
@@ -19,13 +20,6 @@ int out_json_read(const char *path, json_object **obj, char **text,
 /* 1-based line of the first `"key":` in text, or of element idx of the
  * array that follows it when idx >= 0; 1 when not found. */
 unsigned out_json_line(const char *text, const char *key, long idx);
-
-/* Builders: add key to object o (or append to array a when key is NULL).
- * A NULL string value adds nothing. Return 0, or -1 on OOM. */
-int out_jadd(json_object *o, const char *key, json_object *v);
-int out_jadd_str(json_object *o, const char *key, const char *val);
-int out_jadd_int(json_object *o, const char *key, long long val);
-int out_jadd_bool(json_object *o, const char *key, int val);
 
 /* Writes s to out with every invalid UTF-8 byte replaced by U+FFFD (source
  * text and names may be Latin-1; JSON and SARIF must be UTF-8). */

@@ -46,26 +46,6 @@ struct merge {
 	int have_baseline;
 };
 
-static const char *jstr(json_object *o, const char *key)
-{
-	json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_string))
-		return NULL;
-	return json_object_get_string(v);
-}
-
-static long long jint(json_object *o, const char *key)
-{
-	json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) ||
-	    !json_object_is_type(v, json_type_int))
-		return 0;
-	return json_object_get_int64(v);
-}
-
 static int add_stat(struct merge *m, const char *name,
 		    unsigned long long value)
 {
@@ -107,10 +87,10 @@ static int merge_accounting(struct merge *m, json_object *acc)
 
 	if (!acc || !json_object_is_type(acc, json_type_object))
 		return 0;
-	m->tu_total += (size_t)jint(acc, "tu_total");
-	m->tu_parsed += (size_t)jint(acc, "tu_parsed");
-	m->tu_errors += (size_t)jint(acc, "tu_parsed_with_errors");
-	m->tu_failed += (size_t)jint(acc, "tu_failed");
+	m->tu_total += (size_t)kc_jint(acc, "tu_total");
+	m->tu_parsed += (size_t)kc_jint(acc, "tu_parsed");
+	m->tu_errors += (size_t)kc_jint(acc, "tu_parsed_with_errors");
+	m->tu_failed += (size_t)kc_jint(acc, "tu_failed");
 	it = json_object_iter_begin(acc);
 	end = json_object_iter_end(acc);
 	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
@@ -136,7 +116,7 @@ static int merge_suppressed(struct merge *m, json_object *arr,
 	for (i = 0; i < n; i++) {
 		json_object *o = json_object_array_get_idx(arr, i), *f;
 		struct out_removed r = { 0 };
-		const char *kind = jstr(o, "kind");
+		const char *kind = kc_jstr(o, "kind");
 
 		if (!json_object_object_get_ex(o, "finding", &f))
 			return kc_err_set(err, KC_EPARSE, path, 0, 0,
@@ -148,9 +128,9 @@ static int merge_suppressed(struct merge *m, json_object *arr,
 			return ret;
 		}
 		r.f = m->sup.v[m->sup.n - 1];
-		r.why = jstr(o, "reason");
-		r.file = jstr(o, "file");
-		r.line = (unsigned)jint(o, "line");
+		r.why = kc_jstr(o, "reason");
+		r.file = kc_jstr(o, "file");
+		r.line = (unsigned)kc_jint(o, "line");
 		if (kind && !strcmp(kind, "baseline")) {
 			r.why = "baseline";
 			r.file = NULL;
@@ -173,12 +153,12 @@ static int merge_fixed(struct merge *m, json_object *arr)
 		json_object *o = json_object_array_get_idx(arr, i);
 		struct merge_fixed x = { 0 };
 
-		x.x.rule = jstr(o, "rule");
-		x.x.file = jstr(o, "file");
-		x.x.function = jstr(o, "function");
-		x.x.line = (unsigned)jint(o, "line");
-		x.x.fingerprint = jstr(o, "fingerprint");
-		x.x.message = jstr(o, "message");
+		x.x.rule = kc_jstr(o, "rule");
+		x.x.file = kc_jstr(o, "file");
+		x.x.function = kc_jstr(o, "function");
+		x.x.line = (unsigned)kc_jint(o, "line");
+		x.x.fingerprint = kc_jstr(o, "fingerprint");
+		x.x.message = kc_jstr(o, "message");
 		if (!x.x.rule || !x.x.file || !x.x.fingerprint)
 			continue;
 		for (j = 0; j < m->fixed.n; j++) {
@@ -208,16 +188,16 @@ static int merge_notes(struct merge *m, json_object *arr)
 		json_object *o = json_object_array_get_idx(arr, i), *l;
 
 		if (json_object_object_get_ex(o, "line", &l)) {
-			struct out_warning w = { jstr(o, "file"),
-				(unsigned)jint(o, "line"), jstr(o, "message") };
+			struct out_warning w = { kc_jstr(o, "file"),
+				(unsigned)kc_jint(o, "line"), kc_jstr(o, "message") };
 
 			if (!w.msg)
 				continue;
 			if (KC_VEC_PUSH(&m->warn, w))
 				return -KC_ENOMEM;
 		} else {
-			struct out_file_note fn = { jstr(o, "file"),
-				jstr(o, "level"), jstr(o, "message") };
+			struct out_file_note fn = { kc_jstr(o, "file"),
+				kc_jstr(o, "level"), kc_jstr(o, "message") };
 
 			if (!fn.message)
 				continue;
@@ -271,7 +251,7 @@ static int merge_file(struct merge *m, const char *path, struct kc_err *err)
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					  "out of memory");
 	}
-	if (jint(root, "version") != OUT_JSON_VERSION) {
+	if (kc_jint(root, "version") != OUT_JSON_VERSION) {
 		ret = kc_err_set(err, KC_EPARSE, path,
 				 out_json_line(text, "version", -1), 0,
 				 "unsupported document version (expected %d)",
@@ -280,12 +260,12 @@ static int merge_file(struct merge *m, const char *path, struct kc_err *err)
 		return ret;
 	}
 	if (json_object_object_get_ex(root, "tool", &v) && !m->tool_version)
-		m->tool_version = jstr(v, "version");
+		m->tool_version = kc_jstr(v, "version");
 	if (!m->config)
-		m->config = jstr(root, "config");
+		m->config = kc_jstr(root, "config");
 	if (!m->preset && json_object_object_get_ex(root, "slab_preset", &v)) {
-		m->preset = jstr(v, "id");
-		m->preset_reason = jstr(v, "reason");
+		m->preset = kc_jstr(v, "id");
+		m->preset_reason = kc_jstr(v, "reason");
 	}
 	if (!json_object_object_get_ex(root, "findings", &v) ||
 	    !json_object_is_type(v, json_type_array)) {
@@ -323,7 +303,7 @@ static int merge_file(struct merge *m, const char *path, struct kc_err *err)
 	    json_object_is_type(v, json_type_array) && merge_notes(m, v))
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	if (json_object_object_get_ex(root, "accounting", &v)) {
-		if (jint(v, "suppressed_baseline") || jint(v, "baseline_fixed"))
+		if (kc_jint(v, "suppressed_baseline") || kc_jint(v, "baseline_fixed"))
 			m->have_baseline = 1;
 		if (merge_accounting(m, v))
 			return kc_err_set(err, KC_ENOMEM, NULL, 0, 0,

@@ -65,11 +65,11 @@ json_object *out_sarif_artifact_location(const char *file)
 
 		uri_encode(rel, enc, sizeof(enc));
 		snprintf(uri, sizeof(uri), "file://%s", enc);
-		bad |= out_jadd_str(a, "uri", uri);
+		bad |= kc_jadd_str(a, "uri", uri);
 	} else {
 		uri_encode(rel, uri, sizeof(uri));
-		bad |= out_jadd_str(a, "uri", uri);
-		bad |= out_jadd_str(a, "uriBaseId", SRCROOT);
+		bad |= kc_jadd_str(a, "uri", uri);
+		bad |= kc_jadd_str(a, "uriBaseId", SRCROOT);
 	}
 	if (bad) {
 		json_object_put(a);
@@ -83,14 +83,14 @@ static json_object *physical(const struct kc_loc *l)
 	json_object *p = json_object_new_object();
 	int bad = 0;
 
-	bad |= out_jadd(p, "artifactLocation", out_sarif_artifact_location(l->file));
+	bad |= kc_jadd(p, "artifactLocation", out_sarif_artifact_location(l->file));
 	if (l->line) {
 		json_object *r = json_object_new_object();
 
-		bad |= out_jadd_int(r, "startLine", l->line);
+		bad |= kc_jadd_int(r, "startLine", l->line);
 		if (l->col)
-			bad |= out_jadd_int(r, "startColumn", l->col);
-		bad |= out_jadd(p, "region", r);
+			bad |= kc_jadd_int(r, "startColumn", l->col);
+		bad |= kc_jadd(p, "region", r);
 	}
 	if (bad) {
 		json_object_put(p);
@@ -103,7 +103,7 @@ json_object *out_sarif_message(const char *text)
 {
 	json_object *m = json_object_new_object();
 
-	if (out_jadd_str(m, "text", text && *text ? text : "(no message)")) {
+	if (kc_jadd_str(m, "text", text && *text ? text : "(no message)")) {
 		json_object_put(m);
 		return NULL;
 	}
@@ -116,17 +116,17 @@ static json_object *location(const struct kc_loc *l, const char *msg,
 	json_object *o = json_object_new_object();
 	int bad = 0;
 
-	bad |= out_jadd(o, "physicalLocation", physical(l));
+	bad |= kc_jadd(o, "physicalLocation", physical(l));
 	if (msg)
-		bad |= out_jadd(o, "message", out_sarif_message(msg));
+		bad |= kc_jadd(o, "message", out_sarif_message(msg));
 	if (function) {
 		json_object *ll = json_object_new_array();
 		json_object *f = json_object_new_object();
 
-		bad |= out_jadd_str(f, "name", function);
-		bad |= out_jadd_str(f, "kind", "function");
-		bad |= out_jadd(ll, NULL, f);
-		bad |= out_jadd(o, "logicalLocations", ll);
+		bad |= kc_jadd_str(f, "name", function);
+		bad |= kc_jadd_str(f, "kind", "function");
+		bad |= kc_jadd(ll, NULL, f);
+		bad |= kc_jadd(o, "logicalLocations", ll);
 	}
 	if (bad) {
 		json_object_put(o);
@@ -150,26 +150,26 @@ static json_object *rule_descriptor(int rule)
 	snprintf(text, sizeof(text), "%s\n\nFix: %s\n\nSuppress: /* ksizecheck: ignore %s: reason */ on the line or the line above.\n\nDocumentation: %s",
 		 out_rule_full_text(rule), out_rule_fix_text(rule), ri->id,
 		 uri);
-	bad |= out_jadd_str(r, "id", ri->id);
-	bad |= out_jadd_str(r, "name",
+	bad |= kc_jadd_str(r, "id", ri->id);
+	bad |= kc_jadd_str(r, "name",
 			    out_rule_pascal_name(rule, name, sizeof(name)));
-	bad |= out_jadd(r, "shortDescription", out_sarif_message(ri->summary));
-	bad |= out_jadd(r, "fullDescription",
+	bad |= kc_jadd(r, "shortDescription", out_sarif_message(ri->summary));
+	bad |= kc_jadd(r, "fullDescription",
 			out_sarif_message(out_rule_full_text(rule)));
-	bad |= out_jadd_str(r, "helpUri", uri);
-	bad |= out_jadd_str(help, "text", text);
-	bad |= out_jadd(r, "help", help);
-	bad |= out_jadd_str(cfg, "level", level_name(ri->severity));
-	bad |= out_jadd(r, "defaultConfiguration", cfg);
-	bad |= out_jadd_str(tags, NULL, "correctness");
-	bad |= out_jadd_str(tags, NULL, "memory-safety");
-	bad |= out_jadd_str(tags, NULL, "linux-kernel");
-	bad |= out_jadd(props, "tags", tags);
-	bad |= out_jadd_str(props, "precision",
+	bad |= kc_jadd_str(r, "helpUri", uri);
+	bad |= kc_jadd_str(help, "text", text);
+	bad |= kc_jadd(r, "help", help);
+	bad |= kc_jadd_str(cfg, "level", level_name(ri->severity));
+	bad |= kc_jadd(r, "defaultConfiguration", cfg);
+	bad |= kc_jadd_str(tags, NULL, "correctness");
+	bad |= kc_jadd_str(tags, NULL, "memory-safety");
+	bad |= kc_jadd_str(tags, NULL, "linux-kernel");
+	bad |= kc_jadd(props, "tags", tags);
+	bad |= kc_jadd_str(props, "precision",
 			    ri->severity == KC_SEV_ERROR ? "high" : "medium");
-	bad |= out_jadd_str(props, "problem.severity",
+	bad |= kc_jadd_str(props, "problem.severity",
 			    level_name(ri->severity));
-	bad |= out_jadd(r, "properties", props);
+	bad |= kc_jadd(r, "properties", props);
 	if (bad) {
 		json_object_put(r);
 		return NULL;
@@ -214,13 +214,13 @@ static json_object *notification_descriptor(size_t i)
 
 	snprintf(uri, sizeof(uri), "%s/blob/main/docs/%s",
 		 OUT_INFORMATION_URI, notif[i].doc);
-	bad |= out_jadd_str(n, "id", notif[i].id);
-	bad |= out_jadd_str(n, "name", notif[i].name);
-	bad |= out_jadd(n, "shortDescription", out_sarif_message(notif[i].summary));
-	bad |= out_jadd(n, "fullDescription", out_sarif_message(notif[i].full));
-	bad |= out_jadd_str(n, "helpUri", uri);
-	bad |= out_jadd_str(help, "text", notif[i].help);
-	bad |= out_jadd(n, "help", help);
+	bad |= kc_jadd_str(n, "id", notif[i].id);
+	bad |= kc_jadd_str(n, "name", notif[i].name);
+	bad |= kc_jadd(n, "shortDescription", out_sarif_message(notif[i].summary));
+	bad |= kc_jadd(n, "fullDescription", out_sarif_message(notif[i].full));
+	bad |= kc_jadd_str(n, "helpUri", uri);
+	bad |= kc_jadd_str(help, "text", notif[i].help);
+	bad |= kc_jadd(n, "help", help);
 	if (bad) {
 		json_object_put(n);
 		return NULL;
@@ -236,16 +236,16 @@ static json_object *driver(const struct out_run_info *run)
 	const char *v = run->tool_version ? run->tool_version : KC_VERSION;
 	int i, bad = 0;
 
-	bad |= out_jadd_str(d, "name", "ksizecheck");
-	bad |= out_jadd_str(d, "version", v);
-	bad |= out_jadd_str(d, "semanticVersion", v);
-	bad |= out_jadd_str(d, "informationUri", OUT_INFORMATION_URI);
+	bad |= kc_jadd_str(d, "name", "ksizecheck");
+	bad |= kc_jadd_str(d, "version", v);
+	bad |= kc_jadd_str(d, "semanticVersion", v);
+	bad |= kc_jadd_str(d, "informationUri", OUT_INFORMATION_URI);
 	for (i = 0; i < KC_RULE_COUNT; i++)
-		bad |= out_jadd(rules, NULL, rule_descriptor(i));
-	bad |= out_jadd(d, "rules", rules);
+		bad |= kc_jadd(rules, NULL, rule_descriptor(i));
+	bad |= kc_jadd(d, "rules", rules);
 	for (i = 0; i < (int)(sizeof(notif) / sizeof(notif[0])); i++)
-		bad |= out_jadd(notes, NULL, notification_descriptor((size_t)i));
-	bad |= out_jadd(d, "notifications", notes);
+		bad |= kc_jadd(notes, NULL, notification_descriptor((size_t)i));
+	bad |= kc_jadd(d, "notifications", notes);
 	if (bad) {
 		json_object_put(d);
 		return NULL;
@@ -270,15 +270,15 @@ static json_object *code_flow(const struct kc_finding *f)
 			json_object_put(tl);
 			continue;
 		}
-		bad |= out_jadd(tl, "location",
+		bad |= kc_jadd(tl, "location",
 				n ? location(&n->loc, n->msg, NULL) :
 				location(&f->loc, f->message, f->function));
-		bad |= out_jadd_int(tl, "nestingLevel", 0);
-		bad |= out_jadd(locs, NULL, tl);
+		bad |= kc_jadd_int(tl, "nestingLevel", 0);
+		bad |= kc_jadd(locs, NULL, tl);
 	}
-	bad |= out_jadd(tf, "locations", locs);
-	bad |= out_jadd(tfs, NULL, tf);
-	bad |= out_jadd(cf, "threadFlows", tfs);
+	bad |= kc_jadd(tf, "locations", locs);
+	bad |= kc_jadd(tfs, NULL, tf);
+	bad |= kc_jadd(cf, "threadFlows", tfs);
 	if (bad) {
 		json_object_put(cf);
 		return NULL;
@@ -311,7 +311,7 @@ static json_object *snippet(const struct out_src *s, unsigned first,
 	}
 	text[n] = '\0';
 	o = json_object_new_object();
-	if (out_jadd_str(o, "text", text)) {
+	if (kc_jadd_str(o, "text", text)) {
 		json_object_put(o);
 		o = NULL;
 	}
@@ -336,12 +336,12 @@ static int add_snippets(struct out_src_cache *c, json_object *loc,
 		return 0;
 	first = l->line > 1 ? l->line - 1 : 1;
 	last = l->line < s->nlines ? l->line + 1 : l->line;
-	bad |= out_jadd(region, "snippet", snippet(s, l->line, l->line));
+	bad |= kc_jadd(region, "snippet", snippet(s, l->line, l->line));
 	ctx = json_object_new_object();
-	bad |= out_jadd_int(ctx, "startLine", first);
-	bad |= out_jadd_int(ctx, "endLine", last);
-	bad |= out_jadd(ctx, "snippet", snippet(s, first, last));
-	bad |= out_jadd(phys, "contextRegion", ctx);
+	bad |= kc_jadd_int(ctx, "startLine", first);
+	bad |= kc_jadd_int(ctx, "endLine", last);
+	bad |= kc_jadd(ctx, "snippet", snippet(s, first, last));
+	bad |= kc_jadd(phys, "contextRegion", ctx);
 	return bad;
 }
 
@@ -357,17 +357,17 @@ static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 	unsigned i;
 	int bad = !fj;
 
-	bad |= out_jadd_str(r, "ruleId", kc_rule_info(f->rule)->id);
-	bad |= out_jadd_int(r, "ruleIndex", f->rule);
-	bad |= out_jadd_str(r, "level", level_name(f->severity));
-	bad |= out_jadd(r, "message", out_sarif_message(f->message));
+	bad |= kc_jadd_str(r, "ruleId", kc_rule_info(f->rule)->id);
+	bad |= kc_jadd_int(r, "ruleIndex", f->rule);
+	bad |= kc_jadd_str(r, "level", level_name(f->severity));
+	bad |= kc_jadd(r, "message", out_sarif_message(f->message));
 	{
 		json_object *l = location(&f->loc, NULL, f->function);
 
 		bad |= !l || add_snippets(c, l, &f->loc);
-		bad |= out_jadd(locs, NULL, l);
+		bad |= kc_jadd(locs, NULL, l);
 	}
-	bad |= out_jadd(r, "locations", locs);
+	bad |= kc_jadd(r, "locations", locs);
 	if (f->nnotes) {
 		json_object *rel = json_object_new_array();
 		json_object *flows = json_object_new_array();
@@ -376,66 +376,66 @@ static json_object *result(struct out_src_cache *c, const struct kc_finding *f,
 			const struct kc_note *n = &f->notes[i];
 			json_object *l = location(&n->loc, n->msg, NULL);
 
-			bad |= out_jadd_int(l, "id", i + 1);
+			bad |= kc_jadd_int(l, "id", i + 1);
 			if (!bad) {
 				json_object *p = json_object_new_object();
 
-				bad |= out_jadd_str(p, "kind", n->kind);
-				bad |= out_jadd(l, "properties", p);
+				bad |= kc_jadd_str(p, "kind", n->kind);
+				bad |= kc_jadd(l, "properties", p);
 			}
-			bad |= out_jadd(rel, NULL, l);
+			bad |= kc_jadd(rel, NULL, l);
 		}
-		bad |= out_jadd(r, "relatedLocations", rel);
-		bad |= out_jadd(flows, NULL, code_flow(f));
-		bad |= out_jadd(r, "codeFlows", flows);
+		bad |= kc_jadd(r, "relatedLocations", rel);
+		bad |= kc_jadd(flows, NULL, code_flow(f));
+		bad |= kc_jadd(r, "codeFlows", flows);
 	}
 	if (f->fingerprint) {
 		json_object *fp = json_object_new_object();
 
-		bad |= out_jadd_str(fp, OUT_FINGERPRINT_KEY, f->fingerprint);
-		bad |= out_jadd_str(fp, "primaryLocationLineHash",
+		bad |= kc_jadd_str(fp, OUT_FINGERPRINT_KEY, f->fingerprint);
+		bad |= kc_jadd_str(fp, "primaryLocationLineHash",
 				    f->fingerprint);
-		bad |= out_jadd(r, "partialFingerprints", fp);
+		bad |= kc_jadd(r, "partialFingerprints", fp);
 	}
 	fx = out_sarif_exact_fix(c, f, api);
 	if (fx) {
 		json_object *fixes = json_object_new_array();
 
-		bad |= out_jadd(fixes, NULL, fx);
-		bad |= out_jadd(r, "fixes", fixes);
+		bad |= kc_jadd(fixes, NULL, fx);
+		bad |= kc_jadd(r, "fixes", fixes);
 	}
 	if (why) {
 		json_object *sups = json_object_new_array();
 		json_object *s = json_object_new_object();
 		int base = !why->file;
 
-		bad |= out_jadd_str(s, "kind", base ? "external" : "inSource");
-		bad |= out_jadd_str(s, "status", "accepted");
+		bad |= kc_jadd_str(s, "kind", base ? "external" : "inSource");
+		bad |= kc_jadd_str(s, "status", "accepted");
 		if (why->why && *why->why)
-			bad |= out_jadd_str(s, "justification", why->why);
+			bad |= kc_jadd_str(s, "justification", why->why);
 		if (!base)
-			bad |= out_jadd(s, "location", location(
+			bad |= kc_jadd(s, "location", location(
 				&(struct kc_loc){ why->file, why->line, 0 },
 				NULL, NULL));
-		bad |= out_jadd(sups, NULL, s);
-		bad |= out_jadd(r, "suppressions", sups);
+		bad |= kc_jadd(sups, NULL, s);
+		bad |= kc_jadd(r, "suppressions", sups);
 	}
 	if (baseline_used)
-		bad |= out_jadd_str(r, "baselineState",
+		bad |= kc_jadd_str(r, "baselineState",
 				    why && !why->file ? "unchanged" : "new");
 	if (!bad && json_object_object_get_ex(fj, "slab", &slab))
-		bad |= out_jadd(props, "slab", json_object_get(slab));
+		bad |= kc_jadd(props, "slab", json_object_get(slab));
 	if (f->fix) {
 		json_object *fp = json_object_new_object();
 
-		bad |= out_jadd_str(fp, "script", f->fix);
-		bad |= out_jadd_str(fp, "command", "ksizecheck --fix");
-		bad |= out_jadd_str(fp, "description",
+		bad |= kc_jadd_str(fp, "script", f->fix);
+		bad |= kc_jadd_str(fp, "command", "ksizecheck --fix");
+		bad |= kc_jadd_str(fp, "description",
 				    out_rule_fix_text(f->rule));
-		bad |= out_jadd_bool(fp, "exactReplacementInSarif", fx != NULL);
-		bad |= out_jadd(props, "fix", fp);
+		bad |= kc_jadd_bool(fp, "exactReplacementInSarif", fx != NULL);
+		bad |= kc_jadd(props, "fix", fp);
 	}
-	bad |= out_jadd(r, "properties", props);
+	bad |= kc_jadd(r, "properties", props);
 	json_object_put(fj);
 	if (bad) {
 		json_object_put(r);
@@ -452,16 +452,16 @@ static json_object *notification(const char *id, const char *level,
 	json_object *desc = json_object_new_object();
 	int bad = 0;
 
-	bad |= out_jadd_str(desc, "id", id);
-	bad |= out_jadd(n, "descriptor", desc);
-	bad |= out_jadd_str(n, "level", level);
-	bad |= out_jadd(n, "message", out_sarif_message(text));
+	bad |= kc_jadd_str(desc, "id", id);
+	bad |= kc_jadd(n, "descriptor", desc);
+	bad |= kc_jadd_str(n, "level", level);
+	bad |= kc_jadd(n, "message", out_sarif_message(text));
 	if (file && *file) {
 		json_object *locs = json_object_new_array();
 
-		bad |= out_jadd(locs, NULL, location(
+		bad |= kc_jadd(locs, NULL, location(
 			&(struct kc_loc){ file, line, 0 }, NULL, NULL));
-		bad |= out_jadd(n, "locations", locs);
+		bad |= kc_jadd(n, "locations", locs);
 	}
 	if (bad) {
 		json_object_put(n);
@@ -482,20 +482,20 @@ static json_object *invocation(const struct kc_diag *d,
 
 	ok = !(run->tu_total && !run->tu_parsed &&
 	       !run->tu_parsed_with_errors);
-	bad |= out_jadd_bool(inv, "executionSuccessful", ok);
-	bad |= out_jadd_str(inv, "commandLine", run->command_line);
+	bad |= kc_jadd_bool(inv, "executionSuccessful", ok);
+	bad |= kc_jadd_str(inv, "commandLine", run->command_line);
 	for (i = 0; i < run->nnotes; i++) {
 		const struct out_file_note *n = &run->notes[i];
 		const char *lvl = n->level ? n->level : "error";
 
-		bad |= out_jadd(notes, NULL, notification(
+		bad |= kc_jadd(notes, NULL, notification(
 			!strcmp(lvl, "error") ? "parse-failed" : "parse-errors",
 			lvl, n->file, 0, n->message));
 	}
 	for (i = 0; run->suppress && i < run->suppress->nwarn; i++) {
 		const struct out_warning *w = &run->suppress->warn[i];
 
-		bad |= out_jadd(notes, NULL, notification("suppression",
+		bad |= kc_jadd(notes, NULL, notification("suppression",
 			"warning", w->file, w->line, w->msg));
 	}
 	for (i = 0; run->baseline && i < run->baseline->nfixed; i++) {
@@ -506,14 +506,14 @@ static json_object *invocation(const struct kc_diag *d,
 			 x->message ? x->message : "",
 			 x->function ? " in " : "",
 			 x->function ? x->function : "");
-		bad |= out_jadd(notes, NULL, notification("baseline-fixed",
+		bad |= kc_jadd(notes, NULL, notification("baseline-fixed",
 			"note", x->file, x->line, text));
 	}
-	bad |= out_jadd(inv, "toolExecutionNotifications", notes);
+	bad |= kc_jadd(inv, "toolExecutionNotifications", notes);
 	if (!bad && json_object_object_get_ex(doc, "accounting", &acc))
-		bad |= out_jadd(props, "accounting", json_object_get(acc));
-	bad |= out_jadd_str(props, "slabConfiguration", run->config);
-	bad |= out_jadd(inv, "properties", props);
+		bad |= kc_jadd(props, "accounting", json_object_get(acc));
+	bad |= kc_jadd_str(props, "slabConfiguration", run->config);
+	bad |= kc_jadd(inv, "properties", props);
 	json_object_put(doc);
 	if (bad) {
 		json_object_put(inv);
@@ -530,7 +530,7 @@ static int add_results(json_object *arr, struct out_src_cache *c,
 	int bad = 0;
 
 	for (i = 0; i < n && !bad; i++)
-		bad |= out_jadd(arr, NULL, result(c, r[i].f, &r[i], baseline,
+		bad |= kc_jadd(arr, NULL, result(c, r[i].f, &r[i], baseline,
 						       api));
 	return bad;
 }
@@ -553,25 +553,25 @@ static json_object *sarif_document(const struct kc_diag *d,
 	int bad = 0;
 
 	out_src_cache_init(&cache);
-	bad |= out_jadd_str(doc, "$schema", SARIF_SCHEMA);
-	bad |= out_jadd_str(doc, "version", "2.1.0");
-	bad |= out_jadd(tool, "driver", driver(run));
-	bad |= out_jadd(r, "tool", tool);
-	bad |= out_jadd(invs, NULL, invocation(d, run));
-	bad |= out_jadd(r, "invocations", invs);
+	bad |= kc_jadd_str(doc, "$schema", SARIF_SCHEMA);
+	bad |= kc_jadd_str(doc, "version", "2.1.0");
+	bad |= kc_jadd(tool, "driver", driver(run));
+	bad |= kc_jadd(r, "tool", tool);
+	bad |= kc_jadd(invs, NULL, invocation(d, run));
+	bad |= kc_jadd(r, "invocations", invs);
 	if (getcwd(cwd, sizeof(cwd))) {
 		uri_encode(cwd, enc, sizeof(enc));
 		snprintf(uri, sizeof(uri), "file://%s%s", enc,
 			 strcmp(cwd, "/") ? "/" : "");
-		bad |= out_jadd_str(root, "uri", uri);
-		bad |= out_jadd(bases, SRCROOT, root);
-		bad |= out_jadd(r, "originalUriBaseIds", bases);
+		bad |= kc_jadd_str(root, "uri", uri);
+		bad |= kc_jadd(bases, SRCROOT, root);
+		bad |= kc_jadd(r, "originalUriBaseIds", bases);
 	} else {
 		json_object_put(root);
 		json_object_put(bases);
 	}
 	for (i = 0; i < d->n && !bad; i++)
-		bad |= out_jadd(results, NULL,
+		bad |= kc_jadd(results, NULL,
 				result(&cache, d->v[i], NULL, baseline,
 				       run->api));
 	if (run->sarif_suppressed && run->suppress)
@@ -582,16 +582,16 @@ static json_object *sarif_document(const struct kc_diag *d,
 		bad |= add_results(results, &cache, run->baseline->removed,
 				   run->baseline->nremoved, baseline,
 				   run->api);
-	bad |= out_jadd(r, "results", results);
-	bad |= out_jadd_str(r, "columnKind", "unicodeCodePoints");
+	bad |= kc_jadd(r, "results", results);
+	bad |= kc_jadd_str(r, "columnKind", "unicodeCodePoints");
 	if (run->slab_preset) {
 		json_object *props = json_object_new_object();
 
-		bad |= out_jadd(props, "slabPreset", out_slab_preset_json(run));
-		bad |= out_jadd(r, "properties", props);
+		bad |= kc_jadd(props, "slabPreset", out_slab_preset_json(run));
+		bad |= kc_jadd(r, "properties", props);
 	}
-	bad |= out_jadd(runs, NULL, r);
-	bad |= out_jadd(doc, "runs", runs);
+	bad |= kc_jadd(runs, NULL, r);
+	bad |= kc_jadd(doc, "runs", runs);
 	out_src_cache_release(&cache);
 	if (bad) {
 		json_object_put(doc);

@@ -122,21 +122,21 @@ static json_object *fix_object(const struct kc_note *alloc, unsigned col,
 	json_object *ins = json_object_new_object();
 	int bad = 0;
 
-	bad |= out_jadd(fix, "description", out_sarif_message(
+	bad |= kc_jadd(fix, "description", out_sarif_message(
 		"Allocate kmalloc_size_roundup(size) bytes so the whole bucket is requested"));
-	bad |= out_jadd(change, "artifactLocation",
+	bad |= kc_jadd(change, "artifactLocation",
 			out_sarif_artifact_location(alloc->loc.file));
-	bad |= out_jadd_int(reg, "startLine", alloc->loc.line);
-	bad |= out_jadd_int(reg, "startColumn", col);
-	bad |= out_jadd_int(reg, "endLine", alloc->loc.line);
-	bad |= out_jadd_int(reg, "endColumn", col + (unsigned)elen);
-	bad |= out_jadd(rep, "deletedRegion", reg);
-	bad |= out_jadd_str(ins, "text", text);
-	bad |= out_jadd(rep, "insertedContent", ins);
-	bad |= out_jadd(reps, NULL, rep);
-	bad |= out_jadd(change, "replacements", reps);
-	bad |= out_jadd(changes, NULL, change);
-	bad |= out_jadd(fix, "artifactChanges", changes);
+	bad |= kc_jadd_int(reg, "startLine", alloc->loc.line);
+	bad |= kc_jadd_int(reg, "startColumn", col);
+	bad |= kc_jadd_int(reg, "endLine", alloc->loc.line);
+	bad |= kc_jadd_int(reg, "endColumn", col + (unsigned)elen);
+	bad |= kc_jadd(rep, "deletedRegion", reg);
+	bad |= kc_jadd_str(ins, "text", text);
+	bad |= kc_jadd(rep, "insertedContent", ins);
+	bad |= kc_jadd(reps, NULL, rep);
+	bad |= kc_jadd(change, "replacements", reps);
+	bad |= kc_jadd(changes, NULL, change);
+	bad |= kc_jadd(fix, "artifactChanges", changes);
 	if (bad) {
 		json_object_put(fix);
 		return NULL;

@@ -14,15 +14,6 @@
 
 #include "out/jsonfile.h"
 
-static json_object *get(json_object *o, const char *key)
-{
-	json_object *v = NULL;
-
-	if (!o || !json_object_object_get_ex(o, key, &v))
-		return NULL;
-	return v;
-}
-
 static json_object *idx(json_object *a, size_t i)
 {
 	if (!a || !json_object_is_type(a, json_type_array) ||
@@ -47,13 +38,13 @@ static int hexval(char c)
 /* artifactLocation -> path (percent-decoded; file:// stripped). */
 static int add_path(json_object *dst, const char *key, json_object *art)
 {
-	const char *uri = str(get(art, "uri"));
+	const char *uri = str(kc_jget(art, "uri"));
 	char *buf;
 	size_t n = 0;
 	int ret;
 
 	if (!uri)
-		return out_jadd_str(dst, key, "");
+		return kc_jadd_str(dst, key, "");
 	if (!strncmp(uri, "file://", 7))
 		uri += 7;
 	buf = malloc(strlen(uri) + 1);
@@ -69,7 +60,7 @@ static int add_path(json_object *dst, const char *key, json_object *art)
 		}
 	}
 	buf[n] = '\0';
-	ret = out_jadd_str(dst, key, buf);
+	ret = kc_jadd_str(dst, key, buf);
 	free(buf);
 	return ret;
 }
@@ -77,55 +68,55 @@ static int add_path(json_object *dst, const char *key, json_object *art)
 /* file/line/col of a SARIF location into dst. */
 static int add_loc(json_object *dst, json_object *loc)
 {
-	json_object *phys = get(loc, "physicalLocation");
-	json_object *reg = get(phys, "region");
+	json_object *phys = kc_jget(loc, "physicalLocation");
+	json_object *reg = kc_jget(phys, "region");
 	int bad = 0;
 
-	bad |= add_path(dst, "file", get(phys, "artifactLocation"));
-	bad |= out_jadd_int(dst, "line",
-			    reg ? json_object_get_int64(get(reg, "startLine")) : 0);
-	bad |= out_jadd_int(dst, "col",
-			    reg ? json_object_get_int64(get(reg, "startColumn")) : 0);
+	bad |= add_path(dst, "file", kc_jget(phys, "artifactLocation"));
+	bad |= kc_jadd_int(dst, "line",
+			    reg ? json_object_get_int64(kc_jget(reg, "startLine")) : 0);
+	bad |= kc_jadd_int(dst, "col",
+			    reg ? json_object_get_int64(kc_jget(reg, "startColumn")) : 0);
 	return bad;
 }
 
 static json_object *finding(json_object *r)
 {
 	json_object *f = json_object_new_object();
-	json_object *loc = idx(get(r, "locations"), 0), *rel, *props, *v;
+	json_object *loc = idx(kc_jget(r, "locations"), 0), *rel, *props, *v;
 	json_object *notes = json_object_new_array();
-	const char *level = str(get(r, "level"));
+	const char *level = str(kc_jget(r, "level"));
 	size_t i;
 	int bad = 0;
 
-	bad |= out_jadd_str(f, "rule", str(get(r, "ruleId")));
-	bad |= out_jadd_str(f, "severity",
+	bad |= kc_jadd_str(f, "rule", str(kc_jget(r, "ruleId")));
+	bad |= kc_jadd_str(f, "severity",
 			    level && !strcmp(level, "none") ? "note" :
 			    level ? level : "warning");
 	bad |= add_loc(f, loc);
-	bad |= out_jadd_str(f, "function",
-		str(get(idx(get(loc, "logicalLocations"), 0), "name")));
-	bad |= out_jadd_str(f, "message",
-			    str(get(get(r, "message"), "text")));
-	props = get(r, "properties");
-	bad |= out_jadd_str(f, "fix", str(get(get(props, "fix"), "script")));
-	bad |= out_jadd_str(f, "fingerprint",
-		str(get(get(r, "partialFingerprints"), OUT_FINGERPRINT_KEY)));
-	rel = get(r, "relatedLocations");
+	bad |= kc_jadd_str(f, "function",
+		str(kc_jget(idx(kc_jget(loc, "logicalLocations"), 0), "name")));
+	bad |= kc_jadd_str(f, "message",
+			    str(kc_jget(kc_jget(r, "message"), "text")));
+	props = kc_jget(r, "properties");
+	bad |= kc_jadd_str(f, "fix", str(kc_jget(kc_jget(props, "fix"), "script")));
+	bad |= kc_jadd_str(f, "fingerprint",
+		str(kc_jget(kc_jget(r, "partialFingerprints"), OUT_FINGERPRINT_KEY)));
+	rel = kc_jget(r, "relatedLocations");
 	for (i = 0; (v = idx(rel, i)); i++) {
 		json_object *n = json_object_new_object();
-		const char *kind = str(get(get(v, "properties"), "kind"));
+		const char *kind = str(kc_jget(kc_jget(v, "properties"), "kind"));
 
-		bad |= out_jadd_str(n, "kind", kind ? kind : "note");
+		bad |= kc_jadd_str(n, "kind", kind ? kind : "note");
 		bad |= add_loc(n, v);
-		bad |= out_jadd_str(n, "message",
-				    str(get(get(v, "message"), "text")));
-		bad |= out_jadd(notes, NULL, n);
+		bad |= kc_jadd_str(n, "message",
+				    str(kc_jget(kc_jget(v, "message"), "text")));
+		bad |= kc_jadd(notes, NULL, n);
 	}
-	bad |= out_jadd(f, "notes", notes);
-	v = get(props, "slab");
+	bad |= kc_jadd(f, "notes", notes);
+	v = kc_jget(props, "slab");
 	if (v)
-		bad |= out_jadd(f, "slab", json_object_get(v));
+		bad |= kc_jadd(f, "slab", json_object_get(v));
 	if (bad) {
 		json_object_put(f);
 		return NULL;
@@ -139,36 +130,36 @@ static int notifications(json_object *doc, json_object *inv)
 	size_t i;
 	int bad = 0;
 
-	for (i = 0; (n = idx(get(inv, "toolExecutionNotifications"), i));
+	for (i = 0; (n = idx(kc_jget(inv, "toolExecutionNotifications"), i));
 	     i++) {
-		const char *id = str(get(get(n, "descriptor"), "id"));
-		json_object *o, *loc = idx(get(n, "locations"), 0);
+		const char *id = str(kc_jget(kc_jget(n, "descriptor"), "id"));
+		json_object *o, *loc = idx(kc_jget(n, "locations"), 0);
 
 		if (!id || !strcmp(id, "baseline-fixed"))
 			continue;
 		o = json_object_new_object();
-		bad |= add_path(o, "file", get(get(loc, "physicalLocation"),
+		bad |= add_path(o, "file", kc_jget(kc_jget(loc, "physicalLocation"),
 					       "artifactLocation"));
 		if (!strcmp(id, "suppression"))
-			bad |= out_jadd_int(o, "line", json_object_get_int64(
-				get(get(get(loc, "physicalLocation"), "region"),
+			bad |= kc_jadd_int(o, "line", json_object_get_int64(
+				kc_jget(kc_jget(kc_jget(loc, "physicalLocation"), "region"),
 				    "startLine")));
-		bad |= out_jadd_str(o, "level", str(get(n, "level")));
-		bad |= out_jadd_str(o, "message",
-				    str(get(get(n, "message"), "text")));
-		bad |= out_jadd(arr, NULL, o);
+		bad |= kc_jadd_str(o, "level", str(kc_jget(n, "level")));
+		bad |= kc_jadd_str(o, "message",
+				    str(kc_jget(kc_jget(n, "message"), "text")));
+		bad |= kc_jadd(arr, NULL, o);
 	}
-	return bad | out_jadd(doc, "notifications", arr);
+	return bad | kc_jadd(doc, "notifications", arr);
 }
 
 int out_sarif_to_doc(json_object *sarif, json_object **doc_out,
 		     struct kc_err *err)
 {
-	json_object *run = idx(get(sarif, "runs"), 0);
-	json_object *inv = idx(get(run, "invocations"), 0);
-	json_object *drv = get(get(run, "tool"), "driver");
+	json_object *run = idx(kc_jget(sarif, "runs"), 0);
+	json_object *inv = idx(kc_jget(run, "invocations"), 0);
+	json_object *drv = kc_jget(kc_jget(run, "tool"), "driver");
 	json_object *doc, *tool, *findings, *suppressed, *r, *acc;
-	const char *name = str(get(drv, "name"));
+	const char *name = str(kc_jget(drv, "name"));
 	size_t i;
 	int bad = 0;
 
@@ -180,60 +171,60 @@ int out_sarif_to_doc(json_object *sarif, json_object **doc_out,
 	tool = json_object_new_object();
 	findings = json_object_new_array();
 	suppressed = json_object_new_array();
-	bad |= out_jadd_int(doc, "version", OUT_JSON_VERSION);
-	bad |= out_jadd_str(tool, "name", "ksizecheck");
-	bad |= out_jadd_str(tool, "version", str(get(drv, "version")));
-	bad |= out_jadd(doc, "tool", tool);
-	bad |= out_jadd_str(doc, "config", str(get(get(inv, "properties"),
+	bad |= kc_jadd_int(doc, "version", OUT_JSON_VERSION);
+	bad |= kc_jadd_str(tool, "name", "ksizecheck");
+	bad |= kc_jadd_str(tool, "version", str(kc_jget(drv, "version")));
+	bad |= kc_jadd(doc, "tool", tool);
+	bad |= kc_jadd_str(doc, "config", str(kc_jget(kc_jget(inv, "properties"),
 						  "slabConfiguration")));
 	{
-		json_object *sp = get(get(run, "properties"), "slabPreset");
+		json_object *sp = kc_jget(kc_jget(run, "properties"), "slabPreset");
 
 		if (sp)
-			bad |= out_jadd(doc, "slab_preset", json_object_get(sp));
+			bad |= kc_jadd(doc, "slab_preset", json_object_get(sp));
 	}
-	for (i = 0; (r = idx(get(run, "results"), i)) && !bad; i++) {
-		json_object *f = finding(r), *sup = idx(get(r, "suppressions"), 0);
+	for (i = 0; (r = idx(kc_jget(run, "results"), i)) && !bad; i++) {
+		json_object *f = finding(r), *sup = idx(kc_jget(r, "suppressions"), 0);
 
 		if (!sup) {
-			bad |= out_jadd(findings, NULL, f);
+			bad |= kc_jadd(findings, NULL, f);
 			continue;
 		}
 		{
 			json_object *s = json_object_new_object();
-			const char *kind = str(get(sup, "kind"));
+			const char *kind = str(kc_jget(sup, "kind"));
 			int ext = kind && !strcmp(kind, "external");
 
-			bad |= out_jadd(s, "finding", f);
-			bad |= out_jadd_str(s, "kind",
+			bad |= kc_jadd(s, "finding", f);
+			bad |= kc_jadd_str(s, "kind",
 					    ext ? "baseline" : "inSource");
 			if (!ext) {
-				json_object *loc = get(sup, "location");
+				json_object *loc = kc_jget(sup, "location");
 
-				bad |= out_jadd_str(s, "reason",
-					str(get(sup, "justification")));
+				bad |= kc_jadd_str(s, "reason",
+					str(kc_jget(sup, "justification")));
 				if (loc) {
 					json_object *tmp;
 
 					tmp = json_object_new_object();
 
 					bad |= add_loc(tmp, loc);
-					bad |= out_jadd(s, "file", json_object_get(
-						get(tmp, "file")));
-					bad |= out_jadd(s, "line", json_object_get(
-						get(tmp, "line")));
+					bad |= kc_jadd(s, "file", json_object_get(
+						kc_jget(tmp, "file")));
+					bad |= kc_jadd(s, "line", json_object_get(
+						kc_jget(tmp, "line")));
 					json_object_put(tmp);
 				}
 			}
-			bad |= out_jadd(suppressed, NULL, s);
+			bad |= kc_jadd(suppressed, NULL, s);
 		}
 	}
-	bad |= out_jadd(doc, "findings", findings);
-	bad |= out_jadd(doc, "suppressed", suppressed);
+	bad |= kc_jadd(doc, "findings", findings);
+	bad |= kc_jadd(doc, "suppressed", suppressed);
 	bad |= notifications(doc, inv);
-	acc = get(get(inv, "properties"), "accounting");
+	acc = kc_jget(kc_jget(inv, "properties"), "accounting");
 	if (acc)
-		bad |= out_jadd(doc, "accounting", json_object_get(acc));
+		bad |= kc_jadd(doc, "accounting", json_object_get(acc));
 	if (bad) {
 		json_object_put(doc);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
