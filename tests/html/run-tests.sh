@@ -8,34 +8,8 @@ test_name=$1
 K=$2
 SRC=$3
 OUT=$4
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kc-html.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
-
-# expect_rc WANT CMD...: runs CMD (stdout > $tmp/out, stderr > $tmp/err)
-expect_rc() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	if [ "$rc" != "$want" ]; then
-		fail "'$*' exited $rc, want $want"
-		sed 's/^/  stderr: /' "$tmp/err" | head -20
-	fi
-}
-
-expect_grep() { # FILE PATTERN [what]
-	grep -q -- "$2" "$1" || fail "${3:-$1} has no '$2'"
-}
-
-expect_no_grep() { # FILE PATTERN [what]
-	! grep -q -- "$2" "$1" || fail "${3:-$1} has '$2'"
-}
+KC_TMP_PREFIX=kc-html
+. "$(dirname "$0")/../lib/expect.sh"
 
 # A python3 with html5lib (Debian's python3-html5lib), or nothing.
 python_html5lib() {

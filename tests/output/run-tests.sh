@@ -12,41 +12,8 @@ test_name=$1
 S=$2
 K=${3:-}
 here=$(pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/kc-output.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-
-fail() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
-
-# expect_rc WANT CMD...: runs CMD (stdout > $tmp/out, stderr > $tmp/err)
-expect_rc() {
-	want=$1
-	shift
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	if [ "$rc" != "$want" ]; then
-		fail "'$*' exited $rc, want $want"
-		sed 's/^/  stderr: /' "$tmp/err" | head -20
-	fi
-}
-
-expect_grep() {
-	# expect_grep FILE PATTERN [what]
-	if ! grep -q -- "$2" "$1"; then
-		fail "${3:-$1} has no '$2'"
-		sed 's/^/  | /' "$1" | head -20
-	fi
-}
-
-expect_no_grep() {
-	if grep -q -- "$2" "$1"; then
-		fail "${3:-$1} has '$2'"
-		grep -- "$2" "$1" | sed 's/^/  | /' | head -5
-	fi
-}
+KC_TMP_PREFIX=kc-output
+. "$(dirname "$0")/../lib/expect.sh"
 
 find_multitool() {
 	for m in "${KC_SARIF_MULTITOOL:-}" \
