@@ -14,6 +14,7 @@
 
 #include "check/analyze.h"
 #include "model/slab.h"
+#include "util/atomic_file.h"
 #include "util/strbuf.h"
 #include "util/fdio.h"
 
@@ -208,17 +209,15 @@ const char *kc_cache_base(const struct kc_cache *c)
 int kc_cache_write_blob(const struct kc_cache *c, const char *sub,
 			const char *name, const char *payload, size_t len)
 {
-	static unsigned long seq;
-	char dir[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX], sum[KC_DIGEST_HEX];
+	char dir[PATH_MAX], path[PATH_MAX], sum[KC_DIGEST_HEX];
 	char head[128];
-	int fd, n;
+	struct kc_iobuf v[2];
+	int n;
 
 	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", c->dir, sub) >=
 	    sizeof(dir) ||
 	    (size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
-	    sizeof(path) ||
-	    (size_t)snprintf(tmp, sizeof(tmp), "%s/.tmp.%s.%ld.%lu", dir,
-			     name, (long)getpid(), seq++) >= sizeof(tmp)) {
+	    sizeof(path)) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
@@ -226,27 +225,13 @@ int kc_cache_write_blob(const struct kc_cache *c, const char *sub,
 		return -1;
 	kc_digest_buf_hex(payload, len, sum);
 	n = snprintf(head, sizeof(head), "%s %s %zu\n", BLOB_MAGIC, sum, len);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		return -1;
-	if (kc_write_full(fd, head, (size_t)n) ||
-	    kc_write_full(fd, payload, len) || close(fd)) {
-		int e = errno;
-
-		close(fd);
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-	/* rename is atomic: a reader sees the old entry or the new one */
-	if (rename(tmp, path)) {
-		int e = errno;
-
-		unlink(tmp);
-		errno = e;
-		return -1;
-	}
-	return 0;
+	v[0].p = head;
+	v[0].n = (size_t)n;
+	v[1].p = payload;
+	v[1].n = len;
+	/* a reader sees the old entry or the new one (admin.c removes the
+	 * ".tmp." files a killed writer leaves) */
+	return kc_write_atomic(path, v, 2, 0);
 }
 
 char *kc_cache_read_blob(const struct kc_cache *c, const char *sub,

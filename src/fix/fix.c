@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag/diag.h"
+#include "util/atomic_file.h"
 #include "fix/fix_int.h"
 #include "util/fdio.h"
 #include "util/strbuf.h"
@@ -237,47 +238,17 @@ static int add_group(struct fix_groups *groups, const struct fix_request *r)
 	return 0;
 }
 
-/* Writes text to path atomically: a temporary file in the same directory
- * with path's mode, then rename(). */
+/* Writes text to path atomically (util/atomic_file.h), keeping path's
+ * mode, synced before the rename: the user's source is never half
+ * written. */
 static int write_atomic(const char *path, const char *text, struct kc_err *err)
 {
-	char tmp[PATH_MAX];
-	const char *slash = strrchr(path, '/');
-	struct stat st;
-	size_t len = strlen(text);
-	int fd, n;
+	struct kc_iobuf v = { text, strlen(text) };
 
-	if (slash)
-		n = snprintf(tmp, sizeof(tmp), "%.*s/.%s.kcfix.XXXXXX",
-			     (int)(slash - path), path, slash + 1);
-	else
-		n = snprintf(tmp, sizeof(tmp), ".%s.kcfix.XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof(tmp))
+	if (kc_write_atomic(path, &v, 1, KC_ATOMIC_KEEP_MODE | KC_ATOMIC_FSYNC))
 		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "path too long: '%s'", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "cannot create a temporary file next to "
-				  "'%s': %s", path, strerror(errno));
-	if (!stat(path, &st))
-		fchmod(fd, st.st_mode & 07777);
-	if (kc_write_full(fd, text, len) || fsync(fd) || close(fd)) {
-		int e = errno;
-
-		close(fd);
-		unlink(tmp);
-		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "cannot write '%s': %s", tmp, strerror(e));
-	}
-	if (rename(tmp, path)) {
-		int e = errno;
-
-		unlink(tmp);
-		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "cannot rename '%s' to '%s': %s", tmp, path,
-				  strerror(e));
-	}
+				  "cannot replace '%s': %s", path,
+				  strerror(errno));
 	return 0;
 }
 

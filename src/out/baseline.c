@@ -13,6 +13,7 @@
  */
 #include "out/output.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 
 #include "diag/finding_json.h"
 #include "out/jsonfile.h"
+#include "util/atomic_file.h"
 
 struct entry {
 	const char *rule, *file, *function, *fingerprint, *message;
@@ -275,11 +277,12 @@ int out_write_baseline(const struct kc_diag *d, const char *path,
 		       struct kc_err *err)
 {
 	json_object *root = json_object_new_object(), *arr;
-	char tmp[PATH_MAX + 16];
+	struct kc_iobuf v;
 	const char *s;
+	char *text = NULL;
+	size_t i, len = 0;
 	FILE *f;
-	size_t i;
-	int fd, bad = 0;
+	int bad = 0, e;
 
 	arr = json_object_new_array();
 	if (!root || !arr) {
@@ -307,26 +310,29 @@ int out_write_baseline(const struct kc_diag *d, const char *path,
 		json_object_put(root);
 		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
-	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd >= 0)
-		fchmod(fd, 0644);
-	f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	/* valid UTF-8 in memory, then the file replaced at once */
+	f = open_memstream(&text, &len);
 	if (!f) {
-		if (fd >= 0)
-			close(fd);
 		json_object_put(root);
-		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "cannot write baseline '%s'", path);
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
 	out_utf8_fputs(s, f);
 	fputc('\n', f);
 	json_object_put(root);
-	if (ferror(f) | fclose(f) || rename(tmp, path)) {
-		unlink(tmp);
-		return kc_err_set(err, KC_EIO, path, 0, 0,
-				  "cannot write baseline '%s'", path);
+	if (ferror(f) | fclose(f)) {
+		free(text);
+		return kc_err_set(err, KC_ENOMEM, NULL, 0, 0, "out of memory");
 	}
+	v.p = text;
+	v.n = len;
+	if (kc_write_atomic(path, &v, 1, 0)) {
+		e = errno;
+		free(text);
+		return kc_err_set(err, KC_EIO, path, 0, 0,
+				  "cannot write baseline '%s': %s", path,
+				  strerror(e));
+	}
+	free(text);
 	return 0;
 }
 
