@@ -171,15 +171,18 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_FREE:
 			if (api->arg < n) {
 				const char *fk = eng_key(f, ac[api->arg]);
+				int fev = eng_free_event(f->t, cx_line(c),
+							 api->name, 0);
 
 				/* the freed path must hold the value, so that
 				 * reading it again sees the free */
 				if (fk && !st_find(s, fk))
 					st_set(s, fk, &a[api->arg]);
-				eng_do_free(f, s, &a[api->arg], cx_line(c));
+				eng_do_free(f, s, &a[api->arg], cx_line(c),
+					    fev);
 				if (fk)
 					eng_free_unknown_in_key(f, s, fk,
-							    cx_line(c));
+							    cx_line(c), fev);
 			}
 			return val_int(iv_top());
 		case APIDB_QUERY:

@@ -152,6 +152,7 @@ static const char *arg_text(struct eng_tu *t, CXCursor c)
 struct free_ctx {
 	int obj;
 	unsigned line;
+	int fev;
 	int must;
 };
 
@@ -168,6 +169,8 @@ static void free_one(struct val *v, void *data)
 		e = v->p[i];
 		e.kind = PK_FREED;
 		e.line = fc->line;
+		e.fev = fc->fev;
+		e.more = 0;
 		e.off = iv_const(0);
 		if (fc->must) {
 			v->p[i] = v->p[--v->np];
@@ -179,9 +182,10 @@ static void free_one(struct val *v, void *data)
 	}
 }
 
-void eng_apply_free(struct state *s, int obj, unsigned line, int must)
+void eng_apply_free(struct state *s, int obj, unsigned line, int fev,
+		    int must)
 {
-	struct free_ctx fc = { obj, line, must };
+	struct free_ctx fc = { obj, line, fev, must };
 
 	st_map(s, free_one, &fc);
 }
@@ -190,7 +194,7 @@ void eng_apply_free(struct state *s, int obj, unsigned line, int must)
  * loop round or call (one abstract object per read site), so its free
  * marks only the access path that was freed, not other holders. */
 void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
-				const char *key, unsigned line)
+				const char *key, unsigned line, int fev)
 {
 	struct val *v = st_find(s, key);
 	unsigned i, nobj = 0;
@@ -216,6 +220,8 @@ void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 		e = v->p[i];
 		e.kind = PK_FREED;
 		e.line = line;
+		e.fev = fev;
+		e.more = 0;
 		e.off = iv_const(0);
 		if (nobj == 1 && !v->ptop) {
 			v->p[i] = e;
@@ -226,7 +232,7 @@ void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 }
 
 void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
-		    unsigned line)
+		    unsigned line, int fev)
 {
 	unsigned i, nobj = 0;
 
@@ -237,7 +243,7 @@ void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
 		if (a->p[i].kind == PK_OBJ &&
 		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN &&
 		    !ir_obj(&f->t->objs, a->p[i].obj)->multi)
-			eng_apply_free(s, a->p[i].obj, line,
+			eng_apply_free(s, a->p[i].obj, line, fev,
 				   nobj == 1 && !a->ptop);
 }
 
@@ -315,6 +321,15 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o->loc = cx_loc(&t->arena, c);
 	o->site = cx_site(c);
 	o->fn = clang_hashCursor(f->fn);
+	if (f->caller) {
+		/* made in a helper: the call of the outermost function */
+		const struct eng_fn *g = f;
+
+		while (g->caller->caller)
+			g = g->caller;
+		o->via = g->name;
+		o->via_loc = cx_loc(&t->arena, g->call);
+	}
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */
 	nsz = eng_formula(f, api->size, a, ac, n);
