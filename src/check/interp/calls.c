@@ -238,7 +238,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_PRED:
 			return val_int(iv_range(0, 1));
 		case APIDB_SIZEFN:
-			return val_int(eng_formula(f, api->size, a, ac, n));
+			return val_int(eng_formula(f, s, api->size, a, ac, n));
 		case APIDB_NORETURN:
 			st_release(s);
 			st_init_dead(s);
@@ -274,8 +274,12 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		return val_top();
 	}
 unknown:
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		eng_kill_arg(f, s, ac[i]);
+		/* it may write any string it can reach */
+		if (a[i].np || a[i].ptop)
+			eng_strlen_forget(f, s, NULL);
+	}
 	return eng_call_result(f, c, name);
 }
 

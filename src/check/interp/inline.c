@@ -162,6 +162,8 @@ static void apply_back(struct eng_fn *f, struct relabel *rl,
 
 	if (cs->dead)
 		return;
+	/* the callee may have written any string it reached */
+	eng_strlen_forget(f, s, NULL);
 	memset(&fs, 0, sizeof(fs));
 	st_map((struct state *)cs, scan_freed, &fs);
 	for (i = 0; i < fs.n; i++)

@@ -61,8 +61,16 @@ struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c);
 struct val eng_eval_unop(struct eng_fn *f, struct state *s, CXCursor c);
 
 /* effects.c */
-struct ival eng_formula(struct eng_fn *f, const struct apidb_expr *e,
-			const struct val *a, const CXCursor *ac, int n);
+/* The value of size formula e over arguments a (their cursors ac); s
+ * (may be NULL) holds the string lengths known on the path. */
+struct ival eng_formula(struct eng_fn *f, const struct state *s,
+			const struct apidb_expr *e, const struct val *a,
+			const CXCursor *ac, int n);
+/* The object at addr v is written otherwise than by a string writer:
+ * the lengths of strings known in it are forgotten. NULL v: every
+ * object's (an unknown function got a pointer). */
+void eng_strlen_forget(struct eng_fn *f, struct state *s,
+		       const struct val *v);
 /* Marks obj freed in s at line (of the current function), with free
  * event fev (engine.h, eng_free_event; 0: none). */
 void eng_apply_free(struct state *s, int obj, unsigned line, int fev,

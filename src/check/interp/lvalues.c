@@ -291,11 +291,14 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v)
 {
 	const char *key;
-	struct val nv = *v;
+	struct val nv = *v, addr;
 
 	if (s->dead)
 		return;
-	check_lvalue(f, s, c, 1, NULL);
+	check_lvalue(f, s, c, 1, &addr);
+	/* a byte stored into a string changes its length */
+	if (addr.np)
+		eng_strlen_forget(f, s, &addr);
 	eng_note_ptr_type(f, cx_type(c), v);
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
 	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
