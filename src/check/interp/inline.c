@@ -86,6 +86,7 @@ struct freed_scan {
 	int obj[16];
 	unsigned line[16];
 	int fev[16];
+	int held[16];   /* still held unfreed somewhere in the state */
 	int n;
 };
 
@@ -107,6 +108,20 @@ static void scan_freed(struct val *v, void *data)
 			fs->line[fs->n++] = v->p[i].line;
 		}
 	}
+}
+
+static void scan_held_freed(struct val *v, void *data)
+{
+	struct freed_scan *fs = data;
+	unsigned i;
+	int j;
+
+	if (v->ptop)
+		return;
+	for (i = 0; i < v->np; i++)
+		for (j = 0; j < fs->n; j++)
+			if (v->p[i].kind == PK_OBJ && fs->obj[j] == v->p[i].obj)
+				fs->held[j] = 1;
 }
 
 /* Frees made inside callee g (events first_ev + 1 .. last_ev, made
@@ -166,8 +181,15 @@ static void apply_back(struct eng_fn *f, struct relabel *rl,
 	eng_strlen_forget(f, s, NULL);
 	memset(&fs, 0, sizeof(fs));
 	st_map((struct state *)cs, scan_freed, &fs);
+	st_map((struct state *)cs, scan_held_freed, &fs);
+	/* an object no value of the callee's exit state holds unfreed
+	 * was freed on every path through the callee */
 	for (i = 0; i < fs.n; i++)
-		if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN)
+		if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN &&
+		    !ir_obj(&t->objs, fs.obj[i])->multi)
+			eng_apply_free(s, fs.obj[i], fs.line[i], fs.fev[i],
+				       !fs.held[i]);
+		else if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN)
 			eng_apply_free(s, fs.obj[i], fs.line[i], fs.fev[i],
 				       0);
 	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {

@@ -6,7 +6,8 @@
  * two helpers deep as well; "on every path" only when every path frees,
  * "on the path through line N" when one does. The allocation note names
  * the helper call and the allocator inside. A buffer reallocated after
- * the helper freed it is fine.
+ * the helper freed it is fine. A helper that frees on one of its paths
+ * frees "on the path through" its call.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -38,7 +39,7 @@ size_t vbuf_reset(struct vbuf *b)
 	if (!b->mem)
 		return 0;
 	vbuf_put(b);
-	return ksize(b->mem); /* expect: ksize-after-free "freed at line 40 by vbuf_put() (kfree() at line 21), on every path" */
+	return ksize(b->mem); /* expect: ksize-after-free "freed at line 41 by vbuf_put() (kfree() at line 22), on every path" */
 }
 
 size_t vbuf_reset_deep(struct vbuf *b)
@@ -47,7 +48,7 @@ size_t vbuf_reset_deep(struct vbuf *b)
 	if (!b->mem)
 		return 0;
 	vbuf_release(b);
-	return ksize(b->mem); /* expect: ksize-after-free "freed at line 49 by vbuf_release() (vbuf_put() at line 27, kfree() at line 21)" */
+	return ksize(b->mem); /* expect: ksize-after-free "freed at line 50 by vbuf_release() (vbuf_put() at line 28, kfree() at line 22)" */
 }
 
 size_t vbuf_maybe(struct vbuf *b, bool drop)
@@ -57,7 +58,7 @@ size_t vbuf_maybe(struct vbuf *b, bool drop)
 		return 0;
 	if (drop)
 		vbuf_put(b);
-	return ksize(b->mem); /* expect: ksize-after-free "on the path through line 59 by vbuf_put()" */
+	return ksize(b->mem); /* expect: ksize-after-free "on the path through line 60 by vbuf_put()" */
 }
 
 size_t vbuf_either(struct vbuf *b, bool deep)
@@ -82,4 +83,19 @@ size_t vbuf_refill(struct vbuf *b)
 	if (!b->mem)
 		return 0;
 	return ksize(b->mem);
+}
+
+static void vbuf_put_if(struct vbuf *b, bool drop)
+{
+	if (drop)
+		kfree(b->mem);
+}
+
+size_t vbuf_put_sometimes(struct vbuf *b, bool drop)
+{
+	b->mem = vbuf_get(300);
+	if (!b->mem)
+		return 0;
+	vbuf_put_if(b, drop);
+	return ksize(b->mem); /* expect: ksize-after-free "on the path through line 99 by vbuf_put_if() (kfree() at line 91)" */
 }
