@@ -99,6 +99,7 @@ struct prov_obj {
 				 * caller's context: the helper the outermost
 				 * function called, or NULL */
 	struct kc_loc via_loc;  /* that call */
+	const char *via_top;    /* the outermost function, which makes it */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };

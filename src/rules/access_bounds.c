@@ -620,15 +620,16 @@ static int emit(struct eng_tu *t)
 
 			if (o->size.lo >= 0 && o->size.hi < IV_PINF)
 				kc_note(t->out, fd, "allocation",
-					rule_alloc_loc(o),
+					rule_alloc_loc(o, a->function),
 					"allocated here by %s, requested %s "
-					"bytes", rule_alloc_by(t, o, 1),
+					"bytes",
+					rule_alloc_by(t, o, a->function, 1),
 					iv_str(&o->size, rb, sizeof(rb)));
 			else
 				kc_note(t->out, fd, "allocation",
-					rule_alloc_loc(o),
+					rule_alloc_loc(o, a->function),
 					"allocated here by %s%s",
-					rule_alloc_by(t, o, 1),
+					rule_alloc_by(t, o, a->function, 1),
 					o->rounded ? ", rounded to a bucket" :
 					", a request that is not rounded to a "
 					"bucket");

@@ -25,17 +25,26 @@ int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o)
 	return 0;
 }
 
-struct kc_loc rule_alloc_loc(const struct prov_obj *o)
+/* 1 if o was made by a helper called from fn (the finding's function):
+ * the note names that call. A finding inside the helper itself, or in
+ * another one, gets the allocator's call. */
+static int via_fn(const struct prov_obj *o, const char *fn)
 {
-	return o->via && o->via_loc.file ? o->via_loc : o->loc;
+	return o->via && o->via_loc.file && o->via_top && fn &&
+	       !strcmp(o->via_top, fn);
+}
+
+struct kc_loc rule_alloc_loc(const struct prov_obj *o, const char *fn)
+{
+	return via_fn(o, fn) ? o->via_loc : o->loc;
 }
 
 const char *rule_alloc_by(struct eng_tu *t, const struct prov_obj *o,
-			  int args)
+			  const char *fn, int args)
 {
 	const char *a = args && o->size_text ? o->size_text : "";
 
-	if (o->via && o->via_loc.file)
+	if (via_fn(o, fn))
 		return kc_arena_printf(&t->arena, "%s(), %s(%s) at line %u",
 				       o->via, o->alloc, a, o->loc.line);
 	return kc_arena_printf(&t->arena, "%s(%s)", o->alloc, a);

@@ -189,8 +189,9 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 						       k->function);
 			if (o && o->loc.file)
 				kc_note(t->out, fd, "allocation",
-					rule_alloc_loc(o), "allocated here "
-					"by %s", rule_alloc_by(t, o, 0));
+					rule_alloc_loc(o, k->function),
+					"allocated here by %s",
+					rule_alloc_by(t, o, k->function, 0));
 		}
 	}
 	if (!interior && some_interior && !k->shared)
@@ -254,8 +255,9 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 						       k->function);
 			if (o->loc.file)
 				kc_note(t->out, fd, "allocation",
-					rule_alloc_loc(o), "allocated here "
-					"by %s", rule_alloc_by(t, o, 0));
+					rule_alloc_loc(o, k->function),
+					"allocated here by %s",
+					rule_alloc_by(t, o, k->function, 0));
 		}
 	}
 }

@@ -345,6 +345,7 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			g = g->caller;
 		o->via = g->name;
 		o->via_loc = cx_loc(&t->arena, g->call);
+		o->via_top = g->caller->name;
 	}
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */

@@ -302,7 +302,6 @@ void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 
 	if (refine_ptr_diff(f, s, e, op, other))
 		return;
-
 	if (other->np)
 		return;
 	if (!key) {
