@@ -55,7 +55,7 @@ int vpu_ctx_init(struct vpu_ctx *ctx, const u8 *bs, size_t bs_len)
 	if (!bsbuf)
 		goto err_regs;
 	vpu_put_buf(ctx, bsbuf);
-	ctx->mem = ksize(bsbuf); /* expect: ksize-after-free */
+	ctx->mem = ksize(bsbuf); /* expect: ksize-after-free "57 by vpu_put_buf() (kfree() at line 34), on every path" */
 
 	ctx->frame = vpu_alloc_frame(ctx, 320, 240);
 	if (!ctx->frame)

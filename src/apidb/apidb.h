@@ -72,6 +72,9 @@ struct apidb_expr {
 #define APIDB_F_UPTO   0x2   /* sink: writes at most len bytes */
 #define APIDB_F_ZERO   0x4   /* alloc: zeroed memory */
 #define APIDB_F_SRCSTR 0x8   /* sink: reads SRC up to its NUL, at most len */
+#define APIDB_F_ATEND  0x10  /* sink: writes from DST's NUL on (strcat) */
+#define APIDB_F_STR    0x20  /* sink: leaves a string that ends with its
+			      * last byte written (strcpy, strcat) */
 
 struct apidb_fn {
 	const char *name;

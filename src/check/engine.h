@@ -89,6 +89,13 @@ struct eng_tu {
 	size_t nks, capks;
 	struct acc_site *acc;
 	size_t nacc, capacc;
+	/* frees as messages name them: kfree() at line 34, or the helper
+	 * called at line 57 whose chain is inner (ids from 1) */
+	KC_VEC(struct free_ev {
+		unsigned line;
+		const char *name;
+		int inner;
+	}) frees;
 	int pass;                   /* 0: collect field facts, 1: report */
 	int quiet;                  /* > 0: inside loop rounds before the
 				     * fixpoint, where accesses are not
@@ -160,6 +167,7 @@ struct label_pend {
 struct eng_fn {
 	struct eng_tu *t;
 	struct eng_fn *caller;
+	CXCursor call;              /* the caller's call that runs this */
 	CXCursor fn;
 	const char *name;
 	int depth;
@@ -214,6 +222,11 @@ static inline unsigned long long eng_mix(unsigned long long a,
 int eng_tick(struct eng_fn *f);
 /* Adds n to the stats counter name (when stats are collected). */
 void eng_stat(struct eng_tu *t, const char *name, unsigned long long n);
+/* sites.c: records a free as a message names it (name() at line; inner:
+ * the free inside the helper name, or 0). Returns its id (from 1), or 0
+ * when out of memory (the message then names the line only). */
+int eng_free_event(struct eng_tu *t, unsigned line, const char *name,
+		   int inner);
 
 /* visited.c */
 /* Records that the body of def was analysed in this pass. */

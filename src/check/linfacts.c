@@ -27,13 +27,15 @@ struct lin {
 	const char *key[LIN_MAX];
 	long long coef[LIN_MAX];
 	CXType type[LIN_MAX];
+	CXCursor cur[LIN_MAX];  /* a use of each path (how it steps) */
 	long long k;
 	int n0;                 /* terms from the left side */
 };
 
-static int lin_add_term(struct lin *l, const char *key, CXType ty,
+static int lin_add_term(struct lin *l, const char *key, CXCursor use,
 			long long c)
 {
+	CXType ty = cx_type(use);
 	int i;
 
 	for (i = 0; i < l->n; i++)
@@ -45,6 +47,7 @@ static int lin_add_term(struct lin *l, const char *key, CXType ty,
 		return -1;
 	l->key[l->n] = key;
 	l->type[l->n] = ty;
+	l->cur[l->n] = use;
 	l->coef[l->n++] = c;
 	return 0;
 }
@@ -106,7 +109,7 @@ static int lin_rec(struct eng_fn *f, struct state *s, CXCursor c,
 			l->k += mult * cv;
 			return 0;
 		}
-		return lin_add_term(l, key, cx_type(c), mult);
+		return lin_add_term(l, key, c, mult);
 	}
 	case CXCursor_UnaryOperator:
 		if (cx_unop(c) != CXUnaryOperator_Minus &&
@@ -168,6 +171,7 @@ static int lin_canon(struct lin *l)
 			if (l->key[j] == keys[i] && l->coef[j]) {
 				o.key[o.n] = l->key[j];
 				o.type[o.n] = l->type[j];
+				o.cur[o.n] = l->cur[j];
 				o.coef[o.n++] = l->coef[j];
 			}
 	o.k = l->k;
@@ -376,6 +380,24 @@ static struct ival meet(struct ival a, struct ival b)
 	return iv_range(a.lo > b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi);
 }
 
+/* 1 when every path of l has coefficient 1 and steps by ones (or not at
+ * all): then a bound a guard put on the sum (`if (a + b > size)
+ * return;`) is attained on the path that passed it, as a unit-stride
+ * index attains its loop bound. A bound derived through another path,
+ * or on a form that steps by more (off += 4), is not. */
+static int unit_form(struct eng_fn *f, const struct lin *l)
+{
+	long long step;
+	int based, i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->coef[i] != 1 ||
+		    !eng_var_steps(f, l->cur[i], &step, &based) ||
+		    step != 1)
+			return 0;
+	return l->n > 0;
+}
+
 void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		    struct val *v)
 {
@@ -422,7 +444,8 @@ void eng_lin_narrow(struct eng_fn *f, struct state *s, CXCursor c,
 		v->iv.lo = b.lo;
 	if (b.hi < v->iv.hi) {
 		v->iv.hi = b.hi;
-		v->iv.reach = 0;
+		v->iv.reach = sign > 0 && fv && !fv->np &&
+			      fr.hi == fv->iv.hi && unit_form(f, &l);
 	}
 	if (v->iv.lo > v->iv.hi)
 		v->iv.lo = v->iv.hi;

@@ -93,6 +93,19 @@ void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
 	st_set(s, key, &v);
 }
 
+/* 1 if form's terms all have coefficient 1 and it is not divided */
+static int unit_sum(const struct ival *form)
+{
+	int i;
+
+	if (form->den != 1)
+		return 0;
+	for (i = 0; i < form->nt; i++)
+		if (form->coef[i] != 1)
+			return 0;
+	return form->nt > 0;
+}
+
 /* end <= (bound of end's form from a guard) + end's offset */
 int eng_rel_bound(struct eng_fn *f, const struct state *s,
 		     const struct ival *end, struct ival *out)
@@ -107,9 +120,11 @@ int eng_rel_bound(struct eng_fn *f, const struct state *s,
 	if (!v)
 		return 0;
 	*out = iv_add(v->iv, iv_const(end->shi));
-	/* a bound through a relation: its upper end is not known to be
-	 * reached (only ksize() and exact symbolic forms are judged) */
-	out->reach = 0;
+	/* a bound through a relation: its upper end is known to be reached
+	 * only when the guard compared a sum of opaque values with a
+	 * constant (`if (strlen(a) > 296) return;`: strlen(a) may be 296);
+	 * not through a symbolic bound, nor a scaled form (2 * n) */
+	out->reach = !v->iv.nt && unit_sum(end);
 	out->sreach = 0;
 	return 1;
 }

@@ -71,6 +71,19 @@ static int first_row(size_t i)
 static void access_event(struct eng_fn *f, const struct state *s,
 			 const struct rule_access *a);
 
+int eng_free_event(struct eng_tu *t, unsigned line, const char *name,
+		   int inner)
+{
+	struct free_ev e;
+
+	e.line = line;
+	e.name = name;
+	e.inner = inner;
+	if (KC_VEC_PUSH(&t->frees, e))
+		return 0;
+	return (int)t->frees.n;
+}
+
 void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		const struct val *ptr, struct ival extra, struct ival len,
 		int write, const char *what)

@@ -113,6 +113,13 @@ int path_strlen_key(char *buf, size_t size, int obj, long long off)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
+int path_strlen_obj(const char *key)
+{
+	if (path_kind(key) != PATH_STRLEN)
+		return 0;
+	return atoi(key + 8);
+}
+
 int path_rel_key(char *buf, size_t size, int n, const char *const *path,
 		 const long long *coef)
 {

@@ -90,6 +90,8 @@ int path_call_key(char *buf, size_t size, unsigned long long site,
 int path_site_key(char *buf, size_t size, unsigned long long site,
 		  const char *what);
 int path_strlen_key(char *buf, size_t size, int obj, long long off);
+/* The object a PATH_STRLEN key names, or 0 for any other key. */
+int path_strlen_obj(const char *key);
 /* A relation between n paths: sum(coef[i] * path[i]). */
 int path_rel_key(char *buf, size_t size, int n, const char *const *path,
 		 const long long *coef);

@@ -135,6 +135,17 @@ void st_kill_rels(struct state *s, const char *prefix)
 	kill(s, prefix, 0);
 }
 
+void st_drop_keys(struct state *s, int (*drop)(const char *key, void *ctx),
+		  void *ctx)
+{
+	unsigned i, j = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (!drop(s->e[i].key, ctx))
+			s->e[j++] = s->e[i];
+	s->n = j;
+}
+
 void st_map(struct state *s, void (*fn)(struct val *v, void *ctx),
 	    void *ctx)
 {

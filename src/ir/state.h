@@ -45,6 +45,9 @@ void st_kill_under(struct state *s, const char *prefix);
 /* Removes only the relations that name prefix or a path under it (the
  * values are being replaced one by one). */
 void st_kill_rels(struct state *s, const char *prefix);
+/* Removes every entry whose key drop(key, ctx) says 1 of. */
+void st_drop_keys(struct state *s, int (*drop)(const char *key, void *ctx),
+		  void *ctx);
 /* Calls fn on every value (for frees: rewrite elements). */
 void st_map(struct state *s, void (*fn)(struct val *v, void *ctx),
 	    void *ctx);

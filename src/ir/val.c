@@ -653,8 +653,15 @@ void val_add_pel(struct val *v, const struct pel *e)
 	for (i = 0; i < v->np; i++)
 		if (pel_same(&v->p[i], e)) {
 			v->p[i].off = iv_join(v->p[i].off, e->off);
-			if (e->kind == PK_FREED && e->line < v->p[i].line)
-				v->p[i].line = e->line;
+			if (e->kind == PK_FREED && e->line != v->p[i].line) {
+				v->p[i].more = 1;
+				if (e->line < v->p[i].line) {
+					v->p[i].line = e->line;
+					v->p[i].fev = e->fev;
+				}
+			}
+			if (e->kind == PK_FREED && e->more)
+				v->p[i].more = 1;
 			return;
 		}
 	if (v->np < VAL_MAXP)

@@ -47,8 +47,13 @@ enum prov_kind {
 
 struct pel {
 	unsigned char kind;  /* enum prov_kind */
+	unsigned char more;  /* PK_FREED: also freed at other lines on other
+			      * paths (line is the smallest) */
 	int obj;             /* object id for PK_OBJ / PK_FREED */
-	unsigned line;       /* PK_FREED: free site line */
+	unsigned line;       /* PK_FREED: the line in the current function
+			      * where it was freed (a helper's call) */
+	int fev;             /* PK_FREED: the free's chain (an event of the
+			      * TU's table, engine.h), 0 if none */
 	struct ival off;     /* PK_OBJ: byte offset from the start */
 };
 
@@ -90,6 +95,11 @@ struct prov_obj {
 				 * (hash of the pointer type), 0 if none */
 	unsigned long long site; /* PO_ALLOC: the call's position, 0 if none */
 	unsigned fn;            /* PO_ALLOC: hash of the allocating function */
+	const char *via;        /* PO_ALLOC made in a helper analysed in its
+				 * caller's context: the helper the outermost
+				 * function called, or NULL */
+	struct kc_loc via_loc;  /* that call */
+	const char *via_top;    /* the outermost function, which makes it */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };

@@ -619,15 +619,17 @@ static int emit(struct eng_tu *t)
 			char rb[64];
 
 			if (o->size.lo >= 0 && o->size.hi < IV_PINF)
-				kc_note(t->out, fd, "allocation", o->loc,
-					"allocated here by %s(%s), requested %s "
-					"bytes", o->alloc,
-					o->size_text ? o->size_text : "",
+				kc_note(t->out, fd, "allocation",
+					rule_alloc_loc(o, a->function),
+					"allocated here by %s, requested %s "
+					"bytes",
+					rule_alloc_by(t, o, a->function, 1),
 					iv_str(&o->size, rb, sizeof(rb)));
 			else
-				kc_note(t->out, fd, "allocation", o->loc,
-					"allocated here by %s(%s)%s", o->alloc,
-					o->size_text ? o->size_text : "",
+				kc_note(t->out, fd, "allocation",
+					rule_alloc_loc(o, a->function),
+					"allocated here by %s%s",
+					rule_alloc_by(t, o, a->function, 1),
 					o->rounded ? ", rounded to a bucket" :
 					", a request that is not rounded to a "
 					"bucket");

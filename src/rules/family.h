@@ -47,5 +47,17 @@ int rule_on(const struct eng_tu *t, int rule);
  * kstrdup_const allocation, or a kvmalloc one below a page (which never
  * falls back to vmalloc). */
 int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o);
+/* The note at object o's allocation for a finding in function fn: where
+ * it is (the call in fn of the helper that made it, or the allocator's
+ * call) and "by" text for "allocated here by %s": "kmalloc(args)", or
+ * "foo_alloc(), kmalloc(args) at line 12" (args: o's size text when
+ * args is set). The text is in t's arena. */
+struct kc_loc rule_alloc_loc(const struct prov_obj *o, const char *fn);
+const char *rule_alloc_by(struct eng_tu *t, const struct prov_obj *o,
+			  const char *fn, int args);
+/* " by helper() (inner() at line 40, kfree() at line 34)" for free
+ * event fev (engine.h) seen from the function where it is reported,
+ * or "" for a free made there directly. */
+const char *rule_free_via(struct eng_tu *t, int fev);
 
 #endif

@@ -107,6 +107,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 	int bad = 0, maybe = 0, freed = 0, interior = 0, total = 0;
 	int some_interior = 0;
 	unsigned freed_line = 0, i;
+	int freed_fev = 0, freed_more = 0;
 	struct kc_finding *fd;
 	const struct prov_obj *o;
 	char ob[64];
@@ -123,7 +124,11 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			if (!freed) {
 				freed = e->obj;
 				freed_line = e->line;
+				freed_fev = e->fev;
 			}
+			if (e->obj != freed || e->line != freed_line ||
+			    e->more)
+				freed_more = 1;
 			continue;
 		}
 		o = ir_obj(&t->objs, e->obj);
@@ -160,17 +165,33 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 		int all = nfreed == total && !nunk;
 
 		o = ir_obj(&t->objs, freed);
-		fd = kc_report(t->out, KC_RULE_KSIZE_AFTER_FREE, k->loc,
-			       all ? "%s() on memory that was freed at line %u"
-				   : "%s() on memory that is freed on the "
-				     "path through line %u",
-			       k->callee, freed_line);
+		const char *via = rule_free_via(t, freed_fev);
+
+		/* every path frees: at one line, or at several */
+		if (all && !freed_more)
+			fd = kc_report(t->out, KC_RULE_KSIZE_AFTER_FREE,
+				       k->loc, "%s() on memory that was freed "
+				       "at line %u%s, on every path",
+				       k->callee, freed_line, via);
+		else if (all)
+			fd = kc_report(t->out, KC_RULE_KSIZE_AFTER_FREE,
+				       k->loc, "%s() on memory that was freed "
+				       "on every path: at line %u%s or at "
+				       "another line", k->callee, freed_line,
+				       via);
+		else
+			fd = kc_report(t->out, KC_RULE_KSIZE_AFTER_FREE,
+				       k->loc, "%s() on memory that is freed "
+				       "on the path through line %u%s",
+				       k->callee, freed_line, via);
 		if (fd) {
 			fd->function = kc_arena_strdup(&t->out->arena,
 						       k->function);
 			if (o && o->loc.file)
-				kc_note(t->out, fd, "allocation", o->loc,
-					"allocated here by %s()", o->alloc);
+				kc_note(t->out, fd, "allocation",
+					rule_alloc_loc(o, k->function),
+					"allocated here by %s",
+					rule_alloc_by(t, o, k->function, 0));
 		}
 	}
 	if (!interior && some_interior && !k->shared)
@@ -233,8 +254,10 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			fd->function = kc_arena_strdup(&t->out->arena,
 						       k->function);
 			if (o->loc.file)
-				kc_note(t->out, fd, "allocation", o->loc,
-					"allocated here by %s()", o->alloc);
+				kc_note(t->out, fd, "allocation",
+					rule_alloc_loc(o, k->function),
+					"allocated here by %s",
+					rule_alloc_by(t, o, k->function, 0));
 		}
 	}
 }

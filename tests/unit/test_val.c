@@ -58,7 +58,7 @@ static void test_forms(void)
 static void test_pointers(void)
 {
 	struct val a = val_obj(1, iv_const(0)), b = val_null(), r;
-	struct pel e = { PK_OBJ, 2, 0, { 0 } };
+	struct pel e = { .kind = PK_OBJ, .obj = 2 };
 	int i;
 
 	r = val_join(&a, &b);

@@ -74,6 +74,52 @@ static struct val binop_val(enum CXBinaryOperatorKind op, struct val a,
 	return val_int(arith(op, a.iv, b.iv));
 }
 
+/* 1 if x is a product or a shift (i * 8 % 16 takes only 0 and 8). */
+static int scaled(CXCursor x)
+{
+	enum CXBinaryOperatorKind op;
+
+	x = cx_strip(x);
+	if (clang_getCursorKind(x) != CXCursor_BinaryOperator)
+		return 0;
+	op = cx_binop(x);
+	return op == CXBinaryOperator_Mul || op == CXBinaryOperator_Shl;
+}
+
+/* x % m with x >= 0 and m > 0, the index of a ring (`buf[i % cap]`):
+ * [0, m - 1], and below m's form when m has one (cap = ksize(buf), or
+ * the size the buffer was requested with). The top m - 1 is attained
+ * when x runs over at least m consecutive values and is not a multiple
+ * of a step (a product or a shift). */
+static struct ival rem_wrap(CXCursor xc, struct ival x, struct ival m)
+{
+	struct ival r;
+	int wide;
+
+	/* m == 0 is undefined: a size symbol may be taken as positive */
+	if (x.lo < 0 || m.lo < 0 || (m.lo == 0 && !m.nt))
+		return iv_range(x.lo < 0 ? IV_NINF : 0, IV_PINF);
+	if (m.hi == IV_PINF && !m.nt)
+		return iv_range(0, IV_PINF);
+	r = iv_range(0, m.hi == IV_PINF ? IV_PINF : m.hi - 1);
+	wide = !scaled(xc) && (x.hi == IV_PINF || x.hi - x.lo >= m.hi - 1 ||
+			       x.hi - x.lo >= (1LL << 30));
+	if (iv_is_const(&m, NULL)) {
+		r.reach = wide;
+		return r;
+	}
+	if (!m.nt || m.den != 1 || m.slo != m.shi || m.shi >= IV_PINF)
+		return r;
+	memcpy(r.sym, m.sym, sizeof(r.sym));
+	memcpy(r.coef, m.coef, sizeof(r.coef));
+	r.nt = m.nt;
+	r.den = 1;
+	r.slo = IV_NINF;
+	r.shi = m.shi - 1;
+	r.sreach = wide;
+	return r;
+}
+
 struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	enum CXBinaryOperatorKind op = cx_binop(c);
@@ -142,6 +188,9 @@ struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c)
 		return eng_read_key(f, &f->memo, ir_intern(&f->t->keys, buf),
 				    cx_type(c));
 	}
+	if (op == CXBinaryOperator_Rem && !a.np && !b.np &&
+	    cx_is_integer(cx_type(c)))
+		return val_int(rem_wrap(k.k[0], a.iv, b.iv));
 	a = binop_val(op, a, cx_type(k.k[0]), b,
 		      cx_type(k.k[1]));
 	if ((op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&

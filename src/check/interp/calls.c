@@ -171,15 +171,18 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_FREE:
 			if (api->arg < n) {
 				const char *fk = eng_key(f, ac[api->arg]);
+				int fev = eng_free_event(f->t, cx_line(c),
+							 api->name, 0);
 
 				/* the freed path must hold the value, so that
 				 * reading it again sees the free */
 				if (fk && !st_find(s, fk))
 					st_set(s, fk, &a[api->arg]);
-				eng_do_free(f, s, &a[api->arg], cx_line(c));
+				eng_do_free(f, s, &a[api->arg], cx_line(c),
+					    fev);
 				if (fk)
 					eng_free_unknown_in_key(f, s, fk,
-							    cx_line(c));
+							    cx_line(c), fev);
 			}
 			return val_int(iv_top());
 		case APIDB_QUERY:
@@ -235,7 +238,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		case APIDB_PRED:
 			return val_int(iv_range(0, 1));
 		case APIDB_SIZEFN:
-			return val_int(eng_formula(f, api->size, a, ac, n));
+			return val_int(eng_formula(f, s, api->size, a, ac, n));
 		case APIDB_NORETURN:
 			st_release(s);
 			st_init_dead(s);
@@ -271,8 +274,12 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		return val_top();
 	}
 unknown:
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		eng_kill_arg(f, s, ac[i]);
+		/* it may write any string it can reach */
+		if (a[i].np || a[i].ptop)
+			eng_strlen_forget(f, s, NULL);
+	}
 	return eng_call_result(f, c, name);
 }
 

@@ -25,34 +25,45 @@ static long long literal_len(CXCursor c)
 	return sz > 0 ? sz - 1 : -1;
 }
 
-/* strlen() of the string a pointer value points to: one opaque value per
- * (object, constant offset), so kmalloc(strlen(s)) and strcpy(p, s) talk
- * about the same length. */
-static struct ival strlen_of(struct eng_fn *f, const struct val *v)
+/* The string-length slot of the one object v points to, at a constant
+ * offset, or NULL. */
+static const char *strlen_slot(struct eng_fn *f, const struct val *v)
 {
 	char buf[64];
 	int obj = 0;
 	long long off = 0;
 	unsigned i;
-	struct val r, *m;
-	const char *key;
 
 	if (v->ptop)
-		return iv_range(0, IV_PINF);
+		return NULL;
 	for (i = 0; i < v->np; i++) {
 		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
 			continue;
 		if (v->p[i].kind != PK_OBJ || obj ||
 		    !iv_is_const(&v->p[i].off, &off))
-			return iv_range(0, IV_PINF);
+			return NULL;
 		obj = v->p[i].obj;
 	}
-	if (!obj)
-		return iv_range(0, IV_PINF);
-	path_strlen_key(buf, sizeof(buf), obj, off);
-	key = ir_intern(&f->t->keys, buf);
+	if (!obj || path_strlen_key(buf, sizeof(buf), obj, off))
+		return NULL;
+	return ir_intern(&f->t->keys, buf);
+}
+
+/* strlen() of the string a pointer value points to: the length a string
+ * writer left there on this path (s's slot, eng_strlen_set), else one
+ * opaque value per (object, constant offset), so kmalloc(strlen(s)) and
+ * strcpy(p, s) talk about the same length. */
+static struct ival strlen_of(struct eng_fn *f, const struct state *s,
+			     const struct val *v)
+{
+	const char *key = strlen_slot(f, v);
+	struct val r, *m;
+
 	if (!key)
 		return iv_range(0, IV_PINF);
+	m = s ? st_find(s, key) : NULL;
+	if (m && !m->np)
+		return m->iv;
 	m = st_find(&f->memo, key);
 	if (m)
 		return m->iv;
@@ -63,8 +74,9 @@ static struct ival strlen_of(struct eng_fn *f, const struct val *v)
 	return r.iv;
 }
 
-struct ival eng_formula(struct eng_fn *f, const struct apidb_expr *e,
-			   const struct val *a, const CXCursor *ac, int n)
+struct ival eng_formula(struct eng_fn *f, const struct state *s,
+			const struct apidb_expr *e, const struct val *a,
+			const CXCursor *ac, int n)
 {
 	struct ival l, r;
 
@@ -81,19 +93,19 @@ struct ival eng_formula(struct eng_fn *f, const struct apidb_expr *e,
 
 			if (len >= 0)
 				return iv_const(len);
-			return strlen_of(f, &a[e->l->arg]);
+			return strlen_of(f, s, &a[e->l->arg]);
 		}
 		return iv_range(0, IV_PINF);
 	case APIDB_OP_MIN:
-		l = eng_formula(f, e->l, a, ac, n);
-		r = eng_formula(f, e->r, a, ac, n);
+		l = eng_formula(f, s, e->l, a, ac, n);
+		r = eng_formula(f, s, e->r, a, ac, n);
 		return iv_range(l.lo < r.lo ? l.lo : r.lo,
 				l.hi < r.hi ? l.hi : r.hi);
 	case APIDB_OP_UNKNOWN:
 		return iv_top();
 	}
-	l = eng_formula(f, e->l, a, ac, n);
-	r = eng_formula(f, e->r, a, ac, n);
+	l = eng_formula(f, s, e->l, a, ac, n);
+	r = eng_formula(f, s, e->r, a, ac, n);
 	switch (e->op) {
 	case APIDB_OP_ADD:
 		return iv_add(l, r);
@@ -152,6 +164,7 @@ static const char *arg_text(struct eng_tu *t, CXCursor c)
 struct free_ctx {
 	int obj;
 	unsigned line;
+	int fev;
 	int must;
 };
 
@@ -168,6 +181,8 @@ static void free_one(struct val *v, void *data)
 		e = v->p[i];
 		e.kind = PK_FREED;
 		e.line = fc->line;
+		e.fev = fc->fev;
+		e.more = 0;
 		e.off = iv_const(0);
 		if (fc->must) {
 			v->p[i] = v->p[--v->np];
@@ -179,9 +194,10 @@ static void free_one(struct val *v, void *data)
 	}
 }
 
-void eng_apply_free(struct state *s, int obj, unsigned line, int must)
+void eng_apply_free(struct state *s, int obj, unsigned line, int fev,
+		    int must)
 {
-	struct free_ctx fc = { obj, line, must };
+	struct free_ctx fc = { obj, line, fev, must };
 
 	st_map(s, free_one, &fc);
 }
@@ -190,7 +206,7 @@ void eng_apply_free(struct state *s, int obj, unsigned line, int must)
  * loop round or call (one abstract object per read site), so its free
  * marks only the access path that was freed, not other holders. */
 void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
-				const char *key, unsigned line)
+				const char *key, unsigned line, int fev)
 {
 	struct val *v = st_find(s, key);
 	unsigned i, nobj = 0;
@@ -216,6 +232,8 @@ void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 		e = v->p[i];
 		e.kind = PK_FREED;
 		e.line = line;
+		e.fev = fev;
+		e.more = 0;
 		e.off = iv_const(0);
 		if (nobj == 1 && !v->ptop) {
 			v->p[i] = e;
@@ -226,7 +244,7 @@ void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 }
 
 void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
-		    unsigned line)
+		    unsigned line, int fev)
 {
 	unsigned i, nobj = 0;
 
@@ -237,7 +255,7 @@ void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
 		if (a->p[i].kind == PK_OBJ &&
 		    ir_obj(&f->t->objs, a->p[i].obj)->origin != PO_UNKNOWN &&
 		    !ir_obj(&f->t->objs, a->p[i].obj)->multi)
-			eng_apply_free(s, a->p[i].obj, line,
+			eng_apply_free(s, a->p[i].obj, line, fev,
 				   nobj == 1 && !a->ptop);
 }
 
@@ -277,6 +295,10 @@ int eng_elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v)
 	return 0;
 }
 
+static void strlen_set(struct eng_fn *f, struct state *s,
+		       const struct val *dst, struct ival start,
+		       struct ival len);
+
 struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
@@ -315,9 +337,19 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o->loc = cx_loc(&t->arena, c);
 	o->site = cx_site(c);
 	o->fn = clang_hashCursor(f->fn);
+	if (f->caller) {
+		/* made in a helper: the call of the outermost function */
+		const struct eng_fn *g = f;
+
+		while (g->caller->caller)
+			g = g->caller;
+		o->via = g->name;
+		o->via_loc = cx_loc(&t->arena, g->call);
+		o->via_top = g->caller->name;
+	}
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */
-	nsz = eng_formula(f, api->size, a, ac, n);
+	nsz = eng_formula(f, s, api->size, a, ac, n);
 	o->size = o->sized ? iv_join(o->size, nsz) : nsz;
 	o->sized = 1;
 	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&
@@ -326,6 +358,11 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	    api->size->arg < n && !o->size_text)
 		o->size_text = arg_text(t, ac[api->size->arg]);
 	r = val_obj(id, iv_const(0));
+	/* kstrdup(s): a copy of the string, as long as s */
+	if (api->size && api->size->op == APIDB_OP_ADD && api->size->l &&
+	    api->size->l->op == APIDB_OP_STRLEN && api->size->r &&
+	    api->size->r->op == APIDB_OP_NUM && api->size->r->num == 1)
+		strlen_set(f, s, &r, iv_const(0), nsz);
 	memset(&nul, 0, sizeof(nul));
 	nul.kind = PK_NULL;
 	nul.off = iv_const(0);
@@ -390,7 +427,7 @@ static int fmt_arg(void *data, unsigned i, struct fmt_argv *out)
 	len = literal_len(fa->ac[k]);
 	out->nonnull = len >= 0;
 	if (len < 0 && v->np) {
-		struct ival sl = strlen_of(fa->f, v);
+		struct ival sl = strlen_of(fa->f, NULL, v);
 
 		if (!sl.nt && sl.hi != IV_PINF)
 			len = sl.hi;
@@ -425,15 +462,75 @@ static long long fmt_written(struct eng_fn *f, CXCursor call,
 	return max < 0 ? -1 : max + 1;
 }
 
+struct strlen_drop {
+	int obj[VAL_MAXP];
+	int n;          /* -1: every object */
+};
+
+static int drop_strlen(const char *key, void *ctx)
+{
+	const struct strlen_drop *d = ctx;
+	int obj = path_strlen_obj(key), i;
+
+	if (!obj)
+		return 0;
+	if (d->n < 0)
+		return 1;
+	for (i = 0; i < d->n; i++)
+		if (d->obj[i] == obj)
+			return 1;
+	return 0;
+}
+
+void eng_strlen_forget(struct eng_fn *f, struct state *s,
+		       const struct val *v)
+{
+	struct strlen_drop d;
+	unsigned i;
+
+	(void)f;
+	d.n = v && !v->ptop ? 0 : -1;
+	for (i = 0; v && d.n >= 0 && i < v->np; i++)
+		if (v->p[i].kind == PK_OBJ)
+			d.obj[d.n++] = v->p[i].obj;
+	if (d.n)
+		st_drop_keys(s, drop_strlen, &d);
+}
+
+/* After string writer api wrote len bytes at start (from DST's old
+ * NUL for atend): the string at DST is start + len - 1 long. A store
+ * that fails is no error of the analysis: the length is then unknown,
+ * as it was. */
+static void strlen_set(struct eng_fn *f, struct state *s,
+		       const struct val *dst, struct ival start,
+		       struct ival len)
+{
+	const char *key = strlen_slot(f, dst);
+	struct val v;
+
+	if (!key || (len.hi == IV_PINF && !len.nt))
+		return;
+	v = val_int(iv_add(iv_add(start, len), iv_const(-1)));
+	if (v.iv.lo < 0)
+		v.iv.lo = 0;
+	v.iv.reach = 0;
+	st_set(s, key, &v);
+}
+
 struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			  const struct apidb_fn *api, const char *name,
 			  const struct val *a, const CXCursor *ac, int n)
 {
-	struct ival len = eng_formula(f, api->size, a, ac, n);
+	struct ival len = eng_formula(f, s, api->size, a, ac, n);
+	struct ival start = iv_const(0);
 	long long most;
 
 	name = cx_spelled_callee(&f->t->arena, c, name);
 
+	/* strcat: from the NUL of the string at DST, when its length is
+	 * known (a string writer left it, or one opaque strlen()) */
+	if ((api->flags & APIDB_F_ATEND) && api->dst >= 0 && api->dst < n)
+		start = strlen_of(f, s, &a[api->dst]);
 	if (api->dst >= 0 && api->dst < n) {
 		most = (api->flags & APIDB_F_UPTO) ?
 			fmt_written(f, c, api, a, ac, n) : -1;
@@ -447,10 +544,13 @@ struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			eng_access_bounded(f, s, c, &a[api->dst], w, len,
 					   name);
 		} else {
-			eng_access(f, s, c, &a[api->dst], iv_const(0), len,
-				   1, name);
+			eng_access(f, s, c, &a[api->dst], start, len, 1,
+				   name);
 		}
 		eng_kill_arg(f, s, ac[api->dst]);
+		eng_strlen_forget(f, s, &a[api->dst]);
+		if (api->flags & APIDB_F_STR)
+			strlen_set(f, s, &a[api->dst], start, len);
 	}
 	if (api->src >= 0 && api->src < n) {
 		struct ival slen = len;

@@ -85,6 +85,8 @@ int eng_on_stack(struct eng_fn *f, CXCursor def)
 struct freed_scan {
 	int obj[16];
 	unsigned line[16];
+	int fev[16];
+	int held[16];   /* still held unfreed somewhere in the state */
 	int n;
 };
 
@@ -102,16 +104,72 @@ static void scan_freed(struct val *v, void *data)
 				break;
 		if (j == fs->n && fs->n < 16) {
 			fs->obj[fs->n] = v->p[i].obj;
+			fs->fev[fs->n] = v->p[i].fev;
 			fs->line[fs->n++] = v->p[i].line;
 		}
 	}
 }
 
-/* Applies the callee's exit state cs to the caller state s: frees of
- * objects, stores through pointer arguments. */
-static void apply_back(struct eng_fn *f, struct state *s,
-		       const struct state *cs, const char *const *pkeys,
-		       const CXCursor *ac, int n, int np)
+static void scan_held_freed(struct val *v, void *data)
+{
+	struct freed_scan *fs = data;
+	unsigned i;
+	int j;
+
+	if (v->ptop)
+		return;
+	for (i = 0; i < v->np; i++)
+		for (j = 0; j < fs->n; j++)
+			if (v->p[i].kind == PK_OBJ && fs->obj[j] == v->p[i].obj)
+				fs->held[j] = 1;
+}
+
+/* Frees made inside callee g (events first_ev + 1 .. last_ev, made
+ * while its body ran), seen from its caller: at the call's line, by g,
+ * with the callee's chain inside. */
+struct relabel {
+	struct eng_fn *g;
+	int first_ev, last_ev;
+	int from[16], to[16];
+	int n;
+};
+
+/* The caller's event for callee event fev (made once per event). */
+static int via_call(struct relabel *rl, int fev)
+{
+	int i;
+
+	for (i = 0; i < rl->n; i++)
+		if (rl->from[i] == fev)
+			return rl->to[i];
+	i = eng_free_event(rl->g->t, cx_line(rl->g->call), rl->g->name, fev);
+	if (rl->n < 16) {
+		rl->from[rl->n] = fev;
+		rl->to[rl->n++] = i;
+	}
+	return i;
+}
+
+static void relabel_one(struct val *v, void *data)
+{
+	struct relabel *rl = data;
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == PK_FREED && v->p[i].fev > rl->first_ev &&
+		    v->p[i].fev <= rl->last_ev) {
+			v->p[i].fev = via_call(rl, v->p[i].fev);
+			v->p[i].line = cx_line(rl->g->call);
+		}
+}
+
+/* Applies the callee g's exit state cs to the caller state s: frees of
+ * objects (as freed at the call's line, by g), stores through pointer
+ * arguments. */
+static void apply_back(struct eng_fn *f, struct relabel *rl,
+		       struct state *s, const struct state *cs,
+		       const char *const *pkeys, const CXCursor *ac, int n,
+		       int np)
 {
 	struct eng_tu *t = f->t;
 	struct freed_scan fs;
@@ -119,11 +177,21 @@ static void apply_back(struct eng_fn *f, struct state *s,
 
 	if (cs->dead)
 		return;
+	/* the callee may have written any string it reached */
+	eng_strlen_forget(f, s, NULL);
 	memset(&fs, 0, sizeof(fs));
 	st_map((struct state *)cs, scan_freed, &fs);
+	st_map((struct state *)cs, scan_held_freed, &fs);
+	/* an object no value of the callee's exit state holds unfreed
+	 * was freed on every path through the callee */
 	for (i = 0; i < fs.n; i++)
-		if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN)
-			eng_apply_free(s, fs.obj[i], fs.line[i], 0);
+		if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN &&
+		    !ir_obj(&t->objs, fs.obj[i])->multi)
+			eng_apply_free(s, fs.obj[i], fs.line[i], fs.fev[i],
+				       !fs.held[i]);
+		else if (ir_obj(&t->objs, fs.obj[i])->origin != PO_UNKNOWN)
+			eng_apply_free(s, fs.obj[i], fs.line[i], fs.fev[i],
+				       0);
 	for (i = 0; i < np && i < n && i < MAX_ARGS; i++) {
 		const struct val *pv = pkeys[i] ? st_find(cs, pkeys[i]) : NULL;
 		const char *ck = eng_key(f, ac[i]);
@@ -139,7 +207,8 @@ static void apply_back(struct eng_fn *f, struct state *s,
 
 				if (!st_find(s, ck))
 					st_set(s, ck, &cur);
-				eng_free_unknown_in_key(f, s, ck, pv->p[q].line);
+				eng_free_unknown_in_key(f, s, ck,
+						pv->p[q].line, pv->p[q].fev);
 				break;
 			}
 	}
@@ -170,6 +239,7 @@ static void apply_back(struct eng_fn *f, struct state *s,
 			copy_under(f, s, cs, pkeys[i], ck, 0);
 		}
 	}
+	st_map(s, relabel_one, rl);
 }
 
 struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
@@ -183,10 +253,15 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 	int i, np = clang_Cursor_getNumArguments(def);
 	struct val r;
 	const char *pkeys[MAX_ARGS];
+	struct relabel rl;
 
 	memset(&g, 0, sizeof(g));
+	memset(&rl, 0, sizeof(rl));
+	rl.g = &g;
+	rl.first_ev = (int)t->frees.n;
 	g.t = t;
 	g.caller = f;
+	g.call = c;
 	g.fn = def;
 	g.cur_for = g.cur_init = clang_getNullCursor();
 	/* name may live in the caller's stack buffer (eval_call's nbuf);
@@ -249,6 +324,7 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 	eng_stat(t, "calls-inlined", 1);
 	eng_mark_visited(t, def);
 	eng_run_body(&g, &cs);
+	rl.last_ev = (int)t->frees.n;
 	if (cs.dead) {
 		/* the callee never returns (or we lost it): keep going */
 		r = g.have_ret ? g.retval : eng_call_result(f, c, name);
@@ -260,15 +336,15 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 	}
 	if (zero) {
 		if (!st_copy(zero, s))
-			apply_back(f, zero, &g.ret_zero, pkeys, ac, n, np);
+			apply_back(f, &rl, zero, &g.ret_zero, pkeys, ac, n, np);
 		if (!st_copy(nz, s))
-			apply_back(f, nz, &g.ret_nz, pkeys, ac, n, np);
+			apply_back(f, &rl, nz, &g.ret_nz, pkeys, ac, n, np);
 		if (g.ret_zero.dead)
 			zero->dead = 1;
 		if (g.ret_nz.dead)
 			nz->dead = 1;
 	}
-	apply_back(f, s, &cs, pkeys, ac, n, np);
+	apply_back(f, &rl, s, &cs, pkeys, ac, n, np);
 	r = g.have_ret ? g.retval : val_int(iv_top());
 out:
 	st_release(&cs);

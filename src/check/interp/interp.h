@@ -61,16 +61,27 @@ struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c);
 struct val eng_eval_unop(struct eng_fn *f, struct state *s, CXCursor c);
 
 /* effects.c */
-struct ival eng_formula(struct eng_fn *f, const struct apidb_expr *e,
-			const struct val *a, const CXCursor *ac, int n);
-void eng_apply_free(struct state *s, int obj, unsigned line, int must);
+/* The value of size formula e over arguments a (their cursors ac); s
+ * (may be NULL) holds the string lengths known on the path. */
+struct ival eng_formula(struct eng_fn *f, const struct state *s,
+			const struct apidb_expr *e, const struct val *a,
+			const CXCursor *ac, int n);
+/* The object at addr v is written otherwise than by a string writer:
+ * the lengths of strings known in it are forgotten. NULL v: every
+ * object's (an unknown function got a pointer). */
+void eng_strlen_forget(struct eng_fn *f, struct state *s,
+		       const struct val *v);
+/* Marks obj freed in s at line (of the current function), with free
+ * event fev (engine.h, eng_free_event; 0: none). */
+void eng_apply_free(struct state *s, int obj, unsigned line, int fev,
+		    int must);
 /* An object of unknown origin may stand for a different object on each
  * loop round or call (one abstract object per read site), so its free
  * marks only the access path that was freed, not other holders. */
 void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
-			     const char *key, unsigned line);
+			     const char *key, unsigned line, int fev);
 void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
-		 unsigned line);
+		 unsigned line, int fev);
 /* 1 if arg is read from an a[] key (all elements share it) and holds
  * several allocations: which element holds which is not known. */
 int eng_elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v);

@@ -5,13 +5,69 @@
 
 #include <string.h>
 
-/* A field access p->f is judged only when p points to the start of an
+/* 1 when base, a pointer used as another type than its allocation's
+ * (a cast, a container_of() result, a pointer of another struct type),
+ * points to exactly one kmalloc-family object of one constant requested
+ * size at a constant offset: then an access through it is judged by its
+ * own bytes at their offset, which is what the view reads or writes (a
+ * v2 header read through a pointer to a kmalloc(sizeof(struct v1_hdr)),
+ * a container stepped back to from a member of a smaller object). Any
+ * other target, a second target, or a request that is a range (a size
+ * chosen by a type tag) is not judged: which view is valid there is the
+ * tag's, which the analysis does not relate to the size. */
+static int view_single_object(struct eng_fn *f, struct state *s,
+			      CXCursor base)
+{
+	struct val b = eng_eval(f, s, base);
+	int n = 0;
+	unsigned i;
+
+	if (b.ptop)
+		return 0;
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind == PK_NULL || b.p[i].kind == PK_ERR)
+			continue;
+		if (b.p[i].kind != PK_OBJ || n++)
+			return 0;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin != PO_ALLOC || !iv_is_const(&o->size, NULL) ||
+		    o->size.lo <= 0 || !iv_is_const(&b.p[i].off, NULL))
+			return 0;
+	}
+	return n == 1;
+}
+
+/* 1 if base is a view of its target (a cast, or a pointer whose struct
+ * type is not the one the allocation was first stored as). */
+static int is_view(struct eng_fn *f, struct state *s, CXCursor base)
+{
+	struct val b;
+	unsigned i, h;
+
+	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
+		return 1;
+	h = eng_type_hash(cx_type(base));
+	b = eng_eval(f, s, base);
+	for (i = 0; i < b.np; i++) {
+		const struct prov_obj *o;
+
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&f->t->objs, b.p[i].obj);
+		if (o->origin == PO_ALLOC && o->ptr_type && o->ptr_type != h)
+			return 1;
+	}
+	return 0;
+}
+
+/* A field access p->f is judged when p points to the start of an
  * object requested with a constant size smaller than *p (the struct was
- * allocated too small). Accesses through casts (tagged unions, headers
- * placed in a flexible data area) are not judged: the analysis cannot
- * relate their type tag to the allocation size. a[i].f and (*p).f never
- * come here (check_lvalue gives them to member_of_element); any other
- * '.' access is not judged. */
+ * allocated too small), or when p is a view of one object of one
+ * constant size (view_single_object). a[i].f and (*p).f never come here
+ * (check_lvalue gives them to member_of_element); any other '.' access
+ * is not judged. */
 static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	struct cx_kids k;
@@ -25,10 +81,10 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 	if (k.n < 1)
 		return 0;
 	base = cx_strip(k.k[0]);
-	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
-		return 0;
 	if (!eng_is_arrow(base))
 		return 0;
+	if (is_view(f, s, base))
+		return view_single_object(f, s, base);
 	pt = clang_getPointeeType(cx_canon_type(base));
 	psz = cx_type_size(pt);
 	if (psz <= 0)
@@ -44,22 +100,16 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 		    req >= psz || !iv_is_const(&b.p[i].off, NULL) ||
 		    b.p[i].off.lo)
 			return 0;
-		/* the object is used as the type it was allocated for (not
-		 * as another view of it: container_of, tagged unions) */
-		if (o->ptr_type != eng_type_hash(cx_type(base)))
-			return 0;
 	}
 	return 1;
 }
 
-/* 0 when elem is a[i] where a is p->arr and p is not used as the type
- * of its allocation (a cast view of a smaller object); else 1. */
+/* 0 when elem is a[i] where a is p->arr and p is a view of its target
+ * (is_view) that is not one object of one constant size; else 1. */
 static int view_ok(struct eng_fn *f, struct state *s, CXCursor elem)
 {
 	struct cx_kids k;
 	CXCursor arr, base;
-	struct val b;
-	unsigned i, h;
 
 	if (clang_getCursorKind(elem) != CXCursor_ArraySubscriptExpr)
 		return 1;
@@ -75,20 +125,7 @@ static int view_ok(struct eng_fn *f, struct state *s, CXCursor elem)
 	base = cx_strip(k.k[0]);
 	if (!eng_is_arrow(base))
 		return 1;
-	if (clang_getCursorKind(base) == CXCursor_CStyleCastExpr)
-		return 0;
-	h = eng_type_hash(cx_type(base));
-	b = eng_eval(f, s, base);
-	for (i = 0; i < b.np; i++) {
-		const struct prov_obj *o;
-
-		if (b.p[i].kind != PK_OBJ)
-			continue;
-		o = ir_obj(&f->t->objs, b.p[i].obj);
-		if (o->origin == PO_ALLOC && o->ptr_type && o->ptr_type != h)
-			return 0;
-	}
-	return 1;
+	return !is_view(f, s, base) || view_single_object(f, s, base);
 }
 
 /* a[i].f or (*p).f (base is a[i] or *p): judged as an access of f's
@@ -254,11 +291,14 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v)
 {
 	const char *key;
-	struct val nv = *v;
+	struct val nv = *v, addr;
 
 	if (s->dead)
 		return;
-	check_lvalue(f, s, c, 1, NULL);
+	check_lvalue(f, s, c, 1, &addr);
+	/* a byte stored into a string changes its length */
+	if (addr.np)
+		eng_strlen_forget(f, s, &addr);
 	eng_note_ptr_type(f, cx_type(c), v);
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
 	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&

@@ -248,12 +248,60 @@ static int split_add_const(CXCursor e, CXCursor *x, long long *c)
 	return 0;
 }
 
+/* p - q OP other with p and q into one object (`if (p - buf > n)
+ * return; *++p = c;`): narrows p's byte offset by q's plus other
+ * elements, as a pointer compared with q + other would be. 1 if e was
+ * such a difference (refined or not), else 0. */
+static int refine_ptr_diff(struct eng_fn *f, struct state *s, CXCursor e,
+			   enum CXBinaryOperatorKind op,
+			   const struct val *other)
+{
+	struct cx_kids k;
+	struct val q, bound;
+	long long esz;
+
+	e = cx_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_BinaryOperator ||
+	    cx_binop(e) != CXBinaryOperator_Sub)
+		return 0;
+	cx_children(e, &k);
+	if (k.n != 2 || !cx_is_pointer(cx_type(k.k[0])) ||
+	    !cx_is_pointer(cx_type(k.k[1])))
+		return 0;
+	esz = cx_pointee_size(cx_type(k.k[0]));
+	if (esz <= 0 || other->np || (other->iv.nt && esz != 1))
+		return 1;
+	q = eng_eval(f, s, k.k[1]);
+	if (q.ptop || q.np != 1 || q.p[0].kind != PK_OBJ ||
+	    !iv_is_const(&q.p[0].off, NULL))
+		return 1;
+	/* whole elements: p - q < c is p - q <= c - 1, and so on */
+	bound = q;
+	bound.p[0].off = esz == 1 ? iv_add(q.p[0].off, other->iv) :
+		iv_add(q.p[0].off, iv_mul(iv_const(esz), other->iv));
+	if (op == CXBinaryOperator_LT) {
+		bound.p[0].off = iv_add(bound.p[0].off, iv_const(-esz));
+		op = CXBinaryOperator_LE;
+	} else if (op == CXBinaryOperator_GT) {
+		bound.p[0].off = iv_add(bound.p[0].off, iv_const(esz));
+		op = CXBinaryOperator_GE;
+	}
+	bound.p[0].off.reach = iv_is_const(&other->iv, NULL) ||
+			       other->iv.reach;
+	bound.p[0].off.sreach = other->iv.sreach ||
+		(other->iv.nt && other->iv.slo == other->iv.shi);
+	eng_refine_ptr_cmp(f, s, k.k[0], op, &bound);
+	return 1;
+}
+
 void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		       enum CXBinaryOperatorKind op, const struct val *other)
 {
 	const char *key = eng_key(f, e);
 	struct val v;
 
+	if (refine_ptr_diff(f, s, e, op, other))
+		return;
 	if (other->np)
 		return;
 	if (!key) {
@@ -295,19 +343,31 @@ void eng_refine_ptr_cmp(struct eng_fn *f, struct state *s, CXCursor e,
 {
 	const char *key = eng_key(f, e);
 	struct val v;
+	unsigned i, n = 0, at = 0;
 
 	if (!key || other->ptop || other->np != 1 ||
 	    other->p[0].kind != PK_OBJ)
 		return;
 	v = eng_read_key(f, s, key, cx_type(e));
-	if (v.ptop || v.np != 1 || v.p[0].kind != PK_OBJ ||
-	    v.p[0].obj != other->p[0].obj)
+	if (v.ptop)
 		return;
-	if (narrow(f, e, &v.p[0].off, op, &other->p[0].off,
+	/* the one object p points to; a NULL or ERR_PTR element (p set
+	 * before the allocation's NULL test) is left as it is */
+	for (i = 0; i < v.np; i++) {
+		if (v.p[i].kind == PK_NULL || v.p[i].kind == PK_ERR)
+			continue;
+		if (v.p[i].kind != PK_OBJ || n++)
+			return;
+		at = i;
+	}
+	if (n != 1 || v.p[at].obj != other->p[0].obj)
+		return;
+	if (narrow(f, e, &v.p[at].off, op, &other->p[0].off,
 		   has_ksize_sym(f, &other->p[0].off),
 		   cx_pointee_size(cx_type(e)) == 1 &&
 		   unit_stride(f, e))) {
-		s->dead = 1;
+		if (v.np == 1)
+			s->dead = 1;
 		return;
 	}
 	st_set(s, key, &v);
