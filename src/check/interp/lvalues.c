@@ -175,6 +175,28 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 	eng_access(f, s, sc, &a, iv_const(0), iv_const(sz), write, NULL);
 }
 
+/* The array field whose element c is (a->q[i]), or a null cursor. */
+static CXCursor elem_field(CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor m;
+	CXType ty;
+
+	if (clang_getCursorKind(c) != CXCursor_ArraySubscriptExpr)
+		return clang_getNullCursor();
+	cx_children(c, &k);
+	if (k.n != 2)
+		return clang_getNullCursor();
+	m = cx_strip(k.k[0]);
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+		return clang_getNullCursor();
+	ty = cx_canon_type(m);
+	if (ty.kind != CXType_ConstantArray ||
+	    clang_getCursorKind(cx_ref(m)) != CXCursor_FieldDecl)
+		return clang_getNullCursor();
+	return m;
+}
+
 struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	CXType ty = cx_canon_type(c);
@@ -200,6 +222,14 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 			return eng_read_key_field(f, s, key, cx_type(c),
 					clang_hashCursor(fld));
 	}
+	if (!clang_Cursor_isNull(elem_field(cx_strip(c))) &&
+	    cx_is_pointer(cx_type(c)) && !st_find(s, key) &&
+	    !st_find(&f->memo, key))
+		/* an element of an array field: what the TU stores into
+		 * its elements */
+		return eng_read_key_field(f, s, key, cx_type(c),
+				clang_hashCursor(cx_ref(elem_field(
+					cx_strip(c)))));
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
 		/* a file-static pointer: what the TU stores into it */
 		CXCursor var = cx_ref(cx_strip(c));
@@ -250,6 +280,35 @@ static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
 	return obj >= 0;
 }
 
+/* Pass 0: a store of v into lvalue c that the field facts record (a
+ * field, an element of an array field, a file-static), with the value
+ * of the pointer the field is reached through. */
+static void record_store(struct eng_fn *f, struct state *s, CXCursor c,
+			 const struct val *v)
+{
+	CXCursor m = cx_strip(c), e = elem_field(m);
+	struct val base = val_top();
+	struct cx_kids k;
+	const char *bk;
+
+	if (!clang_Cursor_isNull(e)) {
+		eng_record_store(f, e, eng_key(f, e), v, NULL, 1);
+		return;
+	}
+	if (clang_getCursorKind(m) == CXCursor_DeclRefExpr &&
+	    eng_file_static(cx_ref(m))) {
+		eng_record_store(f, m, eng_key(f, m), v, NULL, 0);
+		return;
+	}
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+		return;
+	cx_children(m, &k);
+	if (k.n >= 1 && eng_is_arrow(cx_strip(k.k[0])) &&
+	    (bk = eng_key(f, k.k[0])))
+		base = eng_read_key(f, s, bk, cx_type(k.k[0]));
+	eng_record_store(f, m, eng_key(f, m), v, &base, 0);
+}
+
 void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v)
 {
@@ -260,10 +319,8 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 		return;
 	check_lvalue(f, s, c, 1, NULL);
 	eng_note_ptr_type(f, cx_type(c), v);
-	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
-	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
-	     eng_file_static(cx_ref(cx_strip(c)))))
-		eng_record_store(f, cx_strip(c), v);
+	if (f->t->pass == 0)
+		record_store(f, s, c, v);
 	key = eng_key(f, c);
 	if (!key)
 		return;
