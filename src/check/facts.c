@@ -273,13 +273,7 @@ static const char *classify_ptr(struct eng_fn *f, struct field_fact *ff,
 		note_site(ff, o);
 		if (!what)
 			what = obj_text(t, o);
-		if (iv_is_const(&o->size, &c) && c > 0) {
-			if (!ff->req_n || c < ff->req_lo)
-				ff->req_lo = c;
-			if (!ff->req_n || c > ff->req_hi)
-				ff->req_hi = c;
-			ff->req_n++;
-		} else if ((s = size_sibling(f, st, &o->size, &coef))) {
+		if ((s = size_sibling(f, st, &o->size, &coef))) {
 			if ((ff->size_sib_name &&
 			     strcmp(ff->size_sib_name, s)) ||
 			    (ff->size_coef && ff->size_coef != coef)) {
@@ -290,6 +284,14 @@ static const char *classify_ptr(struct eng_fn *f, struct field_fact *ff,
 				ff->size_ok++;
 				sib = s;
 			}
+		} else if (o->size.lo > 0 && o->size.hi < IV_PINF) {
+			/* a constant, or a formula over the storing
+			 * function's parameters: its range there */
+			if (!ff->req_n || o->size.lo < ff->req_lo)
+				ff->req_lo = o->size.lo;
+			if (!ff->req_n || o->size.hi > ff->req_hi)
+				ff->req_hi = o->size.hi;
+			ff->req_n++;
 		} else {
 			ff->req_var++;
 		}
@@ -325,6 +327,23 @@ static int null_only(const struct val *v)
 		if (v->p[i].kind != PK_NULL)
 			return 0;
 	return 1;
+}
+
+/* "ksize(buf)", "ksize(buf) / 4", "(ksize() of itself - 16) / 8" for
+ * capacity form iv of sibling sib (NULL: the object holding the field). */
+static const char *cap_text(struct eng_tu *t, const char *sib,
+			    const struct ival *iv)
+{
+	const char *k = sib ? kc_arena_printf(&t->arena, "ksize(%s)", sib) :
+			      "ksize() of itself";
+
+	if (iv->slo)
+		k = kc_arena_printf(&t->arena, "(%s %c %lld)", k,
+				    iv->slo < 0 ? '-' : '+',
+				    iv->slo < 0 ? -iv->slo : iv->slo);
+	if (iv->den > 1)
+		k = kc_arena_printf(&t->arena, "%s / %d", k, iv->den);
+	return k;
 }
 
 /* Integer store st into a field: a capacity when its value is a form of
@@ -378,19 +397,7 @@ static void classify_int(struct eng_fn *f, struct field_fact *ff,
 	ff->cap_self = self;
 	ff->cap_form = *iv;
 	ff->cap_ok++;
-	if (self && iv->den == 1 && !iv->slo)
-		add_site(ff, st, f->name, "ksize() of its own object");
-	else if (self)
-		add_site(ff, st, f->name, kc_arena_printf(&t->arena,
-			 "(ksize() of its own object %+lld) / %d", iv->slo,
-			 iv->den));
-	else if (iv->den == 1 && !iv->slo)
-		add_site(ff, st, f->name, kc_arena_printf(&t->arena,
-			 "ksize(%s)", sib_name ? sib_name : "?"));
-	else
-		add_site(ff, st, f->name, kc_arena_printf(&t->arena,
-			 "(ksize(%s) %+lld) / %d", sib_name ? sib_name : "?",
-			 iv->slo, iv->den));
+	add_site(ff, st, f->name, cap_text(t, self ? NULL : sib_name, iv));
 }
 
 /* The owner of field fld: "struct foo", or NULL. */

@@ -55,6 +55,18 @@ static CXCursor shared_target(CXCursor lhs)
 	CXCursor d;
 
 	lhs = cx_strip(lhs);
+	if (clang_getCursorKind(lhs) == CXCursor_ArraySubscriptExpr) {
+		/* an element of an array field (a->q[i] = v) */
+		struct cx_kids k;
+
+		cx_children(lhs, &k);
+		if (k.n != 2 || cx_canon_type(cx_strip(k.k[0])).kind !=
+				CXType_ConstantArray)
+			return clang_getNullCursor();
+		lhs = cx_strip(k.k[0]);
+		if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+			return clang_getNullCursor();
+	}
 	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr &&
 	    clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
 		return clang_getNullCursor();
