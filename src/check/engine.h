@@ -113,6 +113,7 @@ struct field_store {
 				    * (p in p->f), else top */
 	struct kc_loc loc;
 	int elem;                  /* into an element of an array field */
+	int ptr;                   /* the field (element) is a pointer */
 };
 
 struct eng_tu {
@@ -301,6 +302,9 @@ int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
 const char *eng_key(struct eng_fn *f, CXCursor c);
 /* Starts b at the root of variable decl (file-scope or local). */
 void eng_var_path(CXCursor decl, struct path_buf *b);
+/* The lvalue a store into c writes: X for `*(volatile T *)&X` (the
+ * WRITE_ONCE() and smp_store_release() forms), else c without parens. */
+CXCursor eng_store_target(CXCursor c);
 /* 1 for static, extern and file-scope variables. */
 int eng_is_global_var(CXCursor decl);
 /* 1 if base, a member expression's base, is a pointer (p->f). */

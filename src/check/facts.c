@@ -72,6 +72,10 @@ void eng_record_store(struct eng_fn *f, CXCursor member, const char *key,
 	st->base = base ? *base : val_top();
 	st->loc = cx_loc(&t->arena, member);
 	st->elem = elem;
+	st->ptr = elem ? clang_getCanonicalType(clang_getElementType(
+			     clang_getCanonicalType(clang_getCursorType(fld))))
+			     .kind == CXType_Pointer :
+		  cx_canon_type(member).kind == CXType_Pointer;
 }
 
 static int holds_obj(const struct val *v, int obj)
@@ -222,7 +226,7 @@ static const char *classify_ptr(struct eng_fn *f, struct field_fact *ff,
 	const struct prov_obj *first = NULL;
 	const char *sib = NULL, *what = NULL;
 
-	if (v->ptop) {
+	if (v->ptop || (!v->np && !iv_is_const(&v->iv, NULL))) {
 		ff->alloc_other++;
 		add_site(ff, st, f->name, "an unknown value");
 		return NULL;
@@ -360,7 +364,8 @@ static void classify_int(struct eng_fn *f, struct field_fact *ff,
 	int self = 0;
 	size_t j;
 
-	if (iv->nt == 1 && iv->coef[0] == 1 && iv->slo == iv->shi)
+	if (!st->v.ptop && !st->v.np && iv->nt == 1 && iv->coef[0] == 1 &&
+	    iv->slo == iv->shi)
 		sym = ir_sym(&t->objs, iv->sym[0]);
 	if (!sym || sym->kind != SYM_KSIZE) {
 		ff->cap_bad++;
@@ -436,7 +441,7 @@ void eng_finish_facts(struct eng_fn *f)
 		struct field_store *st = &f->stores[i];
 		struct field_fact *ff;
 
-		if (!st->v.np && !st->v.ptop)
+		if (!st->ptr)
 			continue;
 		ff = fact_get(t, st->fhash, st->name);
 		if (!ff)
@@ -451,7 +456,7 @@ void eng_finish_facts(struct eng_fn *f)
 		size_t len;
 		int paired = 0;
 
-		if (st->v.np || st->v.ptop)
+		if (st->ptr)
 			continue;
 		ff = fact_get(t, st->fhash, st->name);
 		if (!ff)
@@ -471,7 +476,7 @@ void eng_finish_facts(struct eng_fn *f)
 		}
 		if (!paired)
 			ff->len_alone++;
-		if (iv_is_const(&st->v.iv, &c) && c == 0)
+		if (!st->v.ptop && iv_is_const(&st->v.iv, &c) && c == 0)
 			continue;
 		classify_int(f, ff, st);
 	}

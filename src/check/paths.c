@@ -109,6 +109,36 @@ static int key_rec(CXCursor c, struct path_buf *b)
 	}
 }
 
+CXCursor eng_store_target(CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor a;
+
+	for (;;) {
+		c = cx_strip(c);
+		if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+		    cx_unop(c) != CXUnaryOperator_Deref)
+			return c;
+		cx_children(c, &k);
+		if (k.n != 1)
+			return c;
+		a = cx_strip(k.k[0]);
+		while (clang_getCursorKind(a) == CXCursor_CStyleCastExpr) {
+			cx_children(a, &k);
+			if (!k.n)
+				return c;
+			a = cx_strip(k.k[k.n - 1]);
+		}
+		if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
+		    cx_unop(a) != CXUnaryOperator_AddrOf)
+			return c;
+		cx_children(a, &k);
+		if (k.n != 1)
+			return c;
+		c = k.k[0];
+	}
+}
+
 /* The path depends on c alone, and lives as long as the TU's keys: it
  * is built once per cursor (cx_user_set). */
 const char *eng_key(struct eng_fn *f, CXCursor c)

@@ -54,7 +54,7 @@ static CXCursor shared_target(CXCursor lhs)
 {
 	CXCursor d;
 
-	lhs = cx_strip(lhs);
+	lhs = eng_store_target(lhs);
 	if (clang_getCursorKind(lhs) == CXCursor_ArraySubscriptExpr) {
 		/* an element of an array field (a->q[i] = v) */
 		struct cx_kids k;
@@ -90,6 +90,9 @@ static CXCursor stored(CXCursor c, enum CXCursorKind k)
 	if (k != CXCursor_UnaryOperator)
 		return clang_getNullCursor();
 	u = cx_unop(c);
+	if (u == CXUnaryOperator_AddrOf) /* passed to a callee that may
+					  * store into it */
+		return shared_target(cx_first_child(c));
 	if (u == CXUnaryOperator_PostInc || u == CXUnaryOperator_PreInc ||
 	    u == CXUnaryOperator_PostDec || u == CXUnaryOperator_PreDec)
 		return shared_target(cx_first_child(c));

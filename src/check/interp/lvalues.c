@@ -286,7 +286,7 @@ static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
 static void record_store(struct eng_fn *f, struct state *s, CXCursor c,
 			 const struct val *v)
 {
-	CXCursor m = cx_strip(c), e = elem_field(m);
+	CXCursor m = eng_store_target(c), e = elem_field(m);
 	struct val base = val_top();
 	struct cx_kids k;
 	const char *bk;
