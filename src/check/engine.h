@@ -302,7 +302,7 @@ int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
 const char *eng_key(struct eng_fn *f, CXCursor c);
 /* Starts b at the root of variable decl (file-scope or local). */
 void eng_var_path(CXCursor decl, struct path_buf *b);
-/* The lvalue a store into c writes: X for `*(volatile T *)&X` (the
+/* The lvalue that c names: X for `*(volatile T *)&X` (the READ_ONCE(),
  * WRITE_ONCE() and smp_store_release() forms), else c without parens. */
 CXCursor eng_store_target(CXCursor c);
 /* 1 for static, extern and file-scope variables. */

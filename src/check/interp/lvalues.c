@@ -201,6 +201,11 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	CXType ty = cx_canon_type(c);
 	const char *key;
+	CXCursor x = eng_store_target(c);
+
+	/* READ_ONCE(p->f), *(volatile T *)&p->f: a read of p->f */
+	if (!clang_equalCursors(x, cx_strip(c)))
+		return eng_read_lvalue(f, s, x);
 
 	if (ty.kind == CXType_ConstantArray ||
 	    ty.kind == CXType_IncompleteArray ||
