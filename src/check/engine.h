@@ -101,6 +101,10 @@ struct field_fact {
 	/* the stores, for notes (first FACT_SITES) */
 	int nst;
 	struct fact_site st[FACT_SITES];
+	/* the whole-tree database (env->fields_in): the FieldDecl, asked
+	 * already, and the tree's stores disagree (the field says nothing) */
+	CXCursor fld;
+	int db_asked, db_bad;
 };
 
 struct field_store {
@@ -284,6 +288,14 @@ const char *eng_fact_size_sib(const struct eng_tu *t, unsigned fh,
  * foo: kmalloc(1500) at f.c:120, 1 of 1 stores"), in t's arena; cap: the
  * capacity fact. NULL if none. */
 const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap);
+/* The facts record of field fld, created when absent (NULL: out of
+ * memory), with the database's stores folded in (pass 1). */
+struct field_fact *eng_fact_get(struct eng_tu *t, CXCursor fld);
+/* Folds the tree's stores into ff from env->fields_in (fieldout.c). */
+void eng_fact_import(struct eng_tu *t, struct field_fact *ff);
+/* The field called name of the struct that holds field fld, or a null
+ * cursor. */
+CXCursor eng_field_sibling(CXCursor fld, const char *name);
 /* Appends the TU's stores to env->facts_out (tufacts.h); 0 or
  * -KC_ENOMEM. */
 int eng_facts_export(struct eng_tu *t, struct eng_fn *f);

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
+static const char *owner_name(struct eng_tu *t, CXCursor fld);
+
+static struct field_fact *fact_raw(const struct eng_tu *t, unsigned fh)
 {
 	size_t i;
 
@@ -23,10 +25,21 @@ static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
 	return NULL;
 }
 
+/* The facts on fh that hold: with the whole-tree database, only when the
+ * tree's stores agree. */
+static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
+{
+	struct field_fact *ff = fact_raw(t, fh);
+
+	if (ff && t->env->fields_in && !ff->db_asked)
+		eng_fact_import((struct eng_tu *)t, ff);
+	return ff && !ff->db_bad ? ff : NULL;
+}
+
 static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 				   const char *name)
 {
-	struct field_fact *ff = fact_find(t, fh);
+	struct field_fact *ff = fact_raw(t, fh);
 
 	if (ff)
 		return ff;
@@ -37,7 +50,53 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 	memset(ff, 0, sizeof(*ff));
 	ff->fhash = fh;
 	ff->name = name;
+	ff->fld = clang_getNullCursor();
 	return ff;
+}
+
+struct field_fact *eng_fact_get(struct eng_tu *t, CXCursor fld)
+{
+	struct field_fact *ff = fact_get(t, clang_hashCursor(fld),
+					 cx_spelling(&t->arena, fld));
+
+	if (!ff)
+		return NULL;
+	if (clang_Cursor_isNull(ff->fld))
+		ff->fld = fld;
+	if (!ff->owner)
+		ff->owner = owner_name(t, fld);
+	eng_fact_import(t, ff);
+	return ff;
+}
+
+static enum CXChildVisitResult find_field(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct { const char *name; CXCursor out; } *q = data;
+	CXString s;
+	int hit;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	hit = !strcmp(clang_getCString(s), q->name);
+	clang_disposeString(s);
+	if (!hit)
+		return CXChildVisit_Continue;
+	q->out = c;
+	return CXChildVisit_Break;
+}
+
+CXCursor eng_field_sibling(CXCursor fld, const char *name)
+{
+	struct { const char *name; CXCursor out; } q;
+
+	q.name = name;
+	q.out = clang_getNullCursor();
+	clang_visitChildren(clang_getCursorSemanticParent(fld), find_field,
+			    &q);
+	return q.out;
 }
 
 int eng_file_static(CXCursor decl)
@@ -448,6 +507,8 @@ void eng_finish_facts(struct eng_fn *f)
 			goto out;
 		if (!ff->owner)
 			ff->owner = owner_name(t, st->fld);
+		if (clang_Cursor_isNull(ff->fld))
+			ff->fld = st->fld;
 		sized[i] = classify_ptr(f, ff, st);
 	}
 	for (i = 0; i < f->nstores; i++) {
@@ -463,6 +524,8 @@ void eng_finish_facts(struct eng_fn *f)
 			goto out;
 		if (!ff->owner)
 			ff->owner = owner_name(t, st->fld);
+		if (clang_Cursor_isNull(ff->fld))
+			ff->fld = st->fld;
 		/* the size of a sibling changes only with that sibling (or
 		 * with its reset to NULL) in the same function */
 		len = key_prefix(st->key, st->name);

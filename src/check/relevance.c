@@ -40,6 +40,7 @@ struct rel_fn {
 	KC_VEC(size_t) callees;     /* definition hashes while scanning,
 				     * positions in rel->fn after */
 	KC_VEC(unsigned) refs;      /* FieldDecl / file-static hashes */
+	KC_VEC(CXCursor) refc;      /* those cursors, with a fact database */
 	KC_VEC(unsigned) stores;    /* those it assigns */
 	int reach;                  /* reached from a function that makes */
 };
@@ -138,6 +139,9 @@ void rel_visit(struct rel *r, CXCursor c)
 		if ((clang_getCursorKind(d) == CXCursor_FieldDecl ||
 		     eng_file_static(d)) &&
 		    KC_VEC_PUSH(&fn->refs, clang_hashCursor(d)))
+			r->oom = 1;
+		if (r->db && clang_getCursorKind(d) == CXCursor_FieldDecl &&
+		    KC_VEC_PUSH(&fn->refc, d))
 			r->oom = 1;
 		return;
 	}
@@ -279,13 +283,16 @@ int rel_finish(struct rel *r)
 	return mark_stores(r);
 }
 
-void rel_facts_known(struct rel *r, const struct eng_tu *t)
+void rel_facts_known(struct rel *r, struct eng_tu *t)
 {
 	size_t i, j;
 
 	for (i = 0; i < r->fn.n; i++) {
 		struct rel_fn *fn = &r->fn.v[i];
 
+		/* fields whose facts only the database has */
+		for (j = 0; j < fn->refc.n; j++)
+			eng_fact_get(t, fn->refc.v[j]);
 		for (j = 0; j < fn->refs.n && !(fn->own & R_FACT); j++)
 			if (eng_fact_relevant(t, fn->refs.v[j]))
 				fn->own |= R_FACT;
@@ -301,6 +308,8 @@ int rel_needed(const struct rel *r, CXCursor def, int pass)
 	if (i == HIDX_NONE)
 		return 1;
 	fn = &r->fn.v[i];
+	if (pass == 0 && r->export_all && fn->stores.n)
+		return 1;
 	return pass == 0 ? (fn->all & R_STORE) != 0 :
 			   (fn->all & (R_MAKE | R_FACT)) != 0;
 }
@@ -312,6 +321,7 @@ void rel_release(struct rel *r)
 	for (i = 0; i < r->fn.n; i++) {
 		KC_VEC_FREE(&r->fn.v[i].callees);
 		KC_VEC_FREE(&r->fn.v[i].refs);
+		KC_VEC_FREE(&r->fn.v[i].refc);
 		KC_VEC_FREE(&r->fn.v[i].stores);
 	}
 	KC_VEC_FREE(&r->fn);

@@ -219,6 +219,12 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 		CXCursor fld = cx_ref(cx_strip(c));
 		struct val fv;
 
+		/* a field only the tree's other TUs store: its fact comes
+		 * from the database */
+		if (f->t->env->fields_in && f->t->pass == 1 &&
+		    clang_getCursorKind(fld) == CXCursor_FieldDecl)
+			eng_fact_get(f->t, fld);
+
 		if (st_find(s, key) || st_find(&f->memo, key))
 			return eng_read_key(f, s, key, cx_type(c));
 		if (eng_fact_initial(f, s, cx_strip(c), key, &fv))
@@ -227,6 +233,9 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 			return eng_read_key_field(f, s, key, cx_type(c),
 					clang_hashCursor(fld));
 	}
+	if (!clang_Cursor_isNull(elem_field(cx_strip(c))) &&
+	    f->t->env->fields_in && f->t->pass == 1)
+		eng_fact_get(f->t, cx_ref(elem_field(cx_strip(c))));
 	if (!clang_Cursor_isNull(elem_field(cx_strip(c))) &&
 	    cx_is_pointer(cx_type(c)) && !st_find(s, key) &&
 	    !st_find(&f->memo, key))
