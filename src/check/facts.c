@@ -400,11 +400,13 @@ static const char *cap_text(struct eng_tu *t, const char *sib,
 	const char *k = sib ? kc_arena_printf(&t->arena, "ksize(%s)", sib) :
 			      "ksize() of itself";
 
+	if (!k)
+		return NULL;
 	if (iv->slo)
 		k = kc_arena_printf(&t->arena, "(%s %c %lld)", k,
 				    iv->slo < 0 ? '-' : '+',
 				    iv->slo < 0 ? -iv->slo : iv->slo);
-	if (iv->den > 1)
+	if (k && iv->den > 1)
 		k = kc_arena_printf(&t->arena, "%s / %d", k, iv->den);
 	return k;
 }
@@ -625,14 +627,16 @@ const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap)
 			     ff->owner ? ff->owner : "");
 	if (cap)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
-				      " holds %s, stored", ff->st[0].what);
+				      " holds %s, stored", ff->st[0].what ?
+				      ff->st[0].what : "ksize()");
 	else
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, ":");
 	shown = ff->nst < 2 ? ff->nst : 2;
 	for (i = 0; i < shown && n < sizeof(buf); i++)
 		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s%s%s:%u",
 				      i ? ", " : " ",
-				      cap ? "" : ff->st[i].what,
+				      cap ? "" : ff->st[i].what ?
+				      ff->st[i].what : "?",
 				      cap ? (i ? "" : "at ") : " at ",
 				      ff->st[i].loc.file ? ff->st[i].loc.file :
 				      "?", ff->st[i].loc.line);
