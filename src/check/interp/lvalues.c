@@ -294,6 +294,57 @@ static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
 	return obj >= 0;
 }
 
+static int holds_pel(const struct val *v, const struct pel *e)
+{
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == e->kind && v->p[i].obj == e->obj &&
+		    iv_equal(&v->p[i].off, &e->off))
+			return 1;
+	return 0;
+}
+
+/* What a store of v into lvalue c adds to what c held: v without the
+ * non-allocation elements c holds already (the field's own value stored
+ * back, as in a reuse branch, `q = a->q[i]; ... a->q[i] = q;` run in a
+ * caller's loop), and without the unknown part when c's content had it
+ * too and v holds all of that content (a value derived from c's own,
+ * whose unknown part is c's initial content, not a new store). An
+ * allocation is always a store of its own: a loop round may store the
+ * same site again. */
+static struct val new_content(struct eng_fn *f, struct state *s, CXCursor c,
+			      const struct val *v)
+{
+	const char *key = eng_key(f, c);
+	const struct val *old = key ? st_find(s, key) : NULL;
+	struct val nv = *v;
+	unsigned i;
+	int all = 1;
+
+	if (!old && key)
+		old = st_find(&f->memo, key);
+	if (!old || (!old->np && !old->ptop))
+		return nv;
+	nv.np = 0;
+	for (i = 0; i < v->np; i++) {
+		const struct prov_obj *o = v->p[i].kind == PK_OBJ ?
+			ir_obj(&f->t->objs, v->p[i].obj) : NULL;
+
+		if (holds_pel(old, &v->p[i]) && !(o && o->origin == PO_ALLOC))
+			continue;
+		nv.p[nv.np++] = v->p[i];
+	}
+	for (i = 0; i < old->np; i++)
+		if (!holds_pel(v, &old->p[i]))
+			all = 0;
+	if (v->ptop && old->ptop && all)
+		nv.ptop = 0;
+	if (!nv.np && !nv.ptop && (v->np || v->ptop))
+		return val_null(); /* only the old content: no store */
+	return nv;
+}
+
 /* Pass 0: a store of v into lvalue c that the field facts record (a
  * field, an element of an array field, a file-static), with the value
  * of the pointer the field is reached through. */
@@ -301,12 +352,14 @@ static void record_store(struct eng_fn *f, struct state *s, CXCursor c,
 			 const struct val *v)
 {
 	CXCursor m = eng_store_target(c), e = elem_field(m);
-	struct val base = val_top();
+	struct val base = val_top(), nv;
 	struct cx_kids k;
 	const char *bk;
 
+
 	if (!clang_Cursor_isNull(e)) {
-		eng_record_store(f, e, eng_key(f, e), v, NULL, 1);
+		nv = new_content(f, s, m, v);
+		eng_record_store(f, e, eng_key(f, e), &nv, NULL, 1);
 		return;
 	}
 	if (clang_getCursorKind(m) == CXCursor_DeclRefExpr &&
@@ -320,7 +373,8 @@ static void record_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (k.n >= 1 && eng_is_arrow(cx_strip(k.k[0])) &&
 	    (bk = eng_key(f, k.k[0])))
 		base = eng_read_key(f, s, bk, cx_type(k.k[0]));
-	eng_record_store(f, m, eng_key(f, m), v, &base, 0);
+	nv = new_content(f, s, m, v);
+	eng_record_store(f, m, eng_key(f, m), &nv, &base, 0);
 }
 
 void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
