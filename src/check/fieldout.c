@@ -1,5 +1,6 @@
-/* fieldout.c - field facts across TUs (check/tufacts.h, docs/factdb.md).
- * Export: one struct factdb_store per store into a struct field that
+/* fieldout.c - field facts as others see them: the notes that name a
+ * fact's stores, and the facts across TUs (check/tufacts.h,
+ * docs/factdb.md). Export: one struct factdb_store per store into a struct field that
  * pass 0 sees, with what it stores in the database's words (a family,
  * "ksize:TARGET[+-K][/DEN]" for a capacity, "unknown") and the requested
  * size as a rules-format formula over the storing function's parameters.
@@ -14,6 +15,69 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static enum CXChildVisitResult find_field(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct { const char *name; CXCursor out; } *q = data;
+	CXString s;
+	int hit;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	s = clang_getCursorSpelling(c);
+	hit = !strcmp(clang_getCString(s), q->name);
+	clang_disposeString(s);
+	if (!hit)
+		return CXChildVisit_Continue;
+	q->out = c;
+	return CXChildVisit_Break;
+}
+
+CXCursor eng_field_sibling(CXCursor fld, const char *name)
+{
+	struct { const char *name; CXCursor out; } q;
+
+	q.name = name;
+	q.out = clang_getNullCursor();
+	clang_visitChildren(clang_getCursorSemanticParent(fld), find_field,
+			    &q);
+	return q.out;
+}
+
+const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap)
+{
+	const struct field_fact *ff = eng_fact_find(t, fh);
+	char buf[512];
+	size_t n;
+	int i, shown;
+
+	if (!ff || !ff->nst)
+		return NULL;
+	n = (size_t)snprintf(buf, sizeof(buf), "field %s%s%s", ff->name,
+			     ff->owner ? " of " : "",
+			     ff->owner ? ff->owner : "");
+	if (cap)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n,
+				      " holds %s, stored", ff->st[0].what ?
+				      ff->st[0].what : "ksize()");
+	else
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, ":");
+	shown = ff->nst < 2 ? ff->nst : 2;
+	for (i = 0; i < shown && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s%s%s:%u",
+				      i ? ", " : " ",
+				      cap ? "" : ff->st[i].what ?
+				      ff->st[i].what : "?",
+				      cap ? (i ? "" : "at ") : " at ",
+				      ff->st[i].loc.file ? ff->st[i].loc.file :
+				      "?", ff->st[i].loc.line);
+	if (n < sizeof(buf))
+		snprintf(buf + n, sizeof(buf) - n, ", %d of %d stores",
+			 shown, ff->nst);
+	return kc_arena_strdup(&t->arena, buf);
+}
 
 /* "$1*8+16" for size over f's parameters, else "?" (into buf). */
 static const char *size_formula(struct eng_fn *f, const struct ival *size,
