@@ -35,7 +35,7 @@ int ipcq_init(struct ipcq *q)
 void ipcq_snapshot(struct ipcq *q, u8 *out)
 {
 	mutex_lock(&q->lock);
-	memcpy(out, q->buf, q->cap); /* expect: slack-read */
+	memcpy(out, q->buf, q->cap); /* expect: slack-read "requested size 700" */
 	mutex_unlock(&q->lock);
 }
 

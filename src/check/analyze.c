@@ -229,6 +229,8 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	ir_intern_init(&t.keys, &t.arena);
 	memset(&sc, 0, sizeof(sc));
 	rel_init(&rel, env->api);
+	rel.db = env->fields_in != NULL;
+	rel.export_all = env->facts_out != NULL;
 	sc.rel = &rel;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), scan_top,
 			    &sc);

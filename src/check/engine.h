@@ -42,17 +42,34 @@ struct acc_site {
 	int rank;                /* severity rank of rule */
 	const char *msg;
 	int obj;                 /* object id for the note */
+	int ksize_bound;         /* the verdict's end is ksize() + delta */
 	struct kc_slab_numbers slab;
 };
 
+/* One store behind a field fact, for the notes and the export. */
+struct fact_site {
+	struct kc_loc loc;          /* the store */
+	const char *function;
+	const char *what;           /* "kmalloc(700)", "ksize(buf)", ... */
+};
+
+#define FACT_SITES 4
+
 /* What the TU stores into one struct field (first pass), so other
  * functions know that buf->cap holds ksize(buf->data) or that buf->data
- * is always a kmalloc object requested with a size that is not rounded. */
+ * is always a kmalloc object of a known requested size (docs/analysis.md,
+ * "Field facts"). An invariant holds only when every store agrees. */
 struct field_fact {
 	unsigned fhash;            /* clang_hashCursor of the FieldDecl */
 	const char *name;
-	unsigned cap_sib;          /* holds ksize() of this sibling field */
+	const char *owner;         /* "struct foo" (notes), or NULL */
+	/* capacity: the value stored is cap_form with its one ksize() term
+	 * taken of the sibling pointer field cap_sib (cap_self: of the
+	 * object that holds the field) */
+	unsigned cap_sib;
 	const char *cap_sib_name;
+	int cap_self;
+	struct ival cap_form;
 	int cap_ok, cap_bad;
 	int alloc_unrounded, alloc_rounded, alloc_other;
 	/* stores of one non-kmalloc family (vmalloc, kvmalloc, ...) at
@@ -68,12 +85,39 @@ struct field_fact {
 	unsigned long long sites[8];
 	int nsites, sites_mixed;
 	struct ival site_size;
+	/* requested sizes of the kmalloc objects stored: req_n constant
+	 * ones in [req_lo, req_hi]; req_var others */
+	int req_n, req_var;
+	long long req_lo, req_hi;
+	/* the requested size is size_coef times the sibling integer field
+	 * size_sib_name of the same object, at every store (size_ok) */
+	const char *size_sib_name;
+	unsigned size_sib;
+	long long size_coef;
+	int size_ok, size_bad;
+	/* integer field: stores made without a store of the pointer field
+	 * it sizes in the same function (the size invariant needs none) */
+	int len_alone;
+	/* the stores, for notes (first FACT_SITES) */
+	int nst;
+	struct fact_site st[FACT_SITES];
+	/* the whole-tree database (env->fields_in): the FieldDecl, asked
+	 * already, and the tree's stores disagree (the field says nothing) */
+	CXCursor fld;
+	int db_asked, db_bad;
 };
 
 struct field_store {
 	unsigned fhash;
 	const char *name;
+	const char *key;           /* access path of the member, or NULL */
+	CXCursor fld;              /* the FieldDecl / file-static */
 	struct val v;
+	struct val base;           /* the pointer the field is read through
+				    * (p in p->f), else top */
+	struct kc_loc loc;
+	int elem;                  /* into an element of an array field */
+	int ptr;                   /* the field (element) is a pointer */
 };
 
 struct eng_tu {
@@ -237,12 +281,37 @@ int eng_was_visited(const struct eng_tu *t, CXCursor def);
 /* facts.c */
 /* 1 if decl is a file-scope static variable (only this TU stores it). */
 int eng_file_static(CXCursor decl);
-void eng_record_store(struct eng_fn *f, CXCursor member,
-		      const struct val *v);
+/* Records, in pass 0, that f stores v into member (a MemberRefExpr or a
+ * file-static's DeclRefExpr; elem: into an element of that array field),
+ * whose access path is key and whose base pointer holds base (NULL:
+ * none). */
+void eng_record_store(struct eng_fn *f, CXCursor member, const char *key,
+		      const struct val *v, const struct val *base, int elem);
+/* Folds f's recorded stores into the TU's field facts. */
 void eng_finish_facts(struct eng_fn *f);
 /* Turns unknown object o read from field fh into the kmalloc object the
- * TU always stores there; 1 if it did. */
+ * TU always stores there (requested size included when every store
+ * agrees); 1 if it did. */
 int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o);
+/* The sibling field whose value is the requested size of objects read
+ * from field fh (times *coef), or NULL. */
+const char *eng_fact_size_sib(const struct eng_tu *t, unsigned fh,
+			      long long *coef);
+/* A note naming the stores behind field fact fh ("field rx_buf of struct
+ * foo: kmalloc(1500) at f.c:120, 1 of 1 stores"), in t's arena; cap: the
+ * capacity fact. NULL if none. */
+const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap);
+/* The facts record of field fld, created when absent (NULL: out of
+ * memory), with the database's stores folded in (pass 1). */
+struct field_fact *eng_fact_get(struct eng_tu *t, CXCursor fld);
+/* Folds the tree's stores into ff from env->fields_in (fieldout.c). */
+void eng_fact_import(struct eng_tu *t, struct field_fact *ff);
+/* The field called name of the struct that holds field fld, or a null
+ * cursor. */
+CXCursor eng_field_sibling(CXCursor fld, const char *name);
+/* Appends the TU's stores to env->facts_out (tufacts.h); 0 or
+ * -KC_ENOMEM. */
+int eng_facts_export(struct eng_tu *t, struct eng_fn *f);
 /* 1 if reading field (or file-static) fh can give an object or a
  * capacity through the field facts (relevance.c). */
 int eng_fact_relevant(const struct eng_tu *t, unsigned fh);
@@ -258,6 +327,9 @@ int eng_fact_mixed_obj(const struct eng_tu *t, const struct prov_obj *o);
 const char *eng_key(struct eng_fn *f, CXCursor c);
 /* Starts b at the root of variable decl (file-scope or local). */
 void eng_var_path(CXCursor decl, struct path_buf *b);
+/* The lvalue that c names: X for `*(volatile T *)&X` (the READ_ONCE(),
+ * WRITE_ONCE() and smp_store_release() forms), else c without parens. */
+CXCursor eng_store_target(CXCursor c);
 /* 1 for static, extern and file-scope variables. */
 int eng_is_global_var(CXCursor decl);
 /* 1 if base, a member expression's base, is a pointer (p->f). */

@@ -1,15 +1,21 @@
 /* facts.c - field facts: a first pass over the TU records what is stored
  * into struct fields, so that the second pass knows, in any function,
- * that buf->cap holds ksize(buf->data) (a capacity field) and that
- * buf->data always holds a kmalloc object whose requested size was not
- * rounded up (so writing up to the capacity writes into the slack). */
+ * that buf->cap holds ksize(buf->data) (a capacity field, also divided
+ * or counted past a header: (ksize(l) - offsetof(T, table)) / 8), and
+ * that buf->data always holds a kmalloc object of one requested size (a
+ * constant, or the value of a sibling field: x->buf = kmalloc(x->len)).
+ * Every store the pass sees must agree, else the field says nothing. */
 #include "check/engine.h"
+#include "util/sink.h"
 #include "util/vec.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
+static const char *owner_name(struct eng_tu *t, CXCursor fld);
+
+static struct field_fact *fact_raw(const struct eng_tu *t, unsigned fh)
 {
 	size_t i;
 
@@ -19,10 +25,21 @@ static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
 	return NULL;
 }
 
+/* The facts on fh that hold: with the whole-tree database, only when the
+ * tree's stores agree. */
+static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
+{
+	struct field_fact *ff = fact_raw(t, fh);
+
+	if (ff && t->env->fields_in && !ff->db_asked)
+		eng_fact_import((struct eng_tu *)t, ff);
+	return ff && !ff->db_bad ? ff : NULL;
+}
+
 static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 				   const char *name)
 {
-	struct field_fact *ff = fact_find(t, fh);
+	struct field_fact *ff = fact_raw(t, fh);
 
 	if (ff)
 		return ff;
@@ -33,8 +50,25 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 	memset(ff, 0, sizeof(*ff));
 	ff->fhash = fh;
 	ff->name = name;
+	ff->fld = clang_getNullCursor();
 	return ff;
 }
+
+struct field_fact *eng_fact_get(struct eng_tu *t, CXCursor fld)
+{
+	struct field_fact *ff = fact_get(t, clang_hashCursor(fld),
+					 cx_spelling(&t->arena, fld));
+
+	if (!ff)
+		return NULL;
+	if (clang_Cursor_isNull(ff->fld))
+		ff->fld = fld;
+	if (!ff->owner)
+		ff->owner = owner_name(t, fld);
+	eng_fact_import(t, ff);
+	return ff;
+}
+
 
 int eng_file_static(CXCursor decl)
 {
@@ -44,7 +78,8 @@ int eng_file_static(CXCursor decl)
 	       CXCursor_TranslationUnit;
 }
 
-void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
+void eng_record_store(struct eng_fn *f, CXCursor member, const char *key,
+		      const struct val *v, const struct val *base, int elem)
 {
 	struct eng_tu *t = f->t;
 	CXCursor fld = cx_ref(member);
@@ -58,9 +93,19 @@ void eng_record_store(struct eng_fn *f, CXCursor member, const struct val *v)
 			sizeof(*f->stores)))
 		return;
 	st = &f->stores[f->nstores++];
+	memset(st, 0, sizeof(*st));
 	st->fhash = clang_hashCursor(fld);
+	st->fld = fld;
 	st->name = cx_spelling(&t->arena, fld);
+	st->key = key;
 	st->v = *v;
+	st->base = base ? *base : val_top();
+	st->loc = cx_loc(&t->arena, member);
+	st->elem = elem;
+	st->ptr = elem ? clang_getCanonicalType(clang_getElementType(
+			     clang_getCanonicalType(clang_getCursorType(fld))))
+			     .kind == CXType_Pointer :
+		  cx_canon_type(member).kind == CXType_Pointer;
 }
 
 static int holds_obj(const struct val *v, int obj)
@@ -97,24 +142,138 @@ static void note_site(struct field_fact *ff, const struct prov_obj *o)
 		ff->sites[ff->nsites++] = o->site;
 }
 
-static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
-			 const struct val *v)
+/* The text of key after its last field name's prefix: key minus name
+ * (the base path and its step), or 0 when key does not end with name. */
+static size_t key_prefix(const char *key, const char *name)
 {
+	size_t kl, nl;
+
+	if (!key || !name)
+		return 0;
+	kl = strlen(key);
+	nl = strlen(name);
+	if (nl >= kl || strcmp(key + kl - nl, name))
+		return 0;
+	return kl - nl;
+}
+
+/* 1 if key is prefix (len bytes) followed by a plain field name. */
+static int sibling_key(const char *key, const char *prefix, size_t len)
+{
+	const char *p;
+
+	if (!len || strncmp(key, prefix, len) || !key[len])
+		return 0;
+	for (p = key + len; *p; p++)
+		if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return 0;
+	return 1;
+}
+
+/* 1 if a is exactly one symbol (no offset, no divisor, coefficient 1). */
+static int exact_sym(const struct ival *a, int sym)
+{
+	return a->nt == 1 && a->sym[0] == sym && a->coef[0] == 1 &&
+	       a->den == 1 && a->slo == 0 && a->shi == 0;
+}
+
+/* The sibling integer field of store st (same object) whose value,
+ * times *coef, is size: stored in f before, or read by f at its entry.
+ * NULL if none. */
+static const char *size_sibling(struct eng_fn *f, const struct field_store *st,
+				const struct ival *size, long long *coef)
+{
+	size_t len = key_prefix(st->key, st->name), i;
+
+	if (!len || size->nt != 1 || size->den != 1 || size->slo ||
+	    size->shi || size->coef[0] <= 0)
+		return NULL;
+	*coef = size->coef[0];
+	for (i = f->nstores; i > 0; i--) {
+		const struct field_store *o = &f->stores[i - 1];
+
+		if (o->key && !o->v.np && !o->v.ptop && !o->elem &&
+		    sibling_key(o->key, st->key, len) &&
+		    exact_sym(&o->v.iv, size->sym[0]))
+			return o->name;
+	}
+	for (i = 0; i < f->memo.n; i++) {
+		const struct st_ent *e = &f->memo.e[i];
+
+		if (!path_is_slot(e->key) && !e->v.np && !e->v.ptop &&
+		    sibling_key(e->key, st->key, len) &&
+		    strcmp(e->key + len, st->name) &&
+		    exact_sym(&e->v.iv, size->sym[0]))
+			return e->key + len;
+	}
+	return NULL;
+}
+
+/* Keeps the description of one store behind ff (deduplicated by place:
+ * a helper's store is seen on its own and inlined in its callers). */
+static void add_site(struct field_fact *ff, const struct field_store *st,
+		     const char *fn, const char *what)
+{
+	int i, n = ff->nst < FACT_SITES ? ff->nst : FACT_SITES;
+
+	for (i = 0; i < n; i++)
+		if (ff->st[i].loc.line == st->loc.line &&
+		    ff->st[i].loc.col == st->loc.col &&
+		    ff->st[i].loc.file && st->loc.file &&
+		    !strcmp(ff->st[i].loc.file, st->loc.file))
+			return;
+	if (ff->nst < FACT_SITES) {
+		ff->st[ff->nst].loc = st->loc;
+		ff->st[ff->nst].function = fn;
+		ff->st[ff->nst].what = what;
+	}
+	ff->nst++;
+}
+
+static const char *obj_text(struct eng_tu *t, const struct prov_obj *o)
+{
+	char b[64];
+
+	if (o->size_text)
+		return kc_arena_printf(&t->arena, "%s(%s)", o->alloc,
+				       o->size_text);
+	if (iv_is_const(&o->size, NULL))
+		return kc_arena_printf(&t->arena, "%s(%s)", o->alloc,
+				       iv_str(&o->size, b, sizeof(b)));
+	return kc_arena_printf(&t->arena, "%s()", o->alloc);
+}
+
+/* Classifies pointer store st (of function f) into ff; returns the
+ * sibling field that sizes it (x->buf = kmalloc(x->len)), or NULL. */
+static const char *classify_ptr(struct eng_fn *f, struct field_fact *ff,
+				const struct field_store *st)
+{
+	struct eng_tu *t = f->t;
+	const struct val *v = &st->v;
 	int unrounded = 0, n = 0;
 	unsigned i;
 	const struct prov_obj *first = NULL;
+	const char *sib = NULL, *what = NULL;
 
-	if (v->ptop) {
+	if (v->ptop || (!v->np && !iv_is_const(&v->iv, NULL))) {
 		ff->alloc_other++;
-		return;
+		add_site(ff, st, f->name, "an unknown value");
+		return NULL;
 	}
 	for (i = 0; i < v->np; i++) {
 		const struct prov_obj *o;
+		long long c, coef = 0;
+		const char *s;
 
 		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
 			continue;
 		o = v->p[i].kind == PK_OBJ ? ir_obj(&t->objs, v->p[i].obj) :
 					     NULL;
+		/* the field's own value stored back (a reuse branch) */
+		if (o && o->origin == PO_UNKNOWN && o->field == ff->fhash &&
+		    iv_is_const(&v->p[i].off, &c) && !c)
+			continue;
 		if (o && o->origin == PO_ALLOC &&
 		    o->family != APIDB_FAM_KMALLOC &&
 		    iv_is_const(&v->p[i].off, NULL) && !v->p[i].off.lo) {
@@ -133,16 +292,43 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 				ff->nk_hi = o->size.hi;
 			ff->alloc_nk++;
 			ff->alloc_other++;
-			return;
+			add_site(ff, st, f->name, obj_text(t, o));
+			return NULL;
 		}
 		if (!o || o->origin != PO_ALLOC ||
 		    o->family != APIDB_FAM_KMALLOC ||
 		    !iv_is_const(&v->p[i].off, NULL) || v->p[i].off.lo) {
 			ff->alloc_other++;
-			return;
+			add_site(ff, st, f->name, "a value that is not the "
+				 "start of a kmalloc object");
+			return NULL;
 		}
 		n++;
 		note_site(ff, o);
+		if (!what)
+			what = obj_text(t, o);
+		if ((s = size_sibling(f, st, &o->size, &coef))) {
+			if ((ff->size_sib_name &&
+			     strcmp(ff->size_sib_name, s)) ||
+			    (ff->size_coef && ff->size_coef != coef)) {
+				ff->size_bad++;
+			} else {
+				ff->size_sib_name = s;
+				ff->size_coef = coef;
+				ff->size_ok++;
+				sib = s;
+			}
+		} else if (o->size.lo > 0 && o->size.hi < IV_PINF) {
+			/* a constant, or a formula over the storing
+			 * function's parameters: its range there */
+			if (!ff->req_n || o->size.lo < ff->req_lo)
+				ff->req_lo = o->size.lo;
+			if (!ff->req_n || o->size.hi > ff->req_hi)
+				ff->req_hi = o->size.hi;
+			ff->req_n++;
+		} else {
+			ff->req_var++;
+		}
 		if (!o->rounded) {
 			unrounded = 1;
 			if (!first)
@@ -150,7 +336,8 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 		}
 	}
 	if (!n)
-		return;
+		return NULL;
+	add_site(ff, st, f->name, what);
 	if (unrounded) {
 		if (!ff->alloc_unrounded && first) {
 			ff->alloc_loc = first->loc;
@@ -160,56 +347,177 @@ static void classify_ptr(struct eng_tu *t, struct field_fact *ff,
 	} else {
 		ff->alloc_rounded++;
 	}
+	return sib;
 }
 
-void eng_finish_facts(struct eng_fn *f)
+/* 1 if v holds NULL only (a reset). */
+static int null_only(const struct val *v)
+{
+	unsigned i;
+
+	if (v->ptop || !v->np)
+		return 0;
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind != PK_NULL)
+			return 0;
+	return 1;
+}
+
+/* "ksize(buf)", "ksize(buf) / 4", "(ksize() of itself - 16) / 8" for
+ * capacity form iv of sibling sib (NULL: the object holding the field). */
+static const char *cap_text(struct eng_tu *t, const char *sib,
+			    const struct ival *iv)
+{
+	const char *k = sib ? kc_arena_printf(&t->arena, "ksize(%s)", sib) :
+			      "ksize() of itself";
+
+	if (!k)
+		return NULL;
+	if (iv->slo)
+		k = kc_arena_printf(&t->arena, "(%s %c %lld)", k,
+				    iv->slo < 0 ? '-' : '+',
+				    iv->slo < 0 ? -iv->slo : iv->slo);
+	if (k && iv->den > 1)
+		k = kc_arena_printf(&t->arena, "%s / %d", k, iv->den);
+	return k;
+}
+
+/* Integer store st into a field: a capacity when its value is a form of
+ * exactly one ksize() of a sibling pointer field or of the object that
+ * holds the field; anything else breaks the capacity fact. */
+static void classify_int(struct eng_fn *f, struct field_fact *ff,
+			 const struct field_store *st)
 {
 	struct eng_tu *t = f->t;
-	size_t i, j;
+	const struct ival *iv = &st->v.iv;
+	const struct prov_sym *sym = NULL;
+	unsigned sib = 0;
+	const char *sib_name = NULL;
+	int self = 0;
+	size_t j;
 
-	for (i = 0; i < f->nstores; i++) {
-		struct field_store *st = &f->stores[i];
-		struct field_fact *ff = fact_get(t, st->fhash, st->name);
-		const struct prov_sym *sym;
-		unsigned sib = 0;
-		const char *sib_name = NULL;
-		long long c;
-
-		if (!ff)
-			break;
-		if (st->v.np || st->v.ptop) {
-			classify_ptr(t, ff, &st->v);
-			continue;
-		}
-		if (iv_is_const(&st->v.iv, &c) && c == 0)
-			continue;
-		sym = ir_sym(&t->objs, iv_single_sym(&st->v.iv));
-		if (!sym || sym->kind != SYM_KSIZE || st->v.iv.slo ||
-		    st->v.iv.shi) {
-			ff->cap_bad++;
-			continue;
-		}
+	if (!st->v.ptop && !st->v.np && iv->nt == 1 && iv->coef[0] == 1 &&
+	    iv->slo == iv->shi)
+		sym = ir_sym(&t->objs, iv->sym[0]);
+	if (!sym || sym->kind != SYM_KSIZE) {
+		ff->cap_bad++;
+		add_site(ff, st, f->name, "a value that is not ksize()");
+		return;
+	}
+	if (holds_obj(&st->base, sym->obj)) {
+		self = 1;
+	} else {
 		for (j = 0; j < f->nstores; j++)
 			if (holds_obj(&f->stores[j].v, sym->obj)) {
 				sib = f->stores[j].fhash;
 				sib_name = f->stores[j].name;
 			}
-		if (!sib) {
-			const struct prov_obj *o = ir_obj(&t->objs, sym->obj);
-
-			if (o && o->origin == PO_UNKNOWN && o->field) {
-				sib = o->field;
-				sib_name = path_last_name(o->alloc);
-			}
-		}
-		if (!sib || (ff->cap_sib && ff->cap_sib != sib)) {
-			ff->cap_bad++;
-			continue;
-		}
-		ff->cap_sib = sib;
-		ff->cap_sib_name = sib_name;
-		ff->cap_ok++;
 	}
+	if (!sib && !self) {
+		const struct prov_obj *o = ir_obj(&t->objs, sym->obj);
+
+		if (o && o->origin == PO_UNKNOWN && o->field) {
+			sib = o->field;
+			sib_name = path_last_name(o->alloc);
+		}
+	}
+	if ((!sib && !self) ||
+	    (ff->cap_ok && (ff->cap_sib != sib || ff->cap_self != self ||
+			    ff->cap_form.den != iv->den ||
+			    ff->cap_form.slo != iv->slo))) {
+		ff->cap_bad++;
+		add_site(ff, st, f->name, "ksize() of another object");
+		return;
+	}
+	ff->cap_sib = sib;
+	ff->cap_sib_name = sib_name;
+	ff->cap_self = self;
+	ff->cap_form = *iv;
+	ff->cap_ok++;
+	add_site(ff, st, f->name, cap_text(t, self ? NULL : sib_name, iv));
+}
+
+/* The owner of field fld: "struct foo", or NULL. */
+static const char *owner_name(struct eng_tu *t, CXCursor fld)
+{
+	CXString sp;
+	const char *r;
+
+	if (clang_getCursorKind(fld) != CXCursor_FieldDecl)
+		return NULL;
+	sp = clang_getTypeSpelling(clang_getCursorType(
+		clang_getCursorSemanticParent(fld)));
+	r = kc_arena_strdup(&t->arena, clang_getCString(sp));
+	clang_disposeString(sp);
+	return r;
+}
+
+void eng_finish_facts(struct eng_fn *f)
+{
+	struct eng_tu *t = f->t;
+	const char **sized = NULL;
+	size_t i, j;
+	long long c;
+
+	if (!f->nstores)
+		goto out;
+	if (t->env->facts_out && eng_facts_export(t, f))
+		kc_sink_oom(0);
+	sized = calloc(f->nstores, sizeof(*sized));
+	if (!sized) {
+		kc_sink_oom(f->nstores * sizeof(*sized));
+		goto out;
+	}
+	/* pointers first: which integer fields size them */
+	for (i = 0; i < f->nstores; i++) {
+		struct field_store *st = &f->stores[i];
+		struct field_fact *ff;
+
+		if (!st->ptr)
+			continue;
+		ff = fact_get(t, st->fhash, st->name);
+		if (!ff)
+			goto out;
+		if (!ff->owner)
+			ff->owner = owner_name(t, st->fld);
+		if (clang_Cursor_isNull(ff->fld))
+			ff->fld = st->fld;
+		sized[i] = classify_ptr(f, ff, st);
+	}
+	for (i = 0; i < f->nstores; i++) {
+		struct field_store *st = &f->stores[i];
+		struct field_fact *ff;
+		size_t len;
+		int paired = 0;
+
+		if (st->ptr)
+			continue;
+		ff = fact_get(t, st->fhash, st->name);
+		if (!ff)
+			goto out;
+		if (!ff->owner)
+			ff->owner = owner_name(t, st->fld);
+		if (clang_Cursor_isNull(ff->fld))
+			ff->fld = st->fld;
+		/* the size of a sibling changes only with that sibling (or
+		 * with its reset to NULL) in the same function */
+		len = key_prefix(st->key, st->name);
+		for (j = 0; len && j < f->nstores; j++) {
+			const struct field_store *p = &f->stores[j];
+
+			if (p->key && sibling_key(p->key, st->key, len) &&
+			    ((sized[j] && !strcmp(sized[j], st->name)) ||
+			     null_only(&p->v)))
+				paired = 1;
+		}
+		if (!paired)
+			ff->len_alone++;
+		if (!st->v.ptop && iv_is_const(&st->v.iv, &c) && c == 0)
+			continue;
+		classify_int(f, ff, st);
+	}
+out:
+	free(sized);
 	free(f->stores);
 	f->stores = NULL;
 	f->nstores = f->capstores = 0;
@@ -240,7 +548,32 @@ int eng_fact_alloc(struct eng_tu *t, unsigned fh, struct prov_obj *o)
 	o->alloc = ff->alloc_name ? ff->alloc_name : "kmalloc";
 	o->loc = ff->alloc_loc;
 	o->size = iv_range(0, IV_PINF);
+	o->from_fact = 1;
+	/* every store's requested size is a known constant */
+	if (ff->req_n && !ff->req_var && !ff->size_ok && !ff->size_bad)
+		o->size = iv_range(ff->req_lo, ff->req_hi);
 	return 1;
+}
+
+const char *eng_fact_size_sib(const struct eng_tu *t, unsigned fh,
+			      long long *coef)
+{
+	const struct field_fact *ff = fact_find(t, fh), *lf;
+	size_t i;
+
+	if (!ff || t->pass != 1 || ff->alloc_other || !ff->size_ok ||
+	    ff->size_bad || ff->req_n || ff->req_var || !ff->size_sib_name)
+		return NULL;
+	/* the size field changes only with the pointer it sizes */
+	for (i = 0, lf = NULL; i < t->nff && !lf; i++)
+		if (!strcmp(t->ff[i].name, ff->size_sib_name) &&
+		    t->ff[i].owner && ff->owner &&
+		    !strcmp(t->ff[i].owner, ff->owner))
+			lf = &t->ff[i];
+	if (lf && lf->len_alone)
+		return NULL;
+	*coef = ff->size_coef;
+	return ff->size_sib_name;
 }
 
 int eng_fact_relevant(const struct eng_tu *t, unsigned fh)

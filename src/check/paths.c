@@ -109,6 +109,36 @@ static int key_rec(CXCursor c, struct path_buf *b)
 	}
 }
 
+CXCursor eng_store_target(CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor a;
+
+	for (;;) {
+		c = cx_strip(c);
+		if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+		    cx_unop(c) != CXUnaryOperator_Deref)
+			return c;
+		cx_children(c, &k);
+		if (k.n != 1)
+			return c;
+		a = cx_strip(k.k[0]);
+		while (clang_getCursorKind(a) == CXCursor_CStyleCastExpr) {
+			cx_children(a, &k);
+			if (!k.n)
+				return c;
+			a = cx_strip(k.k[k.n - 1]);
+		}
+		if (clang_getCursorKind(a) != CXCursor_UnaryOperator ||
+		    cx_unop(a) != CXUnaryOperator_AddrOf)
+			return c;
+		cx_children(a, &k);
+		if (k.n != 1)
+			return c;
+		c = k.k[0];
+	}
+}
+
 /* The path depends on c alone, and lives as long as the TU's keys: it
  * is built once per cursor (cx_user_set). */
 const char *eng_key(struct eng_fn *f, CXCursor c)
@@ -137,6 +167,44 @@ struct val eng_initial(void *fctx, const char *key)
 	return m ? *m : val_top();
 }
 
+/* Object o, read from field fh at key, was requested with the value of
+ * a sibling field (x->buf = kmalloc_array(x->max, 4)): its size is that
+ * field's value at f's entry (times the element size). */
+static void size_from_sibling(struct eng_fn *f, const char *key, unsigned fh,
+			      struct prov_obj *o)
+{
+	struct eng_tu *t = f->t;
+	long long coef;
+	const char *sib = eng_fact_size_sib(t, fh, &coef), *sk;
+	char buf[600];
+	struct val *m, nv;
+	int sym;
+
+	if (!sib || path_sibling(buf, sizeof(buf), key, path_last_name(key),
+				 sib))
+		return;
+	sk = ir_intern(&t->keys, buf);
+	if (!sk)
+		return;
+	m = st_find(&f->memo, sk);
+	if (m) {
+		nv = *m;
+	} else {
+		sym = ir_sym_new(&t->objs, SYM_OPAQUE, 0, path_root_name(sk));
+		if (!sym)
+			return;
+		nv = val_int(iv_sym(sym));
+		nv.iv.lo = 0;
+		st_set(&f->memo, sk, &nv);
+	}
+	if (nv.np || nv.ptop || !iv_single_sym(&nv.iv) || nv.iv.slo ||
+	    nv.iv.shi)
+		return;
+	o->size = iv_mul(nv.iv, iv_const(coef));
+	if (o->size.lo < 0)
+		o->size.lo = 0;
+}
+
 struct val eng_read_key_field(struct eng_fn *f, struct state *s,
 			      const char *key, CXType type, unsigned fh)
 {
@@ -163,8 +231,8 @@ struct val eng_read_key_field(struct eng_fn *f, struct state *s,
 		if (!o->alloc) {
 			o->alloc = path_root_name(key);
 			o->field = fh;
-			if (fh)
-				eng_fact_alloc(t, fh, o);
+			if (fh && eng_fact_alloc(t, fh, o))
+				size_from_sibling(f, key, fh, o);
 		}
 		nv = val_obj(id, iv_const(0));
 	} else if (cx_is_integer(type)) {
@@ -197,41 +265,83 @@ struct val eng_read_key_ptr(struct eng_fn *f, struct state *s,
 	return eng_read_key_field(f, s, key, inv, fh);
 }
 
+/* The one object v points to the start of, or 0. */
+static int single_obj(const struct val *v)
+{
+	int obj = 0;
+	unsigned i;
+
+	if (v->ptop)
+		return 0;
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind != PK_OBJ)
+			continue;
+		if (obj || !iv_is_const(&v->p[i].off, NULL) || v->p[i].off.lo)
+			return 0;
+		obj = v->p[i].obj;
+	}
+	return obj;
+}
+
 int eng_fact_initial(struct eng_fn *f, struct state *s, CXCursor c,
 		     const char *key, struct val *out)
 {
 	struct eng_tu *t = f->t;
 	CXCursor fld = cx_ref(c);
 	const struct field_fact *ff;
+	struct prov_obj *o;
 	char buf[600];
 	const char *sk;
 	struct val v;
-	int obj = 0;
-	unsigned i;
+	int obj;
 
 	if (t->pass != 1 || clang_getCursorKind(fld) != CXCursor_FieldDecl)
 		return 0;
 	ff = eng_fact_find(t, clang_hashCursor(fld));
-	if (!ff || !ff->cap_ok || ff->cap_bad || !ff->cap_sib_name)
+	if (!ff || !ff->cap_ok || ff->cap_bad)
 		return 0;
-	if (path_sibling(buf, sizeof(buf), key, ff->name, ff->cap_sib_name))
-		return 0;
-	sk = ir_intern(&t->keys, buf);
-	if (!sk)
-		return 0;
-	v = eng_read_key_ptr(f, s, sk, ff->cap_sib);
-	for (i = 0; i < v.np; i++) {
-		if (v.p[i].kind != PK_OBJ)
-			continue;
-		if (obj || !iv_is_const(&v.p[i].off, NULL) || v.p[i].off.lo)
+	if (ff->cap_self) {
+		/* a capacity of the object that holds the field: p in
+		 * p->max, read through its key */
+		struct cx_kids k;
+		CXCursor base, bf;
+
+		cx_children(c, &k);
+		if (k.n < 1)
 			return 0;
-		obj = v.p[i].obj;
+		base = cx_strip(k.k[0]);
+		if (!eng_is_arrow(base))
+			return 0;
+		sk = eng_key(f, base);
+		if (!sk)
+			return 0;
+		bf = clang_getCursorKind(base) == CXCursor_MemberRefExpr ?
+		     cx_ref(base) : clang_getNullCursor();
+		v = eng_read_key_field(f, s, sk, cx_type(base),
+				       clang_getCursorKind(bf) ==
+				       CXCursor_FieldDecl ?
+				       clang_hashCursor(bf) : 0);
+	} else {
+		if (!ff->cap_sib_name ||
+		    path_sibling(buf, sizeof(buf), key, ff->name,
+				 ff->cap_sib_name))
+			return 0;
+		sk = ir_intern(&t->keys, buf);
+		if (!sk)
+			return 0;
+		v = eng_read_key_ptr(f, s, sk, ff->cap_sib);
 	}
-	if (!obj || v.ptop)
+	obj = single_obj(&v);
+	if (!obj)
 		return 0;
-	*out = val_int(iv_sym(ir_ksize_sym(&t->objs, obj)));
+	*out = val_int(ff->cap_form);
+	out->iv.sym[0] = ir_ksize_sym(&t->objs, obj);
 	out->iv.lo = 0;
-	out->iv.rounded = 1;
+	out->iv.hi = IV_PINF;
+	out->iv.reach = out->iv.sreach = 0;
+	o = ir_obj(&t->objs, obj);
+	if (o)
+		o->cap_field = clang_hashCursor(fld);
 	st_set(&f->memo, key, out);
 	return 1;
 }

@@ -40,6 +40,7 @@ struct rel_fn {
 	KC_VEC(size_t) callees;     /* definition hashes while scanning,
 				     * positions in rel->fn after */
 	KC_VEC(unsigned) refs;      /* FieldDecl / file-static hashes */
+	KC_VEC(CXCursor) refc;      /* those cursors, with a fact database */
 	KC_VEC(unsigned) stores;    /* those it assigns */
 	int reach;                  /* reached from a function that makes */
 };
@@ -54,7 +55,19 @@ static CXCursor shared_target(CXCursor lhs)
 {
 	CXCursor d;
 
-	lhs = cx_strip(lhs);
+	lhs = eng_store_target(lhs);
+	if (clang_getCursorKind(lhs) == CXCursor_ArraySubscriptExpr) {
+		/* an element of an array field (a->q[i] = v) */
+		struct cx_kids k;
+
+		cx_children(lhs, &k);
+		if (k.n != 2 || cx_canon_type(cx_strip(k.k[0])).kind !=
+				CXType_ConstantArray)
+			return clang_getNullCursor();
+		lhs = cx_strip(k.k[0]);
+		if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+			return clang_getNullCursor();
+	}
 	if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr &&
 	    clang_getCursorKind(lhs) != CXCursor_DeclRefExpr)
 		return clang_getNullCursor();
@@ -78,6 +91,9 @@ static CXCursor stored(CXCursor c, enum CXCursorKind k)
 	if (k != CXCursor_UnaryOperator)
 		return clang_getNullCursor();
 	u = cx_unop(c);
+	if (u == CXUnaryOperator_AddrOf) /* passed to a callee that may
+					  * store into it */
+		return shared_target(cx_first_child(c));
 	if (u == CXUnaryOperator_PostInc || u == CXUnaryOperator_PreInc ||
 	    u == CXUnaryOperator_PostDec || u == CXUnaryOperator_PreDec)
 		return shared_target(cx_first_child(c));
@@ -123,6 +139,9 @@ void rel_visit(struct rel *r, CXCursor c)
 		if ((clang_getCursorKind(d) == CXCursor_FieldDecl ||
 		     eng_file_static(d)) &&
 		    KC_VEC_PUSH(&fn->refs, clang_hashCursor(d)))
+			r->oom = 1;
+		if (r->db && clang_getCursorKind(d) == CXCursor_FieldDecl &&
+		    KC_VEC_PUSH(&fn->refc, d))
 			r->oom = 1;
 		return;
 	}
@@ -264,13 +283,16 @@ int rel_finish(struct rel *r)
 	return mark_stores(r);
 }
 
-void rel_facts_known(struct rel *r, const struct eng_tu *t)
+void rel_facts_known(struct rel *r, struct eng_tu *t)
 {
 	size_t i, j;
 
 	for (i = 0; i < r->fn.n; i++) {
 		struct rel_fn *fn = &r->fn.v[i];
 
+		/* fields whose facts only the database has */
+		for (j = 0; j < fn->refc.n; j++)
+			eng_fact_get(t, fn->refc.v[j]);
 		for (j = 0; j < fn->refs.n && !(fn->own & R_FACT); j++)
 			if (eng_fact_relevant(t, fn->refs.v[j]))
 				fn->own |= R_FACT;
@@ -286,6 +308,8 @@ int rel_needed(const struct rel *r, CXCursor def, int pass)
 	if (i == HIDX_NONE)
 		return 1;
 	fn = &r->fn.v[i];
+	if (pass == 0 && r->export_all && fn->stores.n)
+		return 1;
 	return pass == 0 ? (fn->all & R_STORE) != 0 :
 			   (fn->all & (R_MAKE | R_FACT)) != 0;
 }
@@ -297,6 +321,7 @@ void rel_release(struct rel *r)
 	for (i = 0; i < r->fn.n; i++) {
 		KC_VEC_FREE(&r->fn.v[i].callees);
 		KC_VEC_FREE(&r->fn.v[i].refs);
+		KC_VEC_FREE(&r->fn.v[i].refc);
 		KC_VEC_FREE(&r->fn.v[i].stores);
 	}
 	KC_VEC_FREE(&r->fn);

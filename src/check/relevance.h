@@ -19,6 +19,9 @@ struct rel {
 	const struct apidb *api;
 	size_t cur;                 /* function being scanned, HIDX_NONE */
 	int oom;
+	int db;          /* a fact database answers fields (keep cursors) */
+	int export_all;  /* the TU's stores are exported: pass 0 runs every
+			  * function that stores into a field */
 };
 
 /* The scan rides on analyze.c's one walk of the main file: rel_add() a
@@ -34,7 +37,7 @@ void rel_visit(struct rel *r, CXCursor c);
 int rel_finish(struct rel *r);
 /* After the first pass: also marks the functions that name a field or
  * file-static for which t's field facts hold an object. */
-void rel_facts_known(struct rel *r, const struct eng_tu *t);
+void rel_facts_known(struct rel *r, struct eng_tu *t);
 /* 1 if pass (0: facts, 1: findings) has to run def. */
 int rel_needed(const struct rel *r, CXCursor def, int pass);
 void rel_release(struct rel *r);

@@ -52,7 +52,8 @@ struct kc_loc {
 };
 
 struct kc_note {
-	const char *kind; /* "allocation", "ksize", "free", "path", "macro" */
+	const char *kind; /* "allocation", "ksize", "free", "path", "macro",
+			   * "field" (the stores behind a field fact) */
 	struct kc_loc loc;
 	const char *msg;
 };

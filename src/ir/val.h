@@ -91,6 +91,9 @@ struct prov_obj {
 	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
 	unsigned long long key; /* identity (site, context) for reuse */
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
+	unsigned char from_fact; /* field's facts made it PO_ALLOC */
+	unsigned cap_field;     /* ksize(obj) was read as this capacity
+				 * field's fact, or 0 */
 	unsigned ptr_type;      /* type the allocation was first stored as
 				 * (hash of the pointer type), 0 if none */
 	unsigned long long site; /* PO_ALLOC: the call's position, 0 if none */

@@ -373,6 +373,7 @@ static void record_verdict(struct eng_tu *t, struct acc_site *a,
 	a->rule = rule;
 	a->rank = rank;
 	a->obj = obj;
+	a->ksize_bound = j->ksize_bound;
 	describe_end(t, j, o, off, len, endb, sizeof(endb));
 	if (j->req >= 0)
 		snprintf(reqb, sizeof(reqb), " %lld", j->req);
@@ -589,6 +590,22 @@ static void on_access(struct eng_fn *f, const struct state *s,
 	}
 }
 
+/* Names the stores behind the field facts the verdict at a relied on:
+ * the object's requested size read from a field, the capacity field
+ * that bounded the access. */
+static void fact_notes(struct eng_tu *t, struct kc_finding *fd,
+		       const struct acc_site *a, const struct prov_obj *o)
+{
+	const char *m;
+
+	if (o->from_fact && o->field &&
+	    (m = eng_fact_describe(t, o->field, 0)))
+		kc_note(t->out, fd, "field", o->loc, "%s", m);
+	if (a->ksize_bound && o->cap_field &&
+	    (m = eng_fact_describe(t, o->cap_field, 1)))
+		kc_note(t->out, fd, "field", a->loc, "%s", m);
+}
+
 static int emit(struct eng_tu *t)
 {
 	size_t i;
@@ -633,6 +650,7 @@ static int emit(struct eng_tu *t)
 					o->rounded ? ", rounded to a bucket" :
 					", a request that is not rounded to a "
 					"bucket");
+			fact_notes(t, fd, a, o);
 		}
 	}
 	return 0;

@@ -386,6 +386,14 @@ void eng_kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
 		cx_children(a, &k);
 		if (k.n == 1 && (key = eng_key(f, k.k[0]))) {
 			struct val top = val_top();
+			CXCursor m = cx_strip(k.k[0]);
+
+			/* the callee may store anything into the field */
+			if (f->t->pass == 0 &&
+			    clang_getCursorKind(m) == CXCursor_MemberRefExpr &&
+			    (cx_is_pointer(cx_type(m)) ||
+			     cx_is_integer(cx_type(m))))
+				eng_record_store(f, m, key, &top, NULL, 0);
 
 			st_kill_under(s, key);
 			if (clang_getCursorKind(cx_strip(k.k[0])) ==

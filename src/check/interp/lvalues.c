@@ -212,10 +212,37 @@ static void check_lvalue(struct eng_fn *f, struct state *s, CXCursor c,
 	eng_access(f, s, sc, &a, iv_const(0), iv_const(sz), write, NULL);
 }
 
+/* The array field whose element c is (a->q[i]), or a null cursor. */
+static CXCursor elem_field(CXCursor c)
+{
+	struct cx_kids k;
+	CXCursor m;
+	CXType ty;
+
+	if (clang_getCursorKind(c) != CXCursor_ArraySubscriptExpr)
+		return clang_getNullCursor();
+	cx_children(c, &k);
+	if (k.n != 2)
+		return clang_getNullCursor();
+	m = cx_strip(k.k[0]);
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+		return clang_getNullCursor();
+	ty = cx_canon_type(m);
+	if (ty.kind != CXType_ConstantArray ||
+	    clang_getCursorKind(cx_ref(m)) != CXCursor_FieldDecl)
+		return clang_getNullCursor();
+	return m;
+}
+
 struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	CXType ty = cx_canon_type(c);
 	const char *key;
+	CXCursor x = eng_store_target(c);
+
+	/* READ_ONCE(p->f), *(volatile T *)&p->f: a read of p->f */
+	if (!clang_equalCursors(x, cx_strip(c)))
+		return eng_read_lvalue(f, s, x);
 
 	if (ty.kind == CXType_ConstantArray ||
 	    ty.kind == CXType_IncompleteArray ||
@@ -229,6 +256,12 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 		CXCursor fld = cx_ref(cx_strip(c));
 		struct val fv;
 
+		/* a field only the tree's other TUs store: its fact comes
+		 * from the database */
+		if (f->t->env->fields_in && f->t->pass == 1 &&
+		    clang_getCursorKind(fld) == CXCursor_FieldDecl)
+			eng_fact_get(f->t, fld);
+
 		if (st_find(s, key) || st_find(&f->memo, key))
 			return eng_read_key(f, s, key, cx_type(c));
 		if (eng_fact_initial(f, s, cx_strip(c), key, &fv))
@@ -237,6 +270,17 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 			return eng_read_key_field(f, s, key, cx_type(c),
 					clang_hashCursor(fld));
 	}
+	if (!clang_Cursor_isNull(elem_field(cx_strip(c))) &&
+	    f->t->env->fields_in && f->t->pass == 1)
+		eng_fact_get(f->t, cx_ref(elem_field(cx_strip(c))));
+	if (!clang_Cursor_isNull(elem_field(cx_strip(c))) &&
+	    cx_is_pointer(cx_type(c)) && !st_find(s, key) &&
+	    !st_find(&f->memo, key))
+		/* an element of an array field: what the TU stores into
+		 * its elements */
+		return eng_read_key_field(f, s, key, cx_type(c),
+				clang_hashCursor(cx_ref(elem_field(
+					cx_strip(c)))));
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr) {
 		/* a file-static pointer: what the TU stores into it */
 		CXCursor var = cx_ref(cx_strip(c));
@@ -287,6 +331,89 @@ static int deref_single(struct eng_fn *f, struct state *s, CXCursor c)
 	return obj >= 0;
 }
 
+static int holds_pel(const struct val *v, const struct pel *e)
+{
+	unsigned i;
+
+	for (i = 0; i < v->np; i++)
+		if (v->p[i].kind == e->kind && v->p[i].obj == e->obj &&
+		    iv_equal(&v->p[i].off, &e->off))
+			return 1;
+	return 0;
+}
+
+/* What a store of v into lvalue c adds to what c held: v without the
+ * non-allocation elements c holds already (the field's own value stored
+ * back, as in a reuse branch, `q = a->q[i]; ... a->q[i] = q;` run in a
+ * caller's loop), and without the unknown part when c's content had it
+ * too and v holds all of that content (a value derived from c's own,
+ * whose unknown part is c's initial content, not a new store). An
+ * allocation is always a store of its own: a loop round may store the
+ * same site again. */
+static struct val new_content(struct eng_fn *f, struct state *s, CXCursor c,
+			      const struct val *v)
+{
+	const char *key = eng_key(f, c);
+	const struct val *old = key ? st_find(s, key) : NULL;
+	struct val nv = *v;
+	unsigned i;
+	int all = 1;
+
+	if (!old && key)
+		old = st_find(&f->memo, key);
+	if (!old || (!old->np && !old->ptop))
+		return nv;
+	nv.np = 0;
+	for (i = 0; i < v->np; i++) {
+		const struct prov_obj *o = v->p[i].kind == PK_OBJ ?
+			ir_obj(&f->t->objs, v->p[i].obj) : NULL;
+
+		if (holds_pel(old, &v->p[i]) && !(o && o->origin == PO_ALLOC))
+			continue;
+		nv.p[nv.np++] = v->p[i];
+	}
+	for (i = 0; i < old->np; i++)
+		if (!holds_pel(v, &old->p[i]))
+			all = 0;
+	if (v->ptop && old->ptop && all)
+		nv.ptop = 0;
+	if (!nv.np && !nv.ptop && (v->np || v->ptop))
+		return val_null(); /* only the old content: no store */
+	return nv;
+}
+
+/* Pass 0: a store of v into lvalue c that the field facts record (a
+ * field, an element of an array field, a file-static), with the value
+ * of the pointer the field is reached through. */
+static void record_store(struct eng_fn *f, struct state *s, CXCursor c,
+			 const struct val *v)
+{
+	CXCursor m = eng_store_target(c), e = elem_field(m);
+	struct val base = val_top(), nv;
+	struct cx_kids k;
+	const char *bk;
+
+
+	if (!clang_Cursor_isNull(e)) {
+		nv = new_content(f, s, m, v);
+		eng_record_store(f, e, eng_key(f, e), &nv, NULL, 1);
+		return;
+	}
+	if (clang_getCursorKind(m) == CXCursor_DeclRefExpr &&
+	    eng_file_static(cx_ref(m))) {
+		eng_record_store(f, m, eng_key(f, m), v, NULL, 0);
+		return;
+	}
+	if (clang_getCursorKind(m) != CXCursor_MemberRefExpr)
+		return;
+	cx_children(m, &k);
+	if (k.n >= 1 && eng_is_arrow(cx_strip(k.k[0])) &&
+	    (bk = eng_key(f, k.k[0])))
+		base = eng_read_key(f, s, bk, cx_type(k.k[0]));
+	nv = new_content(f, s, m, v);
+	eng_record_store(f, m, eng_key(f, m), &nv, &base, 0);
+}
+
 void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	       const struct val *v)
 {
@@ -300,10 +427,8 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	if (addr.np)
 		eng_strlen_forget(f, s, &addr);
 	eng_note_ptr_type(f, cx_type(c), v);
-	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr ||
-	    (clang_getCursorKind(cx_strip(c)) == CXCursor_DeclRefExpr &&
-	     eng_file_static(cx_ref(cx_strip(c)))))
-		eng_record_store(f, cx_strip(c), v);
+	if (f->t->pass == 0)
+		record_store(f, s, c, v);
 	key = eng_key(f, c);
 	if (!key)
 		return;
