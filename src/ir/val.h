@@ -90,6 +90,8 @@ struct prov_obj {
 				 * (hash of the pointer type), 0 if none */
 	unsigned long long site; /* PO_ALLOC: the call's position, 0 if none */
 	unsigned fn;            /* PO_ALLOC: hash of the allocating function */
+	const char *fact;       /* PO_ALLOC by a function the fact database
+				 * describes: the note that says so */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };

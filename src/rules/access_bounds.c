@@ -631,6 +631,7 @@ static int emit(struct eng_tu *t)
 					o->rounded ? ", rounded to a bucket" :
 					", a request that is not rounded to a "
 					"bucket");
+			rule_note_fact(t, fd, o);
 		}
 	}
 	return 0;

@@ -21,3 +21,10 @@ int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o)
 		return 1;
 	return 0;
 }
+
+void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
+		    const struct prov_obj *o)
+{
+	if (fd && o && o->fact && o->loc.file)
+		kc_note(t->out, fd, "fact", o->loc, "%s", o->fact);
+}

@@ -48,4 +48,10 @@ int rule_on(const struct eng_tu *t, int rule);
  * falls back to vmalloc). */
 int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o);
 
+/* Adds to fd the note that o was allocated by a function the fact
+ * database describes (its record, the TU and line it came from), when it
+ * was: a finding that rests on another TU's fact says so. */
+void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
+		    const struct prov_obj *o);
+
 #endif

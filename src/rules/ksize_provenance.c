@@ -171,6 +171,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			if (o && o->loc.file)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"allocated here by %s()", o->alloc);
+			rule_note_fact(t, fd, o);
 		}
 	}
 	if (!interior && some_interior && !k->shared)
@@ -201,6 +202,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			if (o->loc.file)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"object starts here (%s)", o->alloc);
+			rule_note_fact(t, fd, o);
 		}
 	}
 	if (nbad && !ngood && !nmaybe && !nunk && !nfreed &&
@@ -216,6 +218,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"%s here", o->origin == PO_ALLOC ?
 					"allocated" : "declared");
+			rule_note_fact(t, fd, o);
 		}
 	} else if ((nbad || nmaybe) && (!k->shared || (!ngood && !nunk)) &&
 		   rule_on(t, KC_RULE_KSIZE_MAYBE_NON_KMALLOC)) {
@@ -235,6 +238,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			if (o->loc.file)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"allocated here by %s()", o->alloc);
+			rule_note_fact(t, fd, o);
 		}
 	}
 }

@@ -277,6 +277,24 @@ int eng_elem_shared(struct eng_fn *f, CXCursor arg, const struct val *v)
 	return 0;
 }
 
+/* "foo_buf_alloc() returns kmalloc($1*8) (fact from drivers/x/foo_lib.c:40,
+ * ksizecheck database)": the note of an object allocated by a function
+ * that the fact database describes (api->fact is its record). */
+static const char *fact_note(struct eng_tu *t, const char *name,
+			     const struct apidb_fn *api)
+{
+	char fam[32] = "", size[160] = "", buf[512];
+
+	if (!api->fact ||
+	    sscanf(api->fact, "%*s %*s %31s %159s", fam, size) != 2)
+		snprintf(fam, sizeof(fam), "%s",
+			 apidb_family_name(api->family));
+	snprintf(buf, sizeof(buf),
+		 "%s() returns %s(%s) (fact from %s:%u, ksizecheck database)",
+		 name, fam, size[0] ? size : "?", api->file, api->line);
+	return kc_arena_strdup(&t->arena, buf);
+}
+
 struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
@@ -315,6 +333,8 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o->loc = cx_loc(&t->arena, c);
 	o->site = cx_site(c);
 	o->fn = clang_hashCursor(f->fn);
+	if (api->flags & APIDB_F_FACT)
+		o->fact = fact_note(t, name, api);
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */
 	nsz = eng_formula(f, api->size, a, ac, n);
