@@ -1,0 +1,82 @@
+/* dbwrite.c - the parent's side of the fact database in a run
+ * (docs/factdb.md, "In a run"): each TU's result carries its facts
+ * ("facts" of tu.h's result, made by the worker or replayed from the
+ * result cache), and the parent alone writes them, one transaction per
+ * TU, into the database the run builds. One writer: the workers never
+ * wait for each other's locks, and the run's file is only ever written
+ * by this process.
+ */
+#include <json-c/json.h>
+#include <string.h>
+
+#include "driver/run.h"
+#include "factdb/factdb.h"
+
+static const char *str_at(json_object *a, size_t i)
+{
+	const char *s = json_object_get_string(json_object_array_get_idx(a, i));
+
+	return s ? s : "";
+}
+
+static unsigned uint_at(json_object *a, size_t i)
+{
+	return (unsigned)json_object_get_int64(json_object_array_get_idx(a, i));
+}
+
+/* The rows of one "facts" object; 0 or a negative KC_E* code. */
+static int write_rows(struct factdb *db, json_object *facts,
+		      struct kc_err *err)
+{
+	json_object *fns = NULL, *stores = NULL;
+	int rc = 0;
+
+	json_object_object_get_ex(facts, "fns", &fns);
+	json_object_object_get_ex(facts, "stores", &stores);
+	for (size_t i = 0; !rc && i < json_object_array_length(fns); i++) {
+		json_object *e = json_object_array_get_idx(fns, i);
+		json_object *recs = json_object_array_get_idx(e, 3);
+		int is_static = (int)uint_at(e, 1);
+
+		rc = factdb_add_def(db, str_at(e, 0), is_static, uint_at(e, 2),
+				    err);
+		for (size_t k = 0; !rc && k < json_object_array_length(recs);
+		     k++)
+			rc = factdb_add_fn(db, str_at(recs, k), is_static,
+					   uint_at(e, 2), err);
+	}
+	for (size_t i = 0; !rc && i < json_object_array_length(stores); i++) {
+		json_object *e = json_object_array_get_idx(stores, i);
+		struct factdb_store st = {
+			.field = str_at(e, 0), .display = str_at(e, 1),
+			.what = str_at(e, 2), .size = str_at(e, 3),
+			.function = str_at(e, 4), .line = uint_at(e, 5),
+		};
+
+		rc = factdb_add_store(db, &st, err);
+	}
+	return rc;
+}
+
+int kc_db_write_tu(struct factdb *db, const char *path, json_object *res,
+		   struct kc_err *err)
+{
+	json_object *facts = NULL, *v;
+	const char *digest = "";
+	int rc;
+
+	/* a TU without facts (prefiltered, failed, an internal error)
+	 * still replaces its old rows, with none */
+	if (json_object_object_get_ex(res, "facts", &facts) &&
+	    json_object_object_get_ex(facts, "digest", &v))
+		digest = json_object_get_string(v);
+	rc = factdb_begin_tu(db, path, digest, err);
+	if (rc)
+		return rc;
+	rc = facts ? write_rows(db, facts, err) : 0;
+	if (rc) {
+		factdb_end_tu(db, 0, NULL);
+		return rc;
+	}
+	return factdb_end_tu(db, 1, err);
+}
