@@ -67,7 +67,7 @@ int kc_db_write_tu(struct factdb *db, const char *path, json_object *res,
 
 	/* a TU without facts (prefiltered, failed, an internal error)
 	 * still replaces its old rows, with none */
-	if (json_object_object_get_ex(res, "facts", &facts) &&
+	if (res && json_object_object_get_ex(res, "facts", &facts) &&
 	    json_object_object_get_ex(facts, "digest", &v))
 		digest = json_object_get_string(v);
 	rc = factdb_begin_tu(db, path, digest, err);

@@ -258,19 +258,10 @@ static void warn_flag(struct runner *r, const char *flag)
 	r->st->counters.counters[KC_STAT_UNKNOWN_FLAGS]++;
 }
 
-static void internal_error(struct runner *r, long tu, const char *what,
-			   int stage)
-{
-	kc_progress_clear(&r->prog);
-	fprintf(stderr, "%s: internal error: %s in %s\n", r->tus->v[tu].file,
-		what, kc_stage_name(stage));
-	r->tus->v[tu].status = KC_TU_INTERNAL;
-	count_status(r->st, KC_TU_INTERNAL);
-}
-
-/* The TU's facts into the run's database (dbwrite.c); a failure is
- * counted (the run then exits 2 and keeps the old database) and its
- * first message printed. */
+/* The TU's facts into the run's database (dbwrite.c; res NULL: none);
+ * a failure is
+ * counted (the run then exits 2 and keeps the old database) and its first
+ * message printed. */
 static void write_facts(struct runner *r, long tu, json_object *res)
 {
 	struct kc_err err = { 0 };
@@ -286,6 +277,19 @@ static void write_facts(struct runner *r, long tu, json_object *res)
 		kc_progress_clear(&r->prog);
 		fprintf(stderr, "ksizecheck: error: %s\n", msg);
 	}
+}
+
+static void internal_error(struct runner *r, long tu, const char *what,
+			   int stage)
+{
+	kc_progress_clear(&r->prog);
+	fprintf(stderr, "%s: internal error: %s in %s\n", r->tus->v[tu].file,
+		what, kc_stage_name(stage));
+	r->tus->v[tu].status = KC_TU_INTERNAL;
+	count_status(r->st, KC_TU_INTERNAL);
+	/* a crashed TU's old facts are dropped too */
+	if (r->opts->db_write)
+		write_facts(r, tu, NULL);
 }
 
 /* Handles one result message of worker slot. Returns 0, or -1 when the

@@ -105,7 +105,7 @@ int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 
 /* dbwrite.c: writes the facts of TU path from its result res (the
  * worker's JSON, tu.h) into db, replacing the TU's old rows; a result
- * without facts leaves the TU with none. 0 or a negative KC_E* code. */
+ * without facts (or res NULL: the worker died) leaves the TU with none. 0 or a negative KC_E* code. */
 struct factdb;
 struct json_object;
 int kc_db_write_tu(struct factdb *db, const char *path,
