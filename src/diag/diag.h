@@ -52,7 +52,8 @@ struct kc_loc {
 };
 
 struct kc_note {
-	const char *kind; /* "allocation", "ksize", "free", "path", "macro" */
+	const char *kind; /* "allocation", "ksize", "free", "path", "macro",
+			   * "fact" (docs/factdb.md) */
 	struct kc_loc loc;
 	const char *msg;
 };
