@@ -15,7 +15,7 @@
  *        ($N) and constants (kmalloc families; other families may have
  *        size '?');
  *   free NAME $N    at every return, parameter N's initial object is
- *        freed (or the parameter was NULL);
+ *        freed by the function's own body (or the parameter was NULL);
  *   query NAME ksize $N  the return value is exactly ksize() of the
  *        start of parameter N's initial object.
  *
@@ -199,7 +199,27 @@ static const char *query_record(struct eng_fn *f, const struct params *p)
 	return kc_arena_strdup(&t->env->facts_out->arena, rec);
 }
 
-/* "free NAME $N" when every exit holds parameter N freed, or 0. */
+/* 1 if line is inside the body of f (the expansion lines of its
+ * extent). */
+static int in_body(const struct eng_fn *f, unsigned line)
+{
+	CXSourceRange r = clang_getCursorExtent(f->fn);
+	unsigned lo, hi;
+
+	clang_getExpansionLocation(clang_getRangeStart(r), NULL, &lo, NULL,
+				   NULL);
+	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, &hi, NULL,
+				   NULL);
+	return line >= lo && line <= hi;
+}
+
+/* "free NAME $N" when every exit holds parameter N freed, or 0. Only
+ * frees made by the function's own body count: an inlined callee that
+ * frees its argument on some of its paths hands the caller the argument
+ * as freed (interp/inline.c, apply_back: one unknown object, one path),
+ * which is a "may", not the "every path" a record claims
+ * (btrfs_end_transaction() returns early, unfreed, when the handle is
+ * shared). */
 static const char *free_record(struct eng_fn *f, const struct params *p,
 			       const struct state *exit, int arg)
 {
@@ -216,7 +236,8 @@ static const char *free_record(struct eng_fn *f, const struct params *p,
 	for (unsigned i = 0; i < v->np; i++) {
 		if (v->p[i].kind == PK_NULL)
 			continue;
-		if (v->p[i].kind != PK_FREED || v->p[i].obj != p->obj[arg])
+		if (v->p[i].kind != PK_FREED || v->p[i].obj != p->obj[arg] ||
+		    !in_body(f, v->p[i].line))
 			return NULL;
 		freed = 1;
 	}
