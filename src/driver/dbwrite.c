@@ -65,6 +65,9 @@ int kc_db_write_tu(struct factdb *db, const char *path, json_object *res,
 	const char *digest = "";
 	int rc;
 
+	if (res && json_object_object_get_ex(res, "facts_error", &v))
+		return kc_err_set(err, KC_ENOMEM, path, 0, 0,
+				  "out of memory while sending its facts");
 	/* a TU without facts (prefiltered, failed, an internal error)
 	 * still replaces its old rows, with none */
 	if (res && json_object_object_get_ex(res, "facts", &facts) &&

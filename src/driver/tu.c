@@ -340,56 +340,95 @@ static json_object *str_or_empty(const char *s)
 	return json_object_new_string(s ? s : "");
 }
 
+/* Appends v to the array a; -1 (v dropped) when either is missing or
+ * json-c runs out of memory. */
+static int arr_add(json_object *a, json_object *v)
+{
+	if (!a || !v || json_object_array_add(a, v)) {
+		json_object_put(v);
+		return -1;
+	}
+	return 0;
+}
+
+/* One definition: [name, is_static, line, [records...]]. */
+static json_object *fn_json(const struct kc_fn_fact *ff, int full)
+{
+	json_object *e = json_object_new_array();
+	json_object *recs = json_object_new_array();
+	int bad = 0;
+
+	bad |= arr_add(e, str_or_empty(ff->function));
+	bad |= arr_add(e, json_object_new_int(ff->is_static));
+	bad |= arr_add(e, json_object_new_int64(ff->line));
+	for (int k = 0; full && k < 4 && ff->records[k]; k++)
+		bad |= arr_add(recs, json_object_new_string(ff->records[k]));
+	bad |= arr_add(e, recs);
+	if (bad) {
+		json_object_put(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* One store: [field, display, what, size, function, line]. */
+static json_object *store_json(const struct factdb_store *st)
+{
+	json_object *e = json_object_new_array();
+	int bad = 0;
+
+	bad |= arr_add(e, str_or_empty(st->field));
+	bad |= arr_add(e, str_or_empty(st->display));
+	bad |= arr_add(e, str_or_empty(st->what));
+	bad |= arr_add(e, str_or_empty(st->size));
+	bad |= arr_add(e, str_or_empty(st->function));
+	bad |= arr_add(e, json_object_new_int64(st->line));
+	if (bad) {
+		json_object_put(e);
+		return NULL;
+	}
+	return e;
+}
+
 /* The TU's facts as the "facts" member of its result, which the parent
  * writes into the database (run.c) and the result cache keeps (a warm
  * round one still writes them). With clang errors only the definitions
  * are kept: a body clang could not parse may do what the analysis did
  * not see, so its functions have no records (which makes any external
- * one unknown to the tree) and its stores are not claimed. */
+ * one unknown to the tree) and its stores are not claimed. Facts that
+ * do not fit in memory are not sent in part: "facts_error" makes the
+ * parent count the TU as not written, and the round keeps the old
+ * database (a missing definition would let another TU's records pass
+ * the agreement rule). */
 static void facts_to_json(json_object *res, const struct kc_tu_facts *f,
 			  const char *digest, int status)
 {
 	json_object *o = json_object_new_object();
 	json_object *fns = json_object_new_array();
 	json_object *stores = json_object_new_array();
-	int full = status == KC_TU_CLEAN;
+	int full = status == KC_TU_CLEAN, bad = !o || !digest[0];
 
-	if (!o || !fns || !stores) {
+	for (size_t i = 0; !bad && i < f->fns.n; i++)
+		bad = arr_add(fns, fn_json(&f->fns.v[i], full));
+	for (size_t i = 0; !bad && full && i < f->stores.n; i++)
+		bad = arr_add(stores, store_json(&f->stores.v[i]));
+	if (!bad && (json_object_object_add(o, "digest",
+			json_object_new_string(digest)) ||
+		     json_object_object_add(o, "fns", fns)))
+		bad = 1;
+	else if (!bad)
+		fns = NULL;
+	if (!bad && json_object_object_add(o, "stores", stores))
+		bad = 1;
+	else if (!bad)
+		stores = NULL;
+	json_object_put(fns);
+	json_object_put(stores);
+	if (bad || json_object_object_add(res, "facts", o)) {
 		json_object_put(o);
-		json_object_put(fns);
-		json_object_put(stores);
-		return;
+		json_object_object_add(res, "facts_error",
+				       json_object_new_boolean(1));
 	}
-	json_object_object_add(o, "digest", json_object_new_string(digest));
-	for (size_t i = 0; i < f->fns.n; i++) {
-		const struct kc_fn_fact *ff = &f->fns.v[i];
-		json_object *e = json_object_new_array();
-		json_object *recs = json_object_new_array();
-
-		json_object_array_add(e, str_or_empty(ff->function));
-		json_object_array_add(e, json_object_new_int(ff->is_static));
-		json_object_array_add(e, json_object_new_int64(ff->line));
-		for (int k = 0; full && k < 4 && ff->records[k]; k++)
-			json_object_array_add(recs,
-				json_object_new_string(ff->records[k]));
-		json_object_array_add(e, recs);
-		json_object_array_add(fns, e);
-	}
-	for (size_t i = 0; full && i < f->stores.n; i++) {
-		const struct factdb_store *st = &f->stores.v[i];
-		json_object *e = json_object_new_array();
-
-		json_object_array_add(e, str_or_empty(st->field));
-		json_object_array_add(e, str_or_empty(st->display));
-		json_object_array_add(e, str_or_empty(st->what));
-		json_object_array_add(e, str_or_empty(st->size));
-		json_object_array_add(e, str_or_empty(st->function));
-		json_object_array_add(e, json_object_new_int64(st->line));
-		json_object_array_add(stores, e);
-	}
-	json_object_object_add(o, "fns", fns);
-	json_object_object_add(o, "stores", stores);
-	json_object_object_add(res, "facts", o);
 }
 
 static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
