@@ -92,6 +92,8 @@ struct prov_obj {
 	unsigned fn;            /* PO_ALLOC: hash of the allocating function */
 	const char *fact;       /* PO_ALLOC by a function the fact database
 				 * describes: the note that says so */
+	const char *free_fact;  /* freed by such a function: the note */
+	struct kc_loc free_loc; /* and that call */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };

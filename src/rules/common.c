@@ -28,3 +28,10 @@ void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
 	if (fd && o && o->fact && o->loc.file)
 		kc_note(t->out, fd, "fact", o->loc, "%s", o->fact);
 }
+
+void rule_note_free_fact(struct eng_tu *t, struct kc_finding *fd,
+			 const struct prov_obj *o)
+{
+	if (fd && o && o->free_fact && o->free_loc.file)
+		kc_note(t->out, fd, "fact", o->free_loc, "%s", o->free_fact);
+}

@@ -53,5 +53,8 @@ int rule_kmalloc_object(const struct eng_tu *t, const struct prov_obj *o);
  * was: a finding that rests on another TU's fact says so. */
 void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
 		    const struct prov_obj *o);
+/* The same for a free through such a function (ksize-after-free). */
+void rule_note_free_fact(struct eng_tu *t, struct kc_finding *fd,
+			 const struct prov_obj *o);
 
 #endif

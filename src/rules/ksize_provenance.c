@@ -172,6 +172,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"allocated here by %s()", o->alloc);
 			rule_note_fact(t, fd, o);
+			rule_note_free_fact(t, fd, o);
 		}
 	}
 	if (!interior && some_interior && !k->shared)

@@ -41,6 +41,7 @@ round2_ok() {
 		FAIL=1
 	fi
 	has "note: foo_buf_alloc() returns kmalloc(\$0*8) (fact from $T/foo_lib.c:6, ksizecheck database)"
+	has "foo_user.c:43:2: note: foo_buf_put() frees its argument \$0 (fact from $T/foo_lib.c:27, ksizecheck database)"
 }
 
 case $CASE in

@@ -192,6 +192,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 				 * reading it again sees the free */
 				if (fk && !st_find(s, fk))
 					st_set(s, fk, &a[api->arg]);
+				eng_note_free_fact(f, c, api, &a[api->arg]);
 				eng_do_free(f, s, &a[api->arg], cx_line(c));
 				if (fk)
 					eng_free_unknown_in_key(f, s, fk,

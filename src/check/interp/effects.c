@@ -295,6 +295,33 @@ static const char *fact_note(struct eng_tu *t, const char *name,
 	return kc_arena_strdup(&t->arena, buf);
 }
 
+void eng_note_free_fact(struct eng_fn *f, CXCursor c,
+			const struct apidb_fn *api, const struct val *a)
+{
+	struct eng_tu *t = f->t;
+	char name[128], buf[512];
+	const char *note;
+	struct kc_loc loc;
+
+	if (!(api->flags & APIDB_F_FACT))
+		return;
+	snprintf(name, sizeof(name), "%s", api->name);
+	snprintf(buf, sizeof(buf),
+		 "%s() frees its argument $%d (fact from %s:%u, ksizecheck database)",
+		 name, api->arg, api->file, api->line);
+	note = kc_arena_strdup(&t->arena, buf);
+	loc = cx_loc(&t->arena, c);
+	for (unsigned i = 0; note && i < a->np; i++) {
+		struct prov_obj *o;
+
+		if (a->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&t->objs, a->p[i].obj);
+		o->free_fact = note;
+		o->free_loc = loc;
+	}
+}
+
 struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
