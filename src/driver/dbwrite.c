@@ -12,16 +12,23 @@
 #include "driver/run.h"
 #include "factdb/factdb.h"
 
+/* Element i of array a, NULL when a is not an array or too short. */
+static json_object *at(json_object *a, size_t i)
+{
+	return json_object_is_type(a, json_type_array) ?
+	       json_object_array_get_idx(a, i) : NULL;
+}
+
 static const char *str_at(json_object *a, size_t i)
 {
-	const char *s = json_object_get_string(json_object_array_get_idx(a, i));
+	const char *s = json_object_get_string(at(a, i));
 
 	return s ? s : "";
 }
 
 static unsigned uint_at(json_object *a, size_t i)
 {
-	return (unsigned)json_object_get_int64(json_object_array_get_idx(a, i));
+	return (unsigned)json_object_get_int64(at(a, i));
 }
 
 /* The rows of one "facts" object; 0 or a negative KC_E* code. */
@@ -31,21 +38,29 @@ static int write_rows(struct factdb *db, json_object *facts,
 	json_object *fns = NULL, *stores = NULL;
 	int rc = 0;
 
-	json_object_object_get_ex(facts, "fns", &fns);
-	json_object_object_get_ex(facts, "stores", &stores);
-	for (size_t i = 0; !rc && i < json_object_array_length(fns); i++) {
+	/* absent or not arrays (a damaged cache entry): none */
+	if (!json_object_object_get_ex(facts, "fns", &fns) ||
+	    !json_object_is_type(fns, json_type_array))
+		fns = NULL;
+	if (!json_object_object_get_ex(facts, "stores", &stores) ||
+	    !json_object_is_type(stores, json_type_array))
+		stores = NULL;
+	for (size_t i = 0; !rc && fns && i < json_object_array_length(fns);
+	     i++) {
 		json_object *e = json_object_array_get_idx(fns, i);
-		json_object *recs = json_object_array_get_idx(e, 3);
+		json_object *recs = at(e, 3);
 		int is_static = (int)uint_at(e, 1);
 
 		rc = factdb_add_def(db, str_at(e, 0), is_static, uint_at(e, 2),
 				    err);
-		for (size_t k = 0; !rc && k < json_object_array_length(recs);
+		for (size_t k = 0; !rc && json_object_is_type(recs,
+			json_type_array) && k < json_object_array_length(recs);
 		     k++)
 			rc = factdb_add_fn(db, str_at(recs, k), is_static,
 					   uint_at(e, 2), err);
 	}
-	for (size_t i = 0; !rc && i < json_object_array_length(stores); i++) {
+	for (size_t i = 0; !rc && stores &&
+	     i < json_object_array_length(stores); i++) {
 		json_object *e = json_object_array_get_idx(stores, i);
 		struct factdb_store st = {
 			.field = str_at(e, 0), .display = str_at(e, 1),

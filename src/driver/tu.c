@@ -25,6 +25,7 @@
 #include "factdb/factdb.h"
 #include "util/digest.h"
 #include "util/clock.h"
+#include "prefilter/pf_defs.h"
 #include "prefilter/prefilter.h"
 #include "diag/finding_json.h"
 #include "driver/genhdr.h"
@@ -431,6 +432,63 @@ static void facts_to_json(json_object *res, const struct kc_tu_facts *f,
 	}
 }
 
+static int def_json(void *data, const char *name, size_t nlen,
+		    int is_static, unsigned line)
+{
+	json_object *e = json_object_new_array();
+	int bad = 0;
+
+	bad |= arr_add(e, json_object_new_string_len(name, (int)nlen));
+	bad |= arr_add(e, json_object_new_int(is_static));
+	bad |= arr_add(e, json_object_new_int64(line));
+	bad |= arr_add(e, json_object_new_array());
+	if (bad) {
+		json_object_put(e);
+		return -1;
+	}
+	return arr_add(data, e);
+}
+
+/* The facts of a TU the prefilter skipped: the definitions its text
+ * spells (prefilter/pf_defs.h), without records or stores; it calls no
+ * allocator, so it has none to give, but another definition of one of
+ * its functions must not pass the agreement rule alone. A file that
+ * cannot be read or scanned gives "facts_error" (the round keeps the
+ * old database). */
+static void prefiltered_facts(json_object *res, const struct kc_tu *tu)
+{
+	struct kc_strbuf path = KC_STRBUF_INIT, text = KC_STRBUF_INIT;
+	json_object *o = json_object_new_object();
+	json_object *fns = json_object_new_array();
+	char digest[KC_DIGEST_HEX + 12];
+	int bad = !o || !fns;
+
+	if (tu->dir && tu->file[0] != '/')
+		kc_strbuf_addf(&path, "%s/%s", tu->dir, tu->file);
+	else
+		kc_strbuf_addf(&path, "%s", tu->file);
+	bad = bad || !path.buf || kc_strbuf_read_file(&text, path.buf) ||
+	      pf_defs_scan(text.buf, text.len, def_json, fns);
+	if (!bad) {
+		memcpy(digest, "prefiltered:", 12);
+		kc_digest_buf_hex(text.buf, text.len, digest + 12);
+		bad = json_object_object_add(o, "digest",
+					     json_object_new_string(digest)) ||
+		      json_object_object_add(o, "fns", fns);
+		if (!bad)
+			fns = NULL;
+	}
+	if (!bad && !json_object_object_add(res, "facts", o))
+		o = NULL;
+	else
+		json_object_object_add(res, "facts_error",
+				       json_object_new_boolean(1));
+	json_object_put(fns);
+	json_object_put(o);
+	kc_strbuf_release(&path);
+	kc_strbuf_release(&text);
+}
+
 static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
 			const char *file, struct kc_tu_facts *facts,
 			struct kc_diag *d, struct kc_stats *st,
@@ -504,6 +562,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 		}
 		if (!keep && !c->env->prefilter_check) {
 			status = KC_TU_PREFILTERED;
+			if (want_facts)
+				prefiltered_facts(res, tu);
 			goto done;
 		}
 		if (!keep)

@@ -12,3 +12,4 @@ void *foo_buf_round(unsigned int n, gfp_t gfp);
 void *foo_odd_alloc(unsigned int n, gfp_t gfp);
 void foo_buf_put(void *p);
 size_t foo_room(const void *p);
+void *foo_get_buf(unsigned int n, gfp_t gfp);

@@ -23,6 +23,12 @@ void *foo_odd_alloc(unsigned int n, gfp_t gfp)
 	return kmalloc(n, gfp);
 }
 
+/* alloc foo_get_buf kmalloc $0, but foo_nommu.c defines it too */
+void *foo_get_buf(unsigned int n, gfp_t gfp)
+{
+	return kmalloc(n, gfp);
+}
+
 /* free foo_buf_put $0 */
 void foo_buf_put(void *p)
 {
