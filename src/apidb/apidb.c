@@ -14,6 +14,12 @@ struct apidb {
 	struct kc_arena arena;   /* names, expressions, entries */
 	struct apidb_fn **slot;  /* open addressing, power of two */
 	size_t nslot, n;
+	/* an overlay's database below (apidb_overlay_new), or NULL: a
+	 * lookup that misses here asks it */
+	const struct apidb *base;
+	/* apidb_add_fact(): the entry being loaded is a database fact */
+	const char *fact_file, *fact_record;
+	unsigned fact_line;
 };
 
 static const char *const family_names[APIDB_FAM_COUNT] = {
@@ -113,26 +119,60 @@ static int db_insert(struct apidb *db, struct apidb_fn *fn)
 
 const struct apidb_fn *apidb_lookup(const struct apidb *db, const char *name)
 {
+	const struct apidb_fn *f;
+
 	if (!db || !name)
 		return NULL;
-	return *find_slot(db->slot, db->nslot, name);
+	f = *find_slot(db->slot, db->nslot, name);
+	return f ? f : apidb_lookup(db->base, name);
+}
+
+struct apidb *apidb_overlay_new(const struct apidb *base)
+{
+	struct apidb *db = apidb_new();
+
+	if (db)
+		db->base = base;
+	return db;
+}
+
+const struct apidb *apidb_base(const struct apidb *db)
+{
+	return db ? db->base : NULL;
+}
+
+/* The entries of db's own table that no overlay above it shadows (top:
+ * the overlay asked); the base's after the overlay's. */
+static int foreach_layer(const struct apidb *top, const struct apidb *db,
+			 int (*fn)(const struct apidb_fn *f, void *data),
+			 void *data)
+{
+	for (size_t i = 0; db && i < db->nslot; i++) {
+		const struct apidb_fn *f = db->slot[i];
+		int r;
+
+		if (!f || apidb_lookup(top, f->name) != f)
+			continue;
+		r = fn(f, data);
+		if (r)
+			return r;
+	}
+	return db && db->base ? foreach_layer(top, db->base, fn, data) : 0;
 }
 
 size_t apidb_count(const struct apidb *db)
 {
-	return db ? db->n : 0;
+	size_t n = 0;
+
+	for (; db; db = db->base)
+		n += db->n;
+	return n;
 }
 
 int apidb_foreach(const struct apidb *db,
 		  int (*fn)(const struct apidb_fn *f, void *data), void *data)
 {
-	for (size_t i = 0; db && i < db->nslot; i++) {
-		int r = db->slot[i] ? fn(db->slot[i], data) : 0;
-
-		if (r)
-			return r;
-	}
-	return 0;
+	return foreach_layer(db, db, fn, data);
 }
 
 int apidb_fn_may_report(const struct apidb_fn *f)
@@ -517,8 +557,13 @@ static int rec_cb(const struct kc_tbl_rec *rec, void *data,
 					"free, query, pred, size, errptr, noreturn, sink)", t);
 	}
 	fn->name = kc_arena_strdup(&db->arena, rec->field[1]);
-	fn->file = kc_arena_strdup(&db->arena, rec->file);
-	fn->line = rec->line;
+	fn->file = kc_arena_strdup(&db->arena, db->fact_file ? db->fact_file :
+				   rec->file);
+	fn->line = db->fact_file ? db->fact_line : rec->line;
+	if (db->fact_file) {
+		fn->flags |= APIDB_F_FACT;
+		fn->fact = kc_arena_strdup(&db->arena, db->fact_record);
+	}
 	if (!fn->name || !fn->file)
 		return kc_err_set(err, KC_ENOMEM, rec->file, rec->line, 0,
 				  "out of memory");
@@ -537,6 +582,19 @@ int apidb_load_text(struct apidb *db, const char *name, const char *text,
 		    struct kc_err *err)
 {
 	return kc_tbl_parse(name, text, rec_cb, db, err);
+}
+
+int apidb_add_fact(struct apidb *db, const char *record, const char *file,
+		   unsigned line, struct kc_err *err)
+{
+	int rc;
+
+	db->fact_file = file;
+	db->fact_line = line;
+	db->fact_record = record;
+	rc = kc_tbl_parse("fact database", record, rec_cb, db, err);
+	db->fact_file = NULL;
+	return rc;
 }
 
 int apidb_load_default(struct apidb *db, const char *dir,

@@ -75,6 +75,9 @@ struct apidb_expr {
 #define APIDB_F_ATEND  0x10  /* sink: writes from DST's NUL on (strcat) */
 #define APIDB_F_STR    0x20  /* sink: leaves a string that ends with its
 			      * last byte written (strcpy, strcat) */
+#define APIDB_F_FACT   0x40  /* from the fact database (docs/factdb.md):
+			      * file and line name the TU and line of the
+			      * definition it was derived from */
 
 struct apidb_fn {
 	const char *name;
@@ -93,6 +96,7 @@ struct apidb_fn {
 	unsigned flags;          /* APIDB_F_* */
 	const char *file;        /* where it was defined */
 	unsigned line;
+	const char *fact;        /* APIDB_F_FACT: the record's text */
 };
 
 struct apidb;
@@ -116,13 +120,31 @@ int apidb_load_default(struct apidb *db, const char *dir,
 		       const char *const *extra, size_t nextra,
 		       struct kc_err *err);
 
+/* A new empty database over base (borrowed; it must outlive the
+ * overlay): lookups ask the overlay first, then base, so base is shared
+ * and never changed (the fact database's records of a round, over the
+ * shipped tables). NULL on OOM. Free with apidb_free(), which leaves base
+ * alone. */
+struct apidb *apidb_overlay_new(const struct apidb *base);
+/* The database an overlay is over, or NULL. */
+const struct apidb *apidb_base(const struct apidb *db);
+
+/* Adds one rules-format record that the fact database holds (a summary
+ * of a function defined in file at line): the entry gets APIDB_F_FACT
+ * and that file and line. Returns 0, -KC_EPARSE with err filled, or
+ * -KC_ENOMEM. */
+int apidb_add_fact(struct apidb *db, const char *record, const char *file,
+		   unsigned line, struct kc_err *err);
+
 /* The entry for name, or NULL. The pointer lives as long as db. */
 const struct apidb_fn *apidb_lookup(const struct apidb *db, const char *name);
 
-/* Number of entries (for --stats and tests). */
+/* Number of entries, an overlay's and its base's (for --stats and
+ * tests). */
 size_t apidb_count(const struct apidb *db);
-/* Calls fn on every entry (in no particular order) until it returns
- * non-zero; returns that value or 0. */
+/* Calls fn on every entry that a lookup can return (an overlay's, then
+ * its base's that it does not shadow; in no particular order) until it
+ * returns non-zero; returns that value or 0. */
 int apidb_foreach(const struct apidb *db,
 		  int (*fn)(const struct apidb_fn *f, void *data), void *data);
 /* 1 if a call to f can start a finding: a size query (the ksize rules)

@@ -152,6 +152,9 @@ static int base_digest(struct kc_cache *c, const char *rules_dir,
 	kc_digest_add_u64(d, env->max_inline_depth);
 	kc_digest_add_u64(d, env->step_budget);
 	kc_digest_add(d, &env->time_limit, sizeof(env->time_limit));
+	/* the fact database: the digest of the facts read, and whether the
+	 * TUs' own facts are collected (docs/cache.md) */
+	kc_digest_add_str(d, env->facts_key ? env->facts_key : "");
 	kc_digest_hex(d, c->base);
 	kc_digest_free(d);
 	return ret;

@@ -230,7 +230,7 @@ fail:
 static json_object *result_json(json_object *res, int status)
 {
 	static const char *const keep[] = { "errors", "unknown_flags",
-					    "findings" };
+					    "findings", "facts" };
 	json_object *r = json_object_new_object(), *cnt, *v;
 
 	if (!r)

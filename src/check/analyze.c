@@ -5,6 +5,7 @@
 #include "check/engine.h"
 #include "check/interp/interp.h"
 #include "check/relevance.h"
+#include "check/summary.h"
 #include "util/clock.h"
 #include "util/sink.h"
 #include "util/vec.h"
@@ -125,7 +126,36 @@ static int only_called(struct scan *sc, CXCursor def)
 	return u && u->calls > 0 && u->refs <= u->calls;
 }
 
-static void analyse_fn(struct eng_tu *t, CXCursor def)
+/* Lists every definition of the main file in facts (the fact database's
+ * fn_def rows: the agreement rule needs the definitions without records
+ * too). Out of memory is the sink's (util/sink.h). */
+static void list_defs(struct kc_tu_facts *facts, const struct scan *sc)
+{
+	for (size_t i = 0; i < sc->ndefs; i++) {
+		struct kc_fn_fact ff;
+
+		memset(&ff, 0, sizeof(ff));
+		ff.function = cx_spelling(&facts->arena, sc->defs[i]);
+		ff.is_static = clang_Cursor_getStorageClass(sc->defs[i]) ==
+			       CX_SC_Static;
+		ff.line = cx_line(sc->defs[i]);
+		if (!ff.function || KC_VEC_PUSH(&facts->fns, ff))
+			return;
+	}
+}
+
+/* The fact entry of definition i when this pass summarises (pass 1 of a
+ * run that writes the fact database), else NULL. */
+static struct kc_fn_fact *fact_of(const struct eng_tu *t, size_t i)
+{
+	struct kc_tu_facts *facts = t->env->facts_out;
+
+	return t->pass == 1 && facts && i < facts->fns.n ? &facts->fns.v[i] :
+							     NULL;
+}
+
+static void analyse_fn(struct eng_tu *t, CXCursor def,
+		       struct kc_fn_fact *fact)
 {
 	struct eng_fn f;
 	struct state s;
@@ -144,6 +174,8 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	t->over_budget = 0;
 	eng_mark_visited(t, def);
 	eng_run_body(&f, &s);
+	if (fact)
+		eng_summarise(&f, &s, fact);
 	if (t->pass == 1) {
 		eng_stat(t, "functions-analysed", 1);
 		if (t->over_budget)
@@ -155,10 +187,15 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 }
 
 /* 1 if the current pass has to run def (relevance.c); the functions it
- * skips are counted. */
+ * skips are counted. A run that writes the fact database also runs, in
+ * pass 1, the external functions that free something, for their `free`
+ * summaries (summary.c): such a function alone makes no finding. */
 static int needed(struct eng_tu *t, const struct rel *rel, CXCursor def)
 {
 	if (rel_needed(rel, def, t->pass))
+		return 1;
+	if (t->pass == 1 && t->env->facts_out && rel_frees(rel, def) &&
+	    clang_Cursor_getStorageClass(def) != CX_SC_Static)
 		return 1;
 	eng_stat(t, t->pass ? "functions-irrelevant" : "functions-no-facts",
 		 1);
@@ -236,6 +273,8 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 			    &sc);
 	if (!sc.oom && rel_finish(&rel))
 		sc.oom = 1;
+	if (env->facts_out && !sc.oom)
+		list_defs(env->facts_out, &sc);
 	for (t.pass = 0; t.pass < 2; t.pass++) {
 		/* the second pass starts with fresh objects and symbols, so
 		 * unknown objects pick up the field facts */
@@ -249,7 +288,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 			if (!only_called(&sc, sc.defs[i]) &&
 			    needed(&t, &rel, sc.defs[i]) &&
 			    !out_of_time(&t, env, t0))
-				analyse_fn(&t, sc.defs[i]);
+				analyse_fn(&t, sc.defs[i], fact_of(&t, i));
 		/* helpers no caller reached within the inlining depth are
 		 * analysed on their own */
 		for (i = 0; i < sc.ndefs && !sc.oom; i++)
@@ -257,7 +296,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 			    !eng_was_visited(&t, sc.defs[i]) &&
 			    needed(&t, &rel, sc.defs[i]) &&
 			    !out_of_time(&t, env, t0))
-				analyse_fn(&t, sc.defs[i]);
+				analyse_fn(&t, sc.defs[i], fact_of(&t, i));
 	}
 	t.pass = 1;
 	eng_stat(&t, "analysis-steps", t.tu_steps);

@@ -39,6 +39,11 @@ struct kc_analysis_env {
 	 * a field (round two). NULL: the TU alone. */
 	struct kc_tu_facts *facts_out;
 	const struct kc_field_lookup *fields_in;
+	/* what the run's fact database adds to every TU's result, for the
+	 * result cache's key (docs/cache.md): "write", "read:DIGEST" or
+	 * "read:DIGEST+write" (DIGEST: factdb_digest() of the facts read);
+	 * NULL: no database. The analysis does not read it. */
+	const char *facts_key;
 };
 
 /* Analyses every function defined in main_file of tu and adds findings

@@ -33,6 +33,7 @@
 #define R_STORE 1u              /* stores into a field pass 0 needs */
 #define R_MAKE 2u
 #define R_FACT 4u
+#define R_FREE 8u               /* calls a free of the tables itself */
 
 struct rel_fn {
 	unsigned hash;
@@ -110,6 +111,8 @@ static void scan_call(struct rel *r, struct rel_fn *fn, CXCursor c)
 	if (api) {
 		if (api->kind == APIDB_ALLOC || api->kind == APIDB_QUERY)
 			fn->own |= R_MAKE;
+		if (api->kind == APIDB_FREE)
+			fn->own |= R_FREE;
 		return;
 	}
 	/* the callee may be defined further down: its position is known
@@ -312,6 +315,13 @@ int rel_needed(const struct rel *r, CXCursor def, int pass)
 		return 1;
 	return pass == 0 ? (fn->all & R_STORE) != 0 :
 			   (fn->all & (R_MAKE | R_FACT)) != 0;
+}
+
+int rel_frees(const struct rel *r, CXCursor def)
+{
+	size_t i = rel_pos(r, def);
+
+	return i != HIDX_NONE && (r->fn.v[i].all & R_FREE);
 }
 
 void rel_release(struct rel *r)

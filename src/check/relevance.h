@@ -40,6 +40,10 @@ int rel_finish(struct rel *r);
 void rel_facts_known(struct rel *r, struct eng_tu *t);
 /* 1 if pass (0: facts, 1: findings) has to run def. */
 int rel_needed(const struct rel *r, CXCursor def, int pass);
+/* 1 if def, or a main-file function it calls, calls a free of the
+ * tables: a candidate for a `free` summary (summary.c) even when no pass
+ * needs it (a free alone makes no finding). */
+int rel_frees(const struct rel *r, CXCursor def);
 void rel_release(struct rel *r);
 
 #endif

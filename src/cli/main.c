@@ -18,6 +18,7 @@
 #include "cache/cache.h"
 #include "cli/opts.h"
 #include "diag/diag.h"
+#include "driver/dbround.h"
 #include "driver/env.h"
 #include "driver/genhdr.h"
 #include "prefilter/prefilter.h"
@@ -329,6 +330,90 @@ static struct kc_cache *open_cache(const struct kc_opts *o,
 	return c;
 }
 
+/* One run of the TUs: the result cache and the prefilter for env as it
+ * is now (with --db, the round's facts change both: the cache key and
+ * the prefilter's roots), then kc_run(). */
+static int run_once(const struct kc_opts *o, const struct out_config *cfg,
+		    struct kc_env *env, struct kc_tu_list *tus,
+		    struct kc_diag *diag, struct kc_run_stats *st,
+		    struct kc_cache **cache, struct kc_prefilter **pf,
+		    struct kc_err *err)
+{
+	int ret;
+
+	*cache = open_cache(o, cfg, env);
+	env->env.cache = *cache;
+	if (use_prefilter(o, *cache)) {
+		ret = kc_prefilter_build(pf, env->env.api, tus, *cache, err);
+		if (ret)
+			return ret;
+		env->env.prefilter = *pf;
+		env->env.prefilter_check = o->prefilter == KC_PF_CHECK;
+		if (o->out.stats)
+			kc_prefilter_describe(*pf, stderr);
+	}
+	ret = kc_run(&o->run, &env->env, tus, diag, st, err);
+	if (*cache && st->cache.stored)
+		st->cache.evicted = kc_cache_trim(*cache,
+						  o->mode != KC_MODE_CHECK);
+	return ret;
+}
+
+/* The run, or with --db its rounds (docs/factdb.md, "In a run"): each
+ * reads FILE and writes FILE.new, renamed over FILE when the round ends
+ * with every TU's facts written and no interruption; a later round reads
+ * what the earlier one wrote. Only the last round's findings and
+ * accounting are kept (diag, st); its cache and prefilter are left in
+ * *cache and *pf for the caller to free. */
+static int run_rounds(struct kc_opts *o, const struct out_config *cfg,
+		      struct kc_env *env, struct kc_tu_list *tus,
+		      struct kc_diag *diag, struct kc_run_stats *st,
+		      struct kc_cache **cache, struct kc_prefilter **pf,
+		      struct kc_err *err)
+{
+	unsigned n = o->db ? (o->rounds ? o->rounds : 1) : 1;
+	struct kc_db_round r;
+	int ret = 0;
+
+	if (!o->db)
+		return run_once(o, cfg, env, tus, diag, st, cache, pf, err);
+	for (unsigned i = 0; i < n && !ret; i++) {
+		int end;
+
+		if (i) {
+			kc_prefilter_free(*pf);
+			kc_cache_close(*cache);
+			*pf = NULL;
+			*cache = NULL;
+			env->env.prefilter = NULL;
+			kc_diag_release(diag);
+			kc_diag_init(diag);
+			for (size_t k = 0; k < tus->n; k++)
+				tus->v[k].status = KC_TU_PENDING;
+		}
+		ret = kc_db_round_begin(&r, o->db, env, &o->run, err);
+		if (ret)
+			return ret;
+		if (!o->out.quiet && (n > 1 || o->out.stats))
+			fprintf(stderr, "ksizecheck: round %u of %u: %s %s (%lld function facts read, %lld shadowed by the tables)\n",
+				i + 1, n, r.read ? "reading" : "no facts in",
+				o->db, r.nread, r.nshadowed);
+		ret = run_once(o, cfg, env, tus, diag, st, cache, pf, err);
+		end = kc_db_round_end(&r, !ret && !st->interrupted &&
+				      !st->db_errors, env, &o->run,
+				      ret ? NULL : err);
+		if (!ret && st->db_errors)
+			ret = kc_err_set(err, KC_EIO, o->db, 0, 0,
+					 "the facts of %llu files could not be written; the database is unchanged",
+					 st->db_errors);
+		if (!ret)
+			ret = end;
+		if (st->interrupted)
+			break;
+	}
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct kc_opts o;
@@ -381,6 +466,15 @@ int main(int argc, char **argv)
 				      kc_rules_dir(o.run.rules_dir));
 	case KC_MODE_CACHE:
 		return kc_cache_main(o.sub_argc, o.sub_argv);
+	case KC_MODE_DB:
+		return kc_db_main(o.sub_argc, o.sub_argv);
+	}
+	if ((o.rounds && !o.db) || (o.db && o.mode == KC_MODE_CHECK)) {
+		kc_err_set(&err, KC_EUSAGE, NULL, 0, 0, o.db ?
+			   "--db is not available in the CHECK= form (one process per file; use 'kernel' or -p)" :
+			   "--rounds needs --db FILE");
+		kc_opts_release(&o);
+		return die_usage(&err);
 	}
 
 	ret = build_tus(&o, &tus, &err);
@@ -423,27 +517,13 @@ int main(int argc, char **argv)
 	if (env.preset.warning && !o.out.quiet)
 		fprintf(stderr, "ksizecheck: warning: %s\n", env.preset.warning);
 	kc_diag_init(&diag);
-	cache = open_cache(&o, &cfg, &env);
-	env.env.cache = cache;
 	if (o.run.print == 3) {
+		cache = open_cache(&o, &cfg, &env);
+		env.env.cache = cache;
 		code = print_prefilter(&o, &env, &tus);
 		goto out;
 	}
-	if (use_prefilter(&o, cache)) {
-		ret = kc_prefilter_build(&pf, env.env.api, &tus, cache, &err);
-		if (ret) {
-			code = die_usage(&err);
-			goto out;
-		}
-		env.env.prefilter = pf;
-		env.env.prefilter_check = o.prefilter == KC_PF_CHECK;
-		if (o.out.stats)
-			kc_prefilter_describe(pf, stderr);
-	}
-	ret = kc_run(&o.run, &env.env, &tus, &diag, &st, &err);
-	if (cache && st.cache.stored)
-		st.cache.evicted = kc_cache_trim(cache,
-						 o.mode != KC_MODE_CHECK);
+	ret = run_rounds(&o, &cfg, &env, &tus, &diag, &st, &cache, &pf, &err);
 	if (ret) {
 		code = die_usage(&err);
 		goto out;

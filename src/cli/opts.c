@@ -30,7 +30,7 @@ enum {
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
 	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS, OPT_PREFILTER,
 	OPT_PRINT_PREFILTER, OPT_BUILD_GENERATED, OPT_CACHE_DIR, OPT_NO_CACHE,
-	OPT_CACHE_MAX_SIZE,
+	OPT_CACHE_MAX_SIZE, OPT_DB, OPT_ROUNDS,
 };
 
 static const struct option long_opts[] = {
@@ -69,6 +69,8 @@ static const struct option long_opts[] = {
 	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 	{ "cache-max-size", required_argument, NULL, OPT_CACHE_MAX_SIZE },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "rounds", required_argument, NULL, OPT_ROUNDS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -229,6 +231,10 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_PRINT_PREFILTER: o->run.print = 3; break;
 	case OPT_CACHE_DIR: o->cache_dir = arg; break;
 	case OPT_NO_CACHE: o->no_cache = 1; break;
+	case OPT_DB: o->db = arg; break;
+	case OPT_ROUNDS:
+		ret = parse_num(arg, "--rounds", 1, 8, &o->rounds, err);
+		break;
 	case OPT_CACHE_MAX_SIZE:
 		if (kc_cache_parse_size(arg, &o->cache_max_size) ||
 		    !o->cache_max_size)
@@ -299,10 +305,12 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 	if (argc > 1 && (!strcmp(argv[1], "model") ||
 			 !strcmp(argv[1], "merge") ||
 			 !strcmp(argv[1], "report") ||
-			 !strcmp(argv[1], "cache"))) {
+			 !strcmp(argv[1], "cache") ||
+			 !strcmp(argv[1], "db"))) {
 		o->mode = !strcmp(argv[1], "model") ? KC_MODE_MODEL :
 			  !strcmp(argv[1], "merge") ? KC_MODE_MERGE :
 			  !strcmp(argv[1], "report") ? KC_MODE_REPORT :
+			  !strcmp(argv[1], "db") ? KC_MODE_DB :
 						      KC_MODE_CACHE;
 		o->sub_argc = argc - 1;
 		o->sub_argv = argv + 1;
@@ -388,6 +396,8 @@ void kc_opts_usage(FILE *f)
 "       ksizecheck report [--source-root DIR] -o DIR RESULTS.json|.sarif\n"
 "                                   render a saved run as an HTML report\n"
 "       ksizecheck cache stats|clear [--cache-dir DIR]   the result cache\n"
+"       ksizecheck db merge OUT.db SHARD.db...   fold CI shards' fact databases\n"
+"       ksizecheck db stats FILE.db              rows of a fact database\n"
 "\n"
 "Checks Linux kernel C code for ksize() misuse and kmalloc slack accesses.\n"
 "\n"
@@ -411,6 +421,12 @@ void kc_opts_usage(FILE *f)
 "  --no-cache            neither read nor write the result cache\n"
 "  --cache-max-size SIZE size cap of the cache, oldest entries evicted\n"
 "                        (default 5G; K, M, G suffixes)\n"
+"  --db FILE             whole-tree fact database: use the facts of FILE\n"
+"                        (functions and field stores of other files, from\n"
+"                        the previous run) and replace it with this run's\n"
+"                        (FILE.new, renamed at the end; docs/factdb.md)\n"
+"  --rounds N            with --db: run N rounds, each reading the last\n"
+"                        one's facts; findings of the last round only\n"
 "  -q, --quiet           no progress (a line every 30 s when stderr is not a\n"
 "                        terminal), no summary\n"
 "  --stats               detailed accounting and counters on stderr\n"

@@ -27,6 +27,7 @@ enum kc_mode {
 	KC_MODE_MERGE,      /* ksizecheck merge FILES... */
 	KC_MODE_REPORT,     /* ksizecheck report RESULTS -o DIR */
 	KC_MODE_CACHE,      /* ksizecheck cache stats|clear */
+	KC_MODE_DB,         /* ksizecheck db merge|stats (dbcmd.c) */
 	KC_MODE_HELP,
 	KC_MODE_VERSION,
 	KC_MODE_LIST_RULES,
@@ -63,6 +64,8 @@ struct kc_opts {
 	const char *cache_dir;      /* --cache-dir DIR (cache/cache.h) */
 	int no_cache;               /* --no-cache */
 	unsigned long long cache_max_size; /* --cache-max-size, 0: default */
+	const char *db;             /* --db FILE (docs/factdb.md) */
+	unsigned rounds;            /* --rounds N (1 without it) */
 	struct kc_strlist inputs;   /* files, or PATHS in kernel mode */
 	int argc;                   /* the original command line, for */
 	char **argv;                /* chaining to sparse */
@@ -77,6 +80,10 @@ int kc_opts_parse(struct kc_opts *o, int argc, char **argv,
 
 /* Frees the arrays of o. */
 void kc_opts_release(struct kc_opts *o);
+
+/* `ksizecheck db merge|stats ...` (dbcmd.c): argv[0] is "db". Returns
+ * the exit status (0, or 2 with a message). */
+int kc_db_main(int argc, char **argv);
 
 /* Writes --help text (options, modes, exit codes) to f. */
 void kc_opts_usage(FILE *f);

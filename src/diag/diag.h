@@ -53,7 +53,8 @@ struct kc_loc {
 
 struct kc_note {
 	const char *kind; /* "allocation", "ksize", "free", "path", "macro",
-			   * "field" (the stores behind a field fact) */
+			   * "field" (the stores behind a field fact),
+			   * "fact" (docs/factdb.md) */
 	struct kc_loc loc;
 	const char *msg;
 };

@@ -8,6 +8,8 @@
 
 #include "util/strlist.h"
 
+struct factdb;
+
 struct kc_run_opts {
 	int jobs;                   /* worker processes; 0 = online CPUs */
 	unsigned timeout;           /* seconds per TU (0: none) */
@@ -23,6 +25,12 @@ struct kc_run_opts {
 	struct kc_strlist disable;  /* rule ids: not these */
 	struct kc_strlist cflags;   /* CHECK= arguments
 				     * (kc_tus_from_check_args) */
+	/* the whole-tree fact database (docs/factdb.md): db_read, the
+	 * previous round's file that each worker opens for the tree's field
+	 * stores (NULL: none); db_write, the open database the parent
+	 * writes every TU's facts into (NULL: the workers collect none) */
+	const char *db_read;
+	struct factdb *db_write;
 };
 
 /* Effective number of workers: o->jobs, or the number of online CPUs. */

@@ -258,6 +258,27 @@ static void warn_flag(struct runner *r, const char *flag)
 	r->st->counters.counters[KC_STAT_UNKNOWN_FLAGS]++;
 }
 
+/* The TU's facts into the run's database (dbwrite.c; res NULL: none);
+ * a failure is
+ * counted (the run then exits 2 and keeps the old database) and its first
+ * message printed. */
+static void write_facts(struct runner *r, long tu, json_object *res)
+{
+	struct kc_err err = { 0 };
+	char msg[2048];
+
+	if (!kc_db_write_tu(r->opts->db_write, r->tus->v[tu].file, res,
+			    &err)) {
+		r->st->db_tus++;
+		return;
+	}
+	if (!r->st->db_errors++) {
+		kc_err_format(&err, msg, sizeof(msg));
+		kc_progress_clear(&r->prog);
+		fprintf(stderr, "ksizecheck: error: %s\n", msg);
+	}
+}
+
 static void internal_error(struct runner *r, long tu, const char *what,
 			   int stage)
 {
@@ -266,6 +287,9 @@ static void internal_error(struct runner *r, long tu, const char *what,
 		what, kc_stage_name(stage));
 	r->tus->v[tu].status = KC_TU_INTERNAL;
 	count_status(r->st, KC_TU_INTERNAL);
+	/* a crashed TU's old facts are dropped too */
+	if (r->opts->db_write)
+		write_facts(r, tu, NULL);
 }
 
 /* Handles one result message of worker slot. Returns 0, or -1 when the
@@ -368,6 +392,8 @@ static int take_result(struct runner *r, int slot)
 					json_object_get_int64(val);
 		}
 	}
+	if (r->opts->db_write)
+		write_facts(r, tu, res);
 	json_object_put(res);
 	r->tus->v[tu].status = status;
 	count_status(r->st, status);
@@ -659,6 +685,8 @@ void kc_run_stats_print(const struct kc_run_stats *st, int detail, FILE *f)
 	if (st->fork_rss_kb)
 		fprintf(f, "ksizecheck: stats: %-24s %llu  (the parent's RSS when the workers forked, KB: shared, counted in every worker's RSS)\n", "fork-rss-kb", st->fork_rss_kb);
 	kc_cache_counts_print(&st->cache, f);
+	if (st->db_tus || st->db_errors)
+		fprintf(f, "ksizecheck: stats: %-24s %llu  (TUs whose facts went to the fact database; %llu failed)\n", "db-tus-written", st->db_tus, st->db_errors);
 	fprintf(f, "ksizecheck: stats: %-24s %llu\n", "findings", st->findings);
 	fprintf(f, "ksizecheck: stats: %-24s %.3f\n", "wall-seconds", st->wall_seconds);
 	for (int i = 0; i < KC_STAT_MAX; i++)

@@ -85,6 +85,8 @@ struct kc_run_stats {
 	struct kc_cache_counts {       /* the result cache (cache/cache.h) */
 		unsigned long long hits, misses, stored, corrupt, evicted;
 	} cache;
+	unsigned long long db_tus;     /* TUs written to the fact database */
+	unsigned long long db_errors;  /* TUs whose facts could not be */
 	double wall_seconds;
 	int interrupted;               /* Ctrl-C / SIGTERM stopped the run */
 	struct kc_stats counters;      /* summed over TUs */
@@ -100,6 +102,14 @@ struct kc_analysis_env;
 int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 	   struct kc_tu_list *tus, struct kc_diag *out,
 	   struct kc_run_stats *st, struct kc_err *err);
+
+/* dbwrite.c: writes the facts of TU path from its result res (the
+ * worker's JSON, tu.h) into db, replacing the TU's old rows; a result
+ * without facts (or res NULL: the worker died) leaves the TU with none. 0 or a negative KC_E* code. */
+struct factdb;
+struct json_object;
+int kc_db_write_tu(struct factdb *db, const char *path,
+		   struct json_object *res, struct kc_err *err);
 
 /* Prints the one-line summary ("ksizecheck: 412 files: 410 parsed, 1 with
  * errors, 1 failed; 3 findings"), and with detail the full accounting and

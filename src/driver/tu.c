@@ -21,10 +21,13 @@
 
 #include "cache/cache.h"
 #include "check/analyze.h"
+#include "check/tufacts.h"
+#include "factdb/factdb.h"
 #include "util/clock.h"
 #include "prefilter/prefilter.h"
 #include "diag/finding_json.h"
 #include "driver/genhdr.h"
+#include "driver/dbsend.h"
 #include "driver/tu.h"
 #include "util/strbuf.h"
 
@@ -38,6 +41,11 @@ struct kc_tu_ctx {
 	CXIndex index;   /* owner: this ctx, disposed in kc_tu_ctx_free */
 	char cwd[4096];  /* directory to return to after a TU */
 	int no_dispose;  /* leave the TU to process exit */
+	/* opts->db_read, opened by the first TU that asks (after the fork:
+	 * an SQLite connection must not cross one); owner: this ctx */
+	struct factdb *rdb;
+	int rdb_failed;
+	struct kc_field_lookup fields;
 };
 
 void kc_tu_ctx_set_no_dispose(struct kc_tu_ctx *c, int on)
@@ -96,6 +104,7 @@ void kc_tu_ctx_free(struct kc_tu_ctx *c)
 	if (!c)
 		return;
 	clang_disposeIndex(c->index);
+	factdb_close(c->rdb);
 	free(c);
 }
 
@@ -280,13 +289,48 @@ static void set_counter(json_object *counters, int id, unsigned long long v)
 			       json_object_new_int64((int64_t)v));
 }
 
-static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
-			const char *file, struct kc_diag *d,
-			struct kc_stats *st, struct kc_err *err)
+/* kc_field_lookup over the previous round's database. A read error
+ * answers "no stores": the field is then what the TU alone knows. */
+static int field_lookup(void *data, const char *usr, struct factdb_field *out)
 {
+	struct kc_err err = { 0 };
+	int rc = factdb_field(data, usr, out, &err);
+
+	return rc < 0 ? 0 : rc;
+}
+
+/* The tree's field stores for this worker, or NULL (no --db to read, or
+ * it could not be opened here: the parent opened it before, so only a
+ * file removed meanwhile gets here, and the TU then runs alone). */
+static const struct kc_field_lookup *fields_in(struct kc_tu_ctx *c)
+{
+	struct kc_err err = { 0 };
+
+	if (!c->opts->db_read || c->rdb_failed)
+		return NULL;
+	if (!c->rdb &&
+	    factdb_open(c->opts->db_read, FACTDB_READ, &c->rdb, &err)) {
+		c->rdb_failed = 1;
+		return NULL;
+	}
+	c->fields.field = field_lookup;
+	c->fields.data = c->rdb;
+	return &c->fields;
+}
+
+static int run_analysis(struct kc_tu_ctx *c, CXTranslationUnit tu,
+			const char *file, struct kc_tu_facts *facts,
+			struct kc_diag *d, struct kc_stats *st,
+			struct kc_err *err)
+{
+	struct kc_analysis_env env;
+
 	if (!c->env)
 		return 0;
-	return kc_analyze_tu(c->env, tu, file, d, st, err);
+	env = *c->env;
+	env.facts_out = facts;
+	env.fields_in = fields_in(c);
+	return kc_analyze_tu(&env, tu, file, d, st, err);
 }
 
 json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
@@ -303,6 +347,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	struct kc_stats st = { { 0 } };
 	struct kc_cache *cache = c->env ? c->env->cache : NULL;
 	struct kc_cache_key key = { .hex = "" };
+	struct kc_tu_facts facts;
+	int want_facts = c->env && c->opts->db_write;
 	struct kc_diag diag;
 	struct kc_err err = { 0 };
 	enum CXErrorCode ec;
@@ -313,6 +359,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	unsigned nerr;
 
 	kc_diag_init(&diag);
+	kc_tu_facts_init(&facts);
 	if (!res || !errors || !unknown || !findings || !counters ||
 	    !missing) {
 		json_object_put(missing);
@@ -343,6 +390,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 		}
 		if (!keep && !c->env->prefilter_check) {
 			status = KC_TU_PREFILTERED;
+			if (want_facts)
+				kc_facts_prefiltered(res, tu);
 			goto done;
 		}
 		if (!keep)
@@ -404,7 +453,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 
 	*stage = KC_STAGE_ANALYZE;
 	t0 = (unsigned long long)(kc_now() * 1e6);
-	if (run_analysis(c, ctu, tu->file, &diag, &st, &err)) {
+	if (run_analysis(c, ctu, tu->file, want_facts ? &facts : NULL, &diag,
+			 &st, &err)) {
 		char msg[2048];
 
 		/* the error policy (src/util/sink.h): a failed analysis is an
@@ -437,6 +487,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 				json_object_get_int64(have);
 		set_counter(counters, i, st.counters[i]);
 	}
+	if (want_facts && status != KC_TU_INTERNAL)
+		kc_facts_to_result(res, &facts, tu->file, args, nargs, status);
 	kc_cache_store(cache, &key, ctu, status, res);
 done:
 	/* a worker that exits after this TU lets the kernel free the AST:
@@ -444,6 +496,7 @@ done:
 	if (ctu && !c->no_dispose)
 		clang_disposeTranslationUnit(ctu);
 	kc_diag_release(&diag);
+	kc_tu_facts_release(&facts);
 	free(args);
 	free(unk);
 	if (c->cwd[0] && tu->dir && chdir(c->cwd))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apidb/apidb.h"
+#include "util/digest.h"
 
 struct factdb {
 	sqlite3 *db;
@@ -385,7 +386,8 @@ int factdb_add_store(struct factdb *f, const struct factdb_store *s,
  * the number of rows, and that number of TUs is the number of defining
  * TUs. Statics: only the asking TU's own. */
 static const char fn_query[] =
-	"SELECT record, is_static FROM fn_fact WHERE is_static = 0 AND "
+	"SELECT record, is_static, MIN(tu.path), line FROM fn_fact"
+	" JOIN tu ON fn_fact.tu = tu.id WHERE is_static = 0 AND "
 	" function IN (SELECT function FROM fn_fact f WHERE is_static = 0"
 	"  GROUP BY function HAVING COUNT(DISTINCT record) *"
 	"  COUNT(DISTINCT tu) = COUNT(*) AND COUNT(DISTINCT tu) ="
@@ -393,13 +395,14 @@ static const char fn_query[] =
 	"   WHERE d.function = f.function AND d.is_static = 0))"
 	" GROUP BY function, record "
 	"UNION ALL "
-	"SELECT record, is_static FROM fn_fact JOIN tu ON fn_fact.tu = tu.id"
+	"SELECT record, is_static, tu.path, line FROM fn_fact"
+	" JOIN tu ON fn_fact.tu = tu.id"
 	" WHERE is_static = 1 AND tu.path = ?1 "
 	"ORDER BY 1";
 
-int factdb_fn_records(struct factdb *f, const char *path,
-		      int (*cb)(void *data, const char *record, int is_static),
-		      void *data, struct kc_err *err)
+int factdb_fn_facts(struct factdb *f, const char *path,
+		    int (*cb)(void *data, const struct factdb_fn_fact *fact),
+		    void *data, struct kc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc, step;
@@ -410,9 +413,15 @@ int factdb_fn_records(struct factdb *f, const char *path,
 	rc = 0;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *rec = sqlite3_column_text(st, 0);
+		const unsigned char *at = sqlite3_column_text(st, 2);
+		struct factdb_fn_fact fact = {
+			.record = rec ? (const char *)rec : "",
+			.is_static = sqlite3_column_int(st, 1),
+			.path = at ? (const char *)at : "",
+			.line = (unsigned)sqlite3_column_int(st, 3),
+		};
 
-		rc = cb(data, rec ? (const char *)rec : "",
-			sqlite3_column_int(st, 1));
+		rc = cb(data, &fact);
 		if (rc)
 			break;
 	}
@@ -420,6 +429,66 @@ int factdb_fn_records(struct factdb *f, const char *path,
 		rc = db_error(err, KC_EIO, f->path, f->db,
 			      "cannot read function facts");
 	sqlite3_finalize(st);
+	return rc;
+}
+
+struct records_cb {
+	int (*cb)(void *data, const char *record, int is_static);
+	void *data;
+};
+
+static int records_one(void *data, const struct factdb_fn_fact *fact)
+{
+	struct records_cb *r = data;
+
+	return r->cb(r->data, fact->record, fact->is_static);
+}
+
+int factdb_fn_records(struct factdb *f, const char *path,
+		      int (*cb)(void *data, const char *record, int is_static),
+		      void *data, struct kc_err *err)
+{
+	struct records_cb r = { cb, data };
+
+	return factdb_fn_facts(f, path, records_one, &r, err);
+}
+
+static int digest_fact(void *data, const struct factdb_fn_fact *fact)
+{
+	kc_digest_add_str(data, fact->record);
+	return 0;
+}
+
+int factdb_digest(struct factdb *f, char *hex, struct kc_err *err)
+{
+	struct kc_digest *d = kc_digest_new();
+	sqlite3_stmt *st;
+	int rc, step;
+
+	if (!d)
+		return kc_err_set(err, KC_ENOMEM, f->path, 0, 0,
+				  "out of memory");
+	kc_digest_add_u64(d, FACTDB_SCHEMA_VERSION);
+	rc = factdb_fn_facts(f, "", digest_fact, d, err);
+	if (!rc && prep(f, "SELECT field, what, size FROM field_store"
+			" ORDER BY 1, 2, 3", &st, err))
+		rc = -KC_EIO;
+	else if (!rc) {
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			for (int i = 0; i < 3; i++) {
+				const unsigned char *v =
+					sqlite3_column_text(st, i);
+
+				kc_digest_add_str(d, v ? (const char *)v : "");
+			}
+		if (step != SQLITE_DONE)
+			rc = db_error(err, KC_EIO, f->path, f->db,
+				      "cannot read field stores");
+		sqlite3_finalize(st);
+	}
+	if (!rc)
+		kc_digest_hex(d, hex);
+	kc_digest_free(d);
 	return rc;
 }
 
@@ -538,5 +607,13 @@ int factdb_counts(struct factdb *f, struct factdb_counts *out,
 	out->tus = count_rows(f, "SELECT COUNT(*) FROM tu", err);
 	out->fns = count_rows(f, "SELECT COUNT(*) FROM fn_fact", err);
 	out->stores = count_rows(f, "SELECT COUNT(*) FROM field_store", err);
-	return out->tus < 0 || out->fns < 0 || out->stores < 0 ? -KC_EIO : 0;
+	out->defs = count_rows(f, "SELECT COUNT(*) FROM fn_def", err);
+	return out->tus < 0 || out->fns < 0 || out->stores < 0 ||
+	       out->defs < 0 ? -KC_EIO : 0;
+}
+
+int factdb_unsynced(struct factdb *f, struct kc_err *err)
+{
+	return exec(f, "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY",
+		    err);
 }

@@ -84,6 +84,27 @@ int factdb_fn_records(struct factdb *db, const char *path,
 		      int (*cb)(void *data, const char *record, int is_static),
 		      void *data, struct kc_err *err);
 
+/* factdb_fn_records() with where each record comes from: path and line
+ * of the definition it was derived from (of an external function whose
+ * definitions agree: the first TU by path). The strings live until cb
+ * returns. */
+struct factdb_fn_fact {
+	const char *record;
+	int is_static;
+	const char *path;
+	unsigned line;
+};
+int factdb_fn_facts(struct factdb *db, const char *path,
+		    int (*cb)(void *data, const struct factdb_fn_fact *fact),
+		    void *data, struct kc_err *err);
+
+/* A digest (hex, KC_DIGEST_HEX bytes of util/digest.h: 33) of everything
+ * a TU of the next round may read: the external function records that
+ * agree and every field store (field, what, size). The result cache keys
+ * round-two entries with it, so a changed fact re-checks them. Returns 0
+ * or a negative KC_E* code. */
+int factdb_digest(struct factdb *db, char *hex, struct kc_err *err);
+
 /* The union over the tree of the stores into one field. */
 struct factdb_field {
 	unsigned nstores;      /* stores seen, every TU */
@@ -106,9 +127,16 @@ int factdb_merge(struct factdb *db, const char *shard, struct kc_err *err);
 
 /* Row counts for --stats and tests. */
 struct factdb_counts {
-	long long tus, fns, stores;
+	long long tus, fns, stores, defs;
 };
 int factdb_counts(struct factdb *db, struct factdb_counts *out,
 		  struct kc_err *err);
+
+/* For a database that is a temporary file renamed into place only after
+ * a whole run (driver/dbround.c): commits do not wait for the disk
+ * (synchronous off, journal in memory), so a run's thousands of per-TU
+ * transactions cost no fsync each. A crash leaves a damaged temporary
+ * file, never the database. 0 or -KC_EIO. */
+int factdb_unsynced(struct factdb *db, struct kc_err *err);
 
 #endif

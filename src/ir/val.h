@@ -103,6 +103,10 @@ struct prov_obj {
 				 * function called, or NULL */
 	struct kc_loc via_loc;  /* that call */
 	const char *via_top;    /* the outermost function, which makes it */
+	const char *fact;       /* PO_ALLOC by a function the fact database
+				 * describes: the note that says so */
+	const char *free_fact;  /* freed by such a function: the note */
+	struct kc_loc free_loc; /* and that call */
 };
 
 enum { SYM_OPAQUE = 1, SYM_KSIZE };

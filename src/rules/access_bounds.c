@@ -651,6 +651,7 @@ static int emit(struct eng_tu *t)
 					", a request that is not rounded to a "
 					"bucket");
 			fact_notes(t, fd, a, o);
+			rule_note_fact(t, fd, o);
 		}
 	}
 	return 0;

@@ -74,3 +74,17 @@ const char *rule_free_via(struct eng_tu *t, int fev)
 	snprintf(buf + len, sizeof(buf) - len, ")");
 	return kc_arena_strdup(&t->arena, buf);
 }
+
+void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
+		    const struct prov_obj *o)
+{
+	if (fd && o && o->fact && o->loc.file)
+		kc_note(t->out, fd, "fact", o->loc, "%s", o->fact);
+}
+
+void rule_note_free_fact(struct eng_tu *t, struct kc_finding *fd,
+			 const struct prov_obj *o)
+{
+	if (fd && o && o->free_fact && o->free_loc.file)
+		kc_note(t->out, fd, "fact", o->free_loc, "%s", o->free_fact);
+}

@@ -60,4 +60,13 @@ const char *rule_alloc_by(struct eng_tu *t, const struct prov_obj *o,
  * or "" for a free made there directly. */
 const char *rule_free_via(struct eng_tu *t, int fev);
 
+/* Adds to fd the note that o was allocated by a function the fact
+ * database describes (its record, the TU and line it came from), when it
+ * was: a finding that rests on another TU's fact says so. */
+void rule_note_fact(struct eng_tu *t, struct kc_finding *fd,
+		    const struct prov_obj *o);
+/* The same for a free through such a function (ksize-after-free). */
+void rule_note_free_fact(struct eng_tu *t, struct kc_finding *fd,
+			 const struct prov_obj *o);
+
 #endif

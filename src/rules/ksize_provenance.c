@@ -192,6 +192,8 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 					rule_alloc_loc(o, k->function),
 					"allocated here by %s",
 					rule_alloc_by(t, o, k->function, 0));
+			rule_note_fact(t, fd, o);
+			rule_note_free_fact(t, fd, o);
 		}
 	}
 	if (!interior && some_interior && !k->shared)
@@ -222,6 +224,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 			if (o->loc.file)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"object starts here (%s)", o->alloc);
+			rule_note_fact(t, fd, o);
 		}
 	}
 	if (nbad && !ngood && !nmaybe && !nunk && !nfreed &&
@@ -237,6 +240,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 				kc_note(t->out, fd, "allocation", o->loc,
 					"%s here", o->origin == PO_ALLOC ?
 					"allocated" : "declared");
+			rule_note_fact(t, fd, o);
 		}
 	} else if ((nbad || nmaybe) && (!k->shared || (!ngood && !nunk)) &&
 		   rule_on(t, KC_RULE_KSIZE_MAYBE_NON_KMALLOC)) {
@@ -258,6 +262,7 @@ static void emit_site(struct eng_tu *t, struct ks_site *k)
 					rule_alloc_loc(o, k->function),
 					"allocated here by %s",
 					rule_alloc_by(t, o, k->function, 0));
+			rule_note_fact(t, fd, o);
 		}
 	}
 }

@@ -119,9 +119,53 @@ static void test_override(void)
 	apidb_free(db);
 }
 
+static int count_one(const struct apidb_fn *f, void *data)
+{
+	(void)f;
+	(*(int *)data)++;
+	return 0;
+}
+
+/* An overlay (the fact database's records of a round) over a base that
+ * it never changes: lookups fall through, the overlay's entry shadows
+ * the base's, foreach sees each name once, facts carry their origin. */
+static void test_overlay(void)
+{
+	struct apidb *base = apidb_new(), *ov;
+	struct kc_err err = { 0 };
+	const struct apidb_fn *f;
+	int n = 0;
+
+	CHECK(apidb_load_text(base, "b.tbl", "alloc kmalloc kmalloc $0\n"
+			      "free kfree $0\nalloc my_alloc kmalloc $0\n",
+			      &err) == 0);
+	ov = apidb_overlay_new(base);
+	CHECK(ov && apidb_base(ov) == base);
+	CHECK(apidb_add_fact(ov, "alloc foo_buf_alloc kmalloc $1*8",
+			     "drivers/x/foo_lib.c", 40, &err) == 0);
+	CHECK(apidb_add_fact(ov, "alloc my_alloc vmalloc ?", "x.c", 3,
+			     &err) == 0);
+	f = apidb_lookup(ov, "foo_buf_alloc");
+	CHECK(f && (f->flags & APIDB_F_FACT) && f->line == 40 &&
+	      !strcmp(f->file, "drivers/x/foo_lib.c") &&
+	      !strcmp(f->fact, "alloc foo_buf_alloc kmalloc $1*8"));
+	f = apidb_lookup(ov, "kfree");
+	CHECK(f && f->kind == APIDB_FREE && !(f->flags & APIDB_F_FACT));
+	CHECK(apidb_lookup(ov, "my_alloc")->family == APIDB_FAM_VMALLOC);
+	CHECK(apidb_lookup(base, "my_alloc")->family == APIDB_FAM_KMALLOC);
+	CHECK(!apidb_lookup(base, "foo_buf_alloc"));
+	CHECK(apidb_foreach(ov, count_one, &n) == 0 && n == 4);
+	CHECK(apidb_add_fact(ov, "alloc bad kmalloc $0*", "y.c", 1,
+			     &err) == -KC_EPARSE);
+	apidb_free(ov);
+	CHECK(apidb_lookup(base, "kmalloc") != NULL);
+	apidb_free(base);
+}
+
 int main(void)
 {
 	test_fmt();
+	test_overlay();
 	test_shipped();
 	test_override();
 	expect_error("alloc x slabb $0\n", "t.tbl:1:9: unknown family 'slabb'");

@@ -58,6 +58,22 @@ static void ksize_range(struct eng_tu *t, const struct val *p,
 		r->hi = hi;
 }
 
+/* The apidb entry of callee name at call c: a record of the fact
+ * database about a function the main file defines gives way to the body,
+ * which the call then analyses in the caller's context as before (the
+ * record was derived from that body). */
+static const struct apidb_fn *call_api(const struct eng_tu *t, CXCursor c,
+				       const char *name)
+{
+	const struct apidb_fn *api = apidb_lookup(t->env->api, name);
+	CXCursor def;
+
+	if (!api || !(api->flags & APIDB_F_FACT))
+		return api;
+	def = clang_getCursorDefinition(cx_ref(c));
+	return !clang_Cursor_isNull(def) && cx_in_main_file(def) ? NULL : api;
+}
+
 struct nr_scan {
 	CXTranslationUnit tu;
 	int noreturn;
@@ -163,7 +179,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		return val_top();
 	if (!name)
 		goto unknown;
-	api = apidb_lookup(t->env->api, name);
+	api = call_api(t, c, name);
 	if (api) {
 		switch (api->kind) {
 		case APIDB_ALLOC:
@@ -178,6 +194,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 				 * reading it again sees the free */
 				if (fk && !st_find(s, fk))
 					st_set(s, fk, &a[api->arg]);
+				eng_note_free_fact(f, c, api, &a[api->arg]);
 				eng_do_free(f, s, &a[api->arg], cx_line(c),
 					    fev);
 				if (fk)
@@ -289,7 +306,7 @@ static int inlinable(struct eng_fn *f, CXCursor c)
 	const char *name = cx_callee_name(c, nbuf, sizeof(nbuf));
 	CXCursor def;
 
-	if (!name || apidb_lookup(f->t->env->api, name))
+	if (!name || call_api(f->t, c, name))
 		return 0;
 	def = clang_getCursorDefinition(cx_ref(c));
 	return !clang_Cursor_isNull(def) && cx_in_main_file(def) &&

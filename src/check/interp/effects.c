@@ -299,6 +299,51 @@ static void strlen_set(struct eng_fn *f, struct state *s,
 		       const struct val *dst, struct ival start,
 		       struct ival len);
 
+/* "foo_buf_alloc() returns kmalloc($1*8) (fact from drivers/x/foo_lib.c:40,
+ * ksizecheck database)": the note of an object allocated by a function
+ * that the fact database describes (api->fact is its record). */
+static const char *fact_note(struct eng_tu *t, const char *name,
+			     const struct apidb_fn *api)
+{
+	char fam[32] = "", size[160] = "", buf[512];
+
+	if (!api->fact ||
+	    sscanf(api->fact, "%*s %*s %31s %159s", fam, size) != 2)
+		snprintf(fam, sizeof(fam), "%s",
+			 apidb_family_name(api->family));
+	snprintf(buf, sizeof(buf),
+		 "%s() returns %s(%s) (fact from %s:%u, ksizecheck database)",
+		 name, fam, size[0] ? size : "?", api->file, api->line);
+	return kc_arena_strdup(&t->arena, buf);
+}
+
+void eng_note_free_fact(struct eng_fn *f, CXCursor c,
+			const struct apidb_fn *api, const struct val *a)
+{
+	struct eng_tu *t = f->t;
+	char name[128], buf[512];
+	const char *note;
+	struct kc_loc loc;
+
+	if (!(api->flags & APIDB_F_FACT))
+		return;
+	snprintf(name, sizeof(name), "%s", api->name);
+	snprintf(buf, sizeof(buf),
+		 "%s() frees its argument $%d (fact from %s:%u, ksizecheck database)",
+		 name, api->arg, api->file, api->line);
+	note = kc_arena_strdup(&t->arena, buf);
+	loc = cx_loc(&t->arena, c);
+	for (unsigned i = 0; note && i < a->np; i++) {
+		struct prov_obj *o;
+
+		if (a->p[i].kind != PK_OBJ)
+			continue;
+		o = ir_obj(&t->objs, a->p[i].obj);
+		o->free_fact = note;
+		o->free_loc = loc;
+	}
+}
+
 struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 			   const struct apidb_fn *api, const char *name,
 			   const struct val *a, const CXCursor *ac, int n)
@@ -347,6 +392,8 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 		o->via_loc = cx_loc(&t->arena, g->call);
 		o->via_top = g->caller->name;
 	}
+	if (api->flags & APIDB_F_FACT)
+		o->fact = fact_note(t, name, api);
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */
 	nsz = eng_formula(f, s, api->size, a, ac, n);

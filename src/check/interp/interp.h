@@ -80,6 +80,11 @@ void eng_apply_free(struct state *s, int obj, unsigned line, int fev,
  * marks only the access path that was freed, not other holders. */
 void eng_free_unknown_in_key(struct eng_fn *f, struct state *s,
 			     const char *key, unsigned line, int fev);
+/* A free through a function the fact database describes (api has
+ * APIDB_F_FACT): the objects a may point to remember the fact and the
+ * call, for the note of a finding that rests on it. */
+void eng_note_free_fact(struct eng_fn *f, CXCursor c,
+			const struct apidb_fn *api, const struct val *a);
 void eng_do_free(struct eng_fn *f, struct state *s, const struct val *a,
 		 unsigned line, int fev);
 /* 1 if arg is read from an a[] key (all elements share it) and holds
