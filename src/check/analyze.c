@@ -276,6 +276,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(t.nr_hash);
 	free(t.nr_val);
 	free(t.acc);
+	KC_VEC_FREE(&t.claims);
 	KC_VEC_FREE(&t.frees);
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);
