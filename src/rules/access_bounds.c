@@ -681,9 +681,18 @@ static void claim_one(struct eng_fn *f, const struct state *s,
 	char xb[96], wb[200];
 	const char *tf;
 
-	if (!r->size.nt || r->size.slo != r->size.shi)
+	if (r->size.nt == 1 && r->size.coef[0] == 1 && r->size.den == 1 &&
+	    r->size.shi != IV_PINF && r->size.sreach &&
+	    (sym = ksize_sym_of(t, o, r->size.sym[0]))) {
+		/* the guard narrowed the promised size itself to ksize()
+		 * (`if (n <= ksize(p)) return p;`), a bound it attains */
+		kc = r->size.shi;
+		d = iv_const(0);
+		snprintf(xb, sizeof(xb), "%s", r->size_text ? r->size_text :
+			 "the size");
+	} else if (!r->size.nt || r->size.slo != r->size.shi) {
 		return;	/* the promise must be one exact form to reach */
-	if (ksize_guard(f, s, o, &sym, &kc, &g, &x, &xv) &&
+	} else if (ksize_guard(f, s, o, &sym, &kc, &g, &x, &xv) &&
 	    (d = iv_sub(xv, r->size), !d.nt && d.lo == d.hi &&
 	     d.lo != IV_NINF)) {
 		/* x = size + d, d one constant */
