@@ -146,8 +146,10 @@ static void analyse_fn(struct eng_tu *t, CXCursor def)
 	eng_run_body(&f, &s);
 	if (t->pass == 1) {
 		eng_stat(t, "functions-analysed", 1);
-		if (t->over_budget)
+		if (t->over_budget) {
 			eng_stat(t, "functions-over-budget", 1);
+			t->incomplete = 1;
+		}
 	}
 	st_release(&s);
 	st_release(&f.memo);
@@ -177,8 +179,10 @@ static int out_of_time(struct eng_tu *t, const struct kc_analysis_env *env,
 	t->deadline = t0 + env->time_limit * (t->pass ? 1.0 : 0.5);
 	if (kc_now() < t->deadline && !t->timed_out)
 		return 0;
-	if (t->pass == 1)
+	if (t->pass == 1) {
 		eng_stat(t, "functions-skipped-time", 1);
+		t->incomplete = 1;
+	}
 	return 1;
 }
 

@@ -113,6 +113,9 @@ struct eng_tu {
 				     * fixpoint, where accesses are not
 				     * judged (interp/loops.c) */
 	int tu_errors;              /* clang reported errors in this TU */
+	int incomplete;             /* pass 1 stopped a function early or
+				     * skipped one (budget, deadline): not
+				     * every allocation of the TU was seen */
 	unsigned *nr_hash;          /* callees known to return (0) or not */
 	unsigned char *nr_val;
 	size_t nnr, capnr;

@@ -786,13 +786,16 @@ static void on_return(struct eng_fn *f, const struct state *s,
  * in this file (no other TU allocates it), this TU allocates it
  * somewhere, and every such allocation is a kmalloc one whose request
  * is not rounded (kmalloc_size_roundup, ksize) and is not a constant
- * bucket size. *rep: one of them, for the note. */
+ * bucket size. Only when pass 1 saw every function whole and the TU
+ * parsed cleanly (a skipped function may allocate it rounded). *rep: one
+ * of them, for the note. */
 static int claim_unrounded(const struct eng_tu *t, const struct ret_claim *c,
 			   int *rep)
 {
 	int id, n = 0;
 
-	if (!c->ptype || !c->local_type || !t->config)
+	if (!c->ptype || !c->local_type || !t->config || t->incomplete ||
+	    t->tu_errors)
 		return 0;
 	for (id = 1; id <= t->objs.nobj; id++) {
 		const struct prov_obj *o = ir_obj(&t->objs, id);
@@ -841,7 +844,7 @@ static int claims_judge(struct eng_tu *t)
 				"compare with the requested size, or allocate "
 				"kmalloc_size_roundup() of it",
 				c->msg, c->type_name ? c->type_name :
-				"object", rule_alloc_by(t, o, NULL, 1));
+				"object", rule_alloc_by(t, o, o->via_top, 1));
 		} else {
 			continue;
 		}
