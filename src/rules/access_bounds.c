@@ -681,6 +681,10 @@ static void claim_one(struct eng_fn *f, const struct state *s,
 	char xb[96], wb[200];
 	const char *tf;
 
+	/* a promise bounded otherwise too (size <= 8 checked earlier) may
+	 * never reach the old object's bucket: only an unbounded one */
+	if (r->size.hi != IV_PINF)
+		return;
 	if (r->size.nt == 1 && r->size.coef[0] == 1 && r->size.den == 1 &&
 	    r->size.shi != IV_PINF && r->size.sreach &&
 	    (sym = ksize_sym_of(t, o, r->size.sym[0]))) {

@@ -159,3 +159,17 @@ void *vbuf_grow(void *p, size_t n, gfp_t gfp)
 	kfree(p);
 	return kmalloc(n, gfp);
 }
+
+/* Twin: the promise is bounded before the guard (at most 8 bytes), so
+ * whether it reaches past the old request is not known. */
+void *rec_resize_small(void *ptr, size_t size, gfp_t gfp)
+{
+	size_t tot, old;
+
+	if (size > 8 || !rec_size(size, &tot))
+		return NULL;
+	old = ksize(container_of(ptr, struct rec, data));
+	if (tot <= old)
+		return ptr;
+	return rec_alloc(size, gfp);
+}
