@@ -178,8 +178,10 @@ static void analyse_fn(struct eng_tu *t, CXCursor def,
 		eng_summarise(&f, &s, fact);
 	if (t->pass == 1) {
 		eng_stat(t, "functions-analysed", 1);
-		if (t->over_budget)
+		if (t->over_budget) {
 			eng_stat(t, "functions-over-budget", 1);
+			t->incomplete = 1;
+		}
 	}
 	st_release(&s);
 	st_release(&f.memo);
@@ -214,8 +216,10 @@ static int out_of_time(struct eng_tu *t, const struct kc_analysis_env *env,
 	t->deadline = t0 + env->time_limit * (t->pass ? 1.0 : 0.5);
 	if (kc_now() < t->deadline && !t->timed_out)
 		return 0;
-	if (t->pass == 1)
+	if (t->pass == 1) {
 		eng_stat(t, "functions-skipped-time", 1);
+		t->incomplete = 1;
+	}
 	return 1;
 }
 
@@ -317,6 +321,7 @@ int kc_analyze_tu(const struct kc_analysis_env *env, CXTranslationUnit tu,
 	free(t.nr_hash);
 	free(t.nr_val);
 	free(t.acc);
+	KC_VEC_FREE(&t.claims);
 	KC_VEC_FREE(&t.frees);
 	ir_intern_release(&t.keys);
 	ir_objs_release(&t.objs);

@@ -133,6 +133,18 @@ struct eng_tu {
 	size_t nks, capks;
 	struct acc_site *acc;
 	size_t nacc, capacc;
+	/* returns of realloc-like helpers that hand out an existing object
+	 * up to its ksize() (access_bounds.c), judged at the TU's end */
+	KC_VEC(struct ret_claim {
+		unsigned long long site;
+		struct kc_loc loc;
+		const char *function;
+		const char *msg;       /* the claim, without the verdict */
+		long long past;        /* the promised end past ksize() */
+		unsigned ptype;        /* the container's type, 0: unknown */
+		int local_type;        /* defined in the main file */
+		const char *type_name;
+	}) claims;
 	/* frees as messages name them: kfree() at line 34, or the helper
 	 * called at line 57 whose chain is inner (ids from 1) */
 	KC_VEC(struct free_ev {
@@ -145,6 +157,9 @@ struct eng_tu {
 				     * fixpoint, where accesses are not
 				     * judged (interp/loops.c) */
 	int tu_errors;              /* clang reported errors in this TU */
+	int incomplete;             /* pass 1 stopped a function early or
+				     * skipped one (budget, deadline): not
+				     * every allocation of the TU was seen */
 	unsigned *nr_hash;          /* callees known to return (0) or not */
 	unsigned char *nr_val;
 	size_t nnr, capnr;
@@ -423,6 +438,14 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 void eng_access_bounded(struct eng_fn *f, const struct state *s,
 			CXCursor at, const struct val *ptr, struct ival len,
 			struct ival claim, const char *what);
+/* A return of f's own body (f has an allocator record api): the claim
+ * that ret is usable for size bytes, handed to every family's
+ * on_return (pass 1, outside loop rounds). */
+struct apidb_fn;
+void eng_return(struct eng_fn *f, const struct state *s, CXCursor at,
+		const struct val *ret, const char *ret_text,
+		const struct apidb_fn *api, struct ival size,
+		const char *size_text);
 /* Calls every rule family's emit, which turns the TU's site records
  * into findings; 0 or -KC_ENOMEM. */
 int eng_emit(struct eng_tu *t);

@@ -131,6 +131,28 @@ static void access_event(struct eng_fn *f, const struct state *s,
 			rule_families[i]->on_access(f, s, a);
 }
 
+void eng_return(struct eng_fn *f, const struct state *s, CXCursor at,
+		const struct val *ret, const char *ret_text,
+		const struct apidb_fn *api, struct ival size,
+		const char *size_text)
+{
+	struct rule_return r;
+	size_t i;
+
+	if (f->t->pass != 1 || f->t->quiet)
+		return;
+	memset(&r, 0, sizeof(r));
+	r.at = at;
+	r.ret = ret;
+	r.ret_text = ret_text;
+	r.api = api;
+	r.size = size;
+	r.size_text = size_text;
+	for (i = 0; i < NFAMILY_ROWS; i++)
+		if (rule_families[i]->on_return && first_row(i))
+			rule_families[i]->on_return(f, s, &r);
+}
+
 int eng_emit(struct eng_tu *t)
 {
 	size_t i;

@@ -89,6 +89,9 @@ struct prov_obj {
 				 * several objects, frees mark only the
 				 * freed path */
 	int ksize_sym;          /* symbol for ksize(obj), 0 until needed */
+	int hdr_ksize_sym;      /* PO_UNKNOWN: symbol for ksize() of the
+				 * container this object sits in at a
+				 * constant offset (container_of), 0 if none */
 	unsigned long long key; /* identity (site, context) for reuse */
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
 	unsigned char from_fact; /* field's facts made it PO_ALLOC */
@@ -109,12 +112,23 @@ struct prov_obj {
 	struct kc_loc free_loc; /* and that call */
 };
 
-enum { SYM_OPAQUE = 1, SYM_KSIZE };
+/* SYM_KSIZE_HDR: ksize() of the object that starts off bytes before
+ * obj (off < 0: ksize(container_of(p, struct hdr, data)) of a pointer p
+ * of unknown origin). */
+enum { SYM_OPAQUE = 1, SYM_KSIZE, SYM_KSIZE_HDR };
 
 struct prov_sym {
 	int kind;
 	int obj;            /* SYM_KSIZE */
-	const char *name;   /* SYM_OPAQUE: what it stands for */
+	const char *name;   /* SYM_OPAQUE: what it stands for;
+			     * SYM_KSIZE(_HDR): the type ksize() was given,
+			     * or NULL */
+	long long off;      /* SYM_KSIZE_HDR: offset of obj in it (< 0) */
+	unsigned ptype;     /* SYM_KSIZE(_HDR): eng_type_hash() of the
+			     * argument's pointer type when it points to a
+			     * struct, else 0 */
+	unsigned char local_type; /* that struct is defined in the main
+				   * file, so only this TU allocates it */
 };
 
 /* TU-wide tables; ids start at 1. */

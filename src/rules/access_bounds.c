@@ -15,6 +15,7 @@
  * (interp/lvalues.c: member_judged, view_ok) and when (interp/loops.c:
  * judge_round, on the loop's fixed point).
  */
+#include "rules/access_bounds.h"
 #include "rules/family.h"
 #include "util/vec.h"
 
@@ -22,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { V_UNBOUNDED = -1, V_FINE = 0, V_SLACK = 1, V_OVERFLOW = 2 };
 
 struct judged {
 	int verdict;
@@ -268,7 +268,7 @@ static const char *sym_name(const struct eng_tu *t, int sym)
 
 	if (!s)
 		return "?";
-	if (s->kind == SYM_KSIZE)
+	if (s->kind == SYM_KSIZE || s->kind == SYM_KSIZE_HDR)
 		return "ksize()";
 	return s->name ? s->name : "?";
 }
@@ -307,9 +307,7 @@ static void describe_end(const struct eng_tu *t, const struct judged *j,
 		 j->end_hi);
 }
 
-/* The record of access site `site` (created unjudged), or NULL when
- * out of memory. */
-static struct acc_site *acc_get(struct eng_tu *t, unsigned long long site)
+struct acc_site *ab_acc_get(struct eng_tu *t, unsigned long long site)
 {
 	size_t i;
 	struct acc_site *a;
@@ -535,7 +533,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		o = ir_obj(&t->objs, e->obj);
 		if (!o || !rule_kmalloc_object(t, o))
 			continue;
-		a = acc_get(t, cx_site(acc->at));
+		a = ab_acc_get(t, cx_site(acc->at));
 		if (!a)
 			return;
 		if (!a->loc.file) {
@@ -610,6 +608,9 @@ static int emit(struct eng_tu *t)
 {
 	size_t i;
 
+	if (ab_claims_judge(t))
+		return -KC_ENOMEM;
+
 	for (i = 0; i < t->nacc; i++) {
 		struct acc_site *a = &t->acc[i];
 		struct kc_finding *fd;
@@ -660,5 +661,6 @@ static int emit(struct eng_tu *t)
 const struct rule_family rule_family_access_bounds = {
 	.name = "access_bounds",
 	.on_access = on_access,
+	.on_return = ab_on_return,
 	.emit = emit,
 };

@@ -14,6 +14,7 @@
 #ifndef KC_RULES_FAMILY_H
 #define KC_RULES_FAMILY_H
 
+#include "apidb/apidb.h"
 #include "check/engine.h"
 
 /* One access the interpreter reports: len bytes at ptr + extra. */
@@ -29,12 +30,30 @@ struct rule_access {
 	struct ival claim;
 };
 
+/* A `return` of a function whose API record (rules/allocators.tbl or a --rules file: `alloc`)
+ * promises size bytes at the pointer it returns: the claim the
+ * function makes to its callers (interp/claims.c). */
+struct rule_return {
+	CXCursor at;                 /* the return statement */
+	const struct val *ret;       /* the value returned */
+	const char *ret_text;        /* "ptr", or NULL */
+	const struct apidb_fn *api;  /* the function's record */
+	struct ival size;            /* the record's SIZE over the
+				      * parameters, in that state */
+	const char *size_text;       /* the parameter SIZE names, or NULL */
+};
+
 struct rule_family {
 	const char *name;
 	/* An access in pass 1, outside the loop rounds before a fixed point
 	 * (f->t->quiet == 0), in state s. NULL: not interested. */
 	void (*on_access)(struct eng_fn *f, const struct state *s,
 			  const struct rule_access *a);
+	/* A return of a function with an allocator record (pass 1, the
+	 * function analysed on its own, not inlined), in state s. NULL:
+	 * not interested. */
+	void (*on_return)(struct eng_fn *f, const struct state *s,
+			  const struct rule_return *r);
 	/* The TU's analysis is over: turn the family's records (and the
 	 * ksize() sites, t->ks) into findings. 0 or -KC_ENOMEM. NULL: none. */
 	int (*emit)(struct eng_tu *t);

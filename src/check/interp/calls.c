@@ -74,6 +74,78 @@ static const struct apidb_fn *call_api(const struct eng_tu *t, CXCursor c,
 	return !clang_Cursor_isNull(def) && cx_in_main_file(def) ? NULL : api;
 }
 
+/* Records on ksize symbol sym the struct type ksize()'s argument arg
+ * points to (its name, type hash, and whether the main file defines it,
+ * so that only this TU allocates it). */
+static void ksize_type(struct eng_fn *f, CXCursor arg, int sym)
+{
+	struct prov_sym *ps = (struct prov_sym *)ir_sym(&f->t->objs, sym);
+	CXType ty = clang_getCanonicalType(cx_type(cx_strip(arg)));
+	CXType pt;
+	CXString sp;
+
+	if (!ps || ps->ptype || ty.kind != CXType_Pointer)
+		return;
+	pt = clang_getCanonicalType(clang_getPointeeType(ty));
+	if (pt.kind != CXType_Record)
+		return;
+	ps->ptype = eng_type_hash(ty);
+	ps->local_type = cx_in_main_file(clang_getTypeDeclaration(pt));
+	sp = clang_getTypeSpelling(pt);
+	ps->name = kc_arena_strdup(&f->t->arena, clang_getCString(sp));
+	clang_disposeString(sp);
+}
+
+/* ksize(container_of(p, struct hdr, data)) on a pointer p of unknown
+ * origin (a parameter): the argument is one object at a constant
+ * negative offset, the header idiom. The result is the symbol of that
+ * container's ksize() (one per object, SYM_KSIZE_HDR), so a guard
+ * against it (`if (total <= ksize(...)) return p;`) can be read back
+ * at the function's return (a realloc helper's claim, access_bounds.c).
+ * Returns 1 and sets *r when it applies. */
+static int hdr_ksize(struct eng_fn *f, const struct val *p, CXCursor arg,
+		     struct ival *r)
+{
+	struct eng_tu *t = f->t;
+	struct prov_obj *o;
+	struct prov_sym *ps;
+	unsigned k;
+	int n = 0, obj = 0;
+	long long off = 0;
+
+	if (p->ptop)
+		return 0;
+	for (k = 0; k < p->np; k++) {
+		if (p->p[k].kind == PK_NULL)
+			continue;
+		if (p->p[k].kind != PK_OBJ ||
+		    !iv_is_const(&p->p[k].off, &off))
+			return 0;
+		obj = p->p[k].obj;
+		n++;
+	}
+	if (n != 1 || off >= 0)
+		return 0;
+	o = ir_obj(&t->objs, obj);
+	if (!o || o->origin != PO_UNKNOWN)
+		return 0;
+	if (!o->hdr_ksize_sym) {
+		o->hdr_ksize_sym = ir_sym_new(&t->objs, SYM_KSIZE_HDR, obj,
+					      NULL);
+		ps = (struct prov_sym *)ir_sym(&t->objs, o->hdr_ksize_sym);
+		if (!ps)
+			return 0;
+		ps->off = off;
+	}
+	ps = (struct prov_sym *)ir_sym(&t->objs, o->hdr_ksize_sym);
+	if (!ps || ps->off != off)
+		return 0;
+	ksize_type(f, arg, o->hdr_ksize_sym);
+	*r = iv_sym(o->hdr_ksize_sym);
+	r->lo = -off;
+	return 1;
+}
+
 struct nr_scan {
 	CXTranslationUnit tu;
 	int noreturn;
@@ -143,6 +215,52 @@ static int callee_noreturn(struct eng_tu *t, CXCursor call)
 	t->nr_hash[t->nnr] = h;
 	t->nr_val[t->nnr++] = (unsigned char)ns.noreturn;
 	return ns.noreturn;
+}
+
+/* __builtin_add_overflow(a, b, d), __builtin_mul_overflow(a, b, d)
+ * (check_add_overflow(), check_mul_overflow()): stores a + b (a * b)
+ * into *d and returns whether it overflowed. The stored value is the
+ * exact sum only where the call returned 0; where it returned 1 the
+ * kernel's callers give up (`if (check_add_overflow(...)) return`), so
+ * the sum is kept on both sides, with a lower bound of 0 (size_t). *d is
+ * the variable of `&x` or what a pointer variable points to (a helper's
+ * `size_t *tot` flows back to its caller's variable). */
+static struct val overflow_builtin(struct eng_fn *f, struct state *s,
+				   int add, const struct val *a,
+				   const CXCursor *ac)
+{
+	CXCursor d = cx_strip(ac[2]);
+	const char *key = NULL;
+	struct val r;
+	char buf[512];
+
+	if (clang_getCursorKind(d) == CXCursor_UnaryOperator &&
+	    cx_unop(d) == CXUnaryOperator_AddrOf) {
+		struct cx_kids k;
+
+		cx_children(d, &k);
+		if (k.n == 1 &&
+		    clang_getCursorKind(cx_strip(k.k[0])) ==
+		    CXCursor_DeclRefExpr)
+			key = eng_key(f, k.k[0]);
+	} else if (clang_getCursorKind(d) == CXCursor_DeclRefExpr &&
+		   (key = eng_key(f, d)) &&
+		   !path_append(buf, sizeof(buf), key, PATH_STEP_DEREF, "")) {
+		key = ir_intern(&f->t->keys, buf);
+	} else {
+		key = NULL;
+	}
+	if (!key) {
+		eng_kill_arg(f, s, ac[2]);
+		return val_int(iv_range(0, 1));
+	}
+	r = val_int(add ? iv_add(a[0].iv, a[1].iv) : iv_mul(a[0].iv, a[1].iv));
+	r.iv.rounded = 0;
+	if (r.iv.lo < 0)
+		r.iv.lo = 0;
+	st_kill_under(s, key);
+	st_set(s, key, &r);
+	return val_int(iv_range(0, 1));
 }
 
 struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
@@ -233,6 +351,12 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 					r.iv.lo = o->size.lo > 0 ?
 						  o->size.lo : 0;
 				}
+				if (obj <= 0)
+					hdr_ksize(f, p, ac[api->arg], &r.iv);
+				else if (obj > 0 && !p->ptop)
+					ksize_type(f, ac[api->arg],
+						   ir_obj(&t->objs, obj)->
+						   ksize_sym);
 				ksize_range(t, p, &r.iv);
 				r.iv.rounded = 1;
 				return r;
@@ -283,6 +407,9 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		st_init_dead(s);
 		return val_top();
 	}
+	if (n == 3 && (!strcmp(name, "__builtin_add_overflow") ||
+		       !strcmp(name, "__builtin_mul_overflow")))
+		return overflow_builtin(f, s, name[10] == 'a', a, ac);
 	if (!strncmp(name, "__builtin", 9))
 		return eng_call_result(f, c, name);
 	if (callee_noreturn(t, c)) {

@@ -61,6 +61,11 @@ struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c);
 struct val eng_eval_unop(struct eng_fn *f, struct state *s, CXCursor c);
 
 /* effects.c */
+/* claims.c: `return v;` in state s of a function analysed on its own
+ * whose name has an allocator record: reports the record's promise
+ * (eng_return). */
+void eng_return_claim(struct eng_fn *f, struct state *s, CXCursor ret,
+		      const struct val *v);
 /* The value of size formula e over arguments a (their cursors ac); s
  * (may be NULL) holds the string lengths known on the path. */
 struct ival eng_formula(struct eng_fn *f, const struct state *s,

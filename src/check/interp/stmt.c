@@ -190,6 +190,8 @@ void eng_exec(struct eng_fn *f, struct state *s, CXCursor c)
 		if (k.n) {
 			struct val v = eng_eval(f, s, k.k[0]);
 
+			if (!s->dead && !f->caller)
+				eng_return_claim(f, s, c, &v);
 			if (!s->dead) {
 				f->retval = f->have_ret ?
 					val_join(&f->retval, &v) : v;
