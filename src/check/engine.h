@@ -408,6 +408,15 @@ int eng_var_steps(struct eng_fn *f, CXCursor e, long long *step,
  * by ones elsewhere): 1 and *step when all steps there are constant. */
 int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 		   int *based);
+/* A `for` whose condition is `i < n` (or `n > i`), i and n local
+ * variables or parameters whose address the function never takes, inc
+ * `i++`/`++i`/`i += 1`, a body that never assigns i and a loop that
+ * never assigns n: 1, with the condition's cursors of i and n. Then i
+ * <= n holds at every test when it holds on entry, so the exit through
+ * the condition has i == n (interp/loops.c). */
+int eng_loop_exit_index(struct eng_fn *f, CXCursor loop, CXCursor cond,
+			CXCursor inc, CXCursor body, CXCursor *iv,
+			CXCursor *nv);
 
 /* unify.c: dst = dst join src, renaming src's objects that come from the
  * same allocation site as dst's first. 0 or -KC_ENOMEM. */

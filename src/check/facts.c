@@ -318,7 +318,7 @@ static const char *classify_ptr(struct eng_fn *f, struct field_fact *ff,
 				ff->size_ok++;
 				sib = s;
 			}
-		} else if (o->size.lo > 0 && o->size.hi < IV_PINF) {
+		} else if (o->size.lo >= 0 && o->size.hi < IV_PINF) {
 			/* a constant, or a formula over the storing
 			 * function's parameters: its range there */
 			if (!ff->req_n || o->size.lo < ff->req_lo)

@@ -279,3 +279,83 @@ int eng_loop_steps(struct eng_fn *f, CXCursor e, long long *step,
 	*based = r.konst % r.step == 0;
 	return 1;
 }
+
+/* 1 if var is a local variable (not static) or a parameter. */
+static int local_var(CXCursor var)
+{
+	if (clang_Cursor_isNull(var))
+		return 0;
+	if (clang_getCursorKind(var) == CXCursor_ParmDecl)
+		return 1;
+	return clang_getCursorKind(var) == CXCursor_VarDecl &&
+	       clang_Cursor_getStorageClass(var) != CX_SC_Static &&
+	       clang_Cursor_getStorageClass(var) != CX_SC_Extern &&
+	       clang_getCursorKind(clang_getCursorSemanticParent(var)) !=
+	       CXCursor_TranslationUnit;
+}
+
+/* 1 if scope never assigns var (nor takes its address). */
+static int untouched(struct eng_fn *f, CXCursor var, CXCursor scope)
+{
+	struct stride_rec r;
+
+	scope_rec(f, var, scope, &r);
+	return !r.bad && !r.step && !r.nonconst && !r.konst;
+}
+
+/* 1 if inc is i++, ++i or i += 1. */
+static int unit_inc(CXCursor inc, CXCursor var)
+{
+	struct cx_kids k;
+	enum CXCursorKind kind;
+	long long v;
+
+	inc = cx_strip(inc);
+	kind = clang_getCursorKind(inc);
+	cx_children(inc, &k);
+	if (kind == CXCursor_UnaryOperator)
+		return (cx_unop(inc) == CXUnaryOperator_PostInc ||
+			cx_unop(inc) == CXUnaryOperator_PreInc) &&
+		       k.n == 1 && clang_equalCursors(var_of(k.k[0]), var);
+	return kind == CXCursor_CompoundAssignOperator &&
+	       cx_binop(inc) == CXBinaryOperator_AddAssign && k.n == 2 &&
+	       clang_equalCursors(var_of(k.k[0]), var) &&
+	       cx_eval_int(k.k[1], &v) && v == 1;
+}
+
+int eng_loop_exit_index(struct eng_fn *f, CXCursor loop, CXCursor cond,
+			CXCursor inc, CXCursor body, CXCursor *iv,
+			CXCursor *nv)
+{
+	struct stride_rec r;
+	struct cx_kids k;
+	CXCursor i, n;
+	int lt;
+
+	if (clang_Cursor_isNull(loop) || clang_Cursor_isNull(cond) ||
+	    clang_Cursor_isNull(inc) || clang_Cursor_isNull(body))
+		return 0;
+	cond = cx_strip(cond);
+	if (clang_getCursorKind(cond) != CXCursor_BinaryOperator)
+		return 0;
+	lt = cx_binop(cond) == CXBinaryOperator_LT;
+	if (!lt && cx_binop(cond) != CXBinaryOperator_GT)
+		return 0;
+	cx_children(cond, &k);
+	if (k.n != 2)
+		return 0;
+	*iv = k.k[lt ? 0 : 1];
+	*nv = k.k[lt ? 1 : 0];
+	i = var_of(*iv);
+	n = var_of(*nv);
+	if (!local_var(i) || !local_var(n) || clang_equalCursors(i, n) ||
+	    !unit_inc(inc, i) || !untouched(f, i, body) ||
+	    !untouched(f, n, loop))
+		return 0;
+	/* no pointer to either may change them behind the loop's back */
+	scope_rec(f, i, f->fn, &r);
+	if (r.bad)
+		return 0;
+	scope_rec(f, n, f->fn, &r);
+	return !r.bad;
+}

@@ -664,10 +664,12 @@ void val_add_pel(struct val *v, const struct pel *e)
 				v->p[i].more = 1;
 			return;
 		}
-	if (v->np < VAL_MAXP)
+	if (v->np < VAL_MAXP) {
 		v->p[v->np++] = *e;
-	else
+	} else {
 		v->ptop = 1;
+		v->lost = 1;
+	}
 }
 
 struct val val_join(const struct val *a, const struct val *b)
@@ -677,6 +679,7 @@ struct val val_join(const struct val *a, const struct val *b)
 
 	r.iv = iv_join(a->iv, b->iv);
 	r.ptop = a->ptop || b->ptop;
+	r.lost = a->lost || b->lost;
 	for (i = 0; i < b->np; i++)
 		val_add_pel(&r, &b->p[i]);
 	return r;
@@ -701,7 +704,7 @@ int val_equal(const struct val *a, const struct val *b)
 	unsigned i, j;
 
 	if (!iv_equal(&a->iv, &b->iv) || a->np != b->np ||
-	    a->ptop != b->ptop)
+	    a->ptop != b->ptop || a->lost != b->lost)
 		return 0;
 	for (i = 0; i < a->np; i++) {
 		for (j = 0; j < b->np; j++)

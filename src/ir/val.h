@@ -57,12 +57,15 @@ struct pel {
 	struct ival off;     /* PK_OBJ: byte offset from the start */
 };
 
-#define VAL_MAXP 4
+#define VAL_MAXP 8
 
 struct val {
 	struct ival iv;
 	unsigned char np;
 	unsigned char ptop;  /* may also point anywhere unknown */
+	unsigned char lost;  /* ptop stands (also) for elements dropped when
+			      * the set was full: not an unknown the value
+			      * had before */
 	struct pel p[VAL_MAXP];
 };
 

@@ -397,6 +397,10 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	/* a site visited again (loop rounds, krealloc growth) stands for
 	 * every size it was given: a verdict needs one that all share */
 	nsz = eng_formula(f, s, api->size, a, ac, n);
+	/* a request is a size_t: a negative value here is a wrapped one
+	 * (an int count below zero), so large that the allocation fails */
+	if (nsz.lo < 0 && nsz.hi >= 0)
+		nsz.lo = 0;
 	o->size = o->sized ? iv_join(o->size, nsz) : nsz;
 	o->sized = 1;
 	o->rounded = api->size && api->size->op == APIDB_OP_ARG &&

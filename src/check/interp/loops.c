@@ -71,12 +71,52 @@ static void judge_round(struct eng_fn *f, const struct state *head,
 	st_release(&j.cont);
 }
 
+/* 1 if the `for` being run counts i up to n by ones from i <= n (strides.c
+ * checks the shape; entry state s gives 0 <= i <= n): then i == n when
+ * the condition fails, sets *ic and *nc. */
+static int exit_at_bound(struct eng_fn *f, struct state *s, CXCursor cond,
+			 CXCursor inc, CXCursor body, CXCursor *ic,
+			 CXCursor *nc)
+{
+	struct val i, n;
+
+	if (!eng_loop_exit_index(f, f->cur_for, cond, inc, body, ic, nc))
+		return 0;
+	i = eng_eval(f, s, *ic);
+	n = eng_eval(f, s, *nc);
+	return !i.np && !i.ptop && !n.np && !n.ptop && i.iv.lo >= 0 &&
+	       i.iv.hi <= n.iv.lo;
+}
+
+/* The exit through the condition of such a loop: i takes n's value
+ * (its form included), within the range i had. */
+static void exit_index(struct eng_fn *f, struct state *s, CXCursor ic,
+		       CXCursor nc)
+{
+	struct val i, n;
+
+	if (s->dead)
+		return;
+	i = eng_eval(f, s, ic);
+	n = eng_eval(f, s, nc);
+	if (i.np || n.np || i.ptop || n.ptop)
+		return;
+	if (i.iv.lo > n.iv.lo)
+		n.iv.lo = i.iv.lo;
+	if (i.iv.hi < n.iv.hi)
+		n.iv.hi = i.iv.hi;
+	if (n.iv.lo > n.iv.hi)
+		return;
+	eng_store(f, s, ic, &n);
+}
+
 void eng_run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 		     CXCursor inc, CXCursor body, int do_while)
 {
 	struct jump j;
 	struct state head, exitst, cur, tmp;
-	int round;
+	CXCursor ic, nc;
+	int round, at_bound;
 
 	if (f->njumps >= 64) {
 		st_release(s);
@@ -90,6 +130,8 @@ void eng_run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 	st_init_dead(&exitst);
 	st_init_dead(&head);
 	st_move(&head, s);
+	at_bound = !do_while &&
+		   exit_at_bound(f, &head, cond, inc, body, &ic, &nc);
 	for (round = 0; round < LOOP_MAX_ROUNDS; round++) {
 		if (round == 1)
 			f->t->quiet++;
@@ -98,6 +140,8 @@ void eng_run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 		if (!do_while && !clang_Cursor_isNull(cond)) {
 			if (!st_copy(&tmp, &cur)) {
 				eng_assume(f, &tmp, cond, 0);
+				if (at_bound)
+					exit_index(f, &tmp, ic, nc);
 				eng_join_into(f, &exitst, &tmp);
 				st_release(&tmp);
 			}

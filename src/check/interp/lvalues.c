@@ -347,7 +347,8 @@ static int holds_pel(const struct val *v, const struct pel *e)
  * back, as in a reuse branch, `q = a->q[i]; ... a->q[i] = q;` run in a
  * caller's loop), and without the unknown part when c's content had it
  * too and v holds all of that content (a value derived from c's own,
- * whose unknown part is c's initial content, not a new store). An
+ * whose unknown part is c's initial content, not a new store) and v
+ * dropped no elements of its own when its set was full (val.h: lost). An
  * allocation is always a store of its own: a loop round may store the
  * same site again. */
 static struct val new_content(struct eng_fn *f, struct state *s, CXCursor c,
@@ -375,7 +376,9 @@ static struct val new_content(struct eng_fn *f, struct state *s, CXCursor c,
 	for (i = 0; i < old->np; i++)
 		if (!holds_pel(v, &old->p[i]))
 			all = 0;
-	if (v->ptop && old->ptop && all)
+	/* a set that overflowed lost elements of its own (new allocations,
+	 * say): its unknown part is not only c's old content */
+	if (v->ptop && old->ptop && all && !v->lost)
 		nv.ptop = 0;
 	if (!nv.np && !nv.ptop && (v->np || v->ptop))
 		return val_null(); /* only the old content: no store */

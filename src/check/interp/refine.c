@@ -294,9 +294,39 @@ static int refine_ptr_diff(struct eng_fn *f, struct state *s, CXCursor e,
 	return 1;
 }
 
+/* Paths other than key that hold exactly v0 (one form of symbols with
+ * no slack: `count = list->used` reads the symbol list->used holds) are
+ * the same number as key's, so key's narrowed value nv bounds them too
+ * (within their own range): `BUG_ON(list->used >= list->cap)` bounds
+ * count, and an index that left a search loop at count. */
+static void narrow_equals(struct state *s, const char *key,
+			  const struct ival *v0, const struct ival *nv)
+{
+	unsigned i;
+
+	if (!v0->nt || v0->slo != v0->shi)
+		return;
+	for (i = 0; i < s->n; i++) {
+		struct val *w = &s->e[i].v;
+		struct ival n = *nv;
+
+		if (s->e[i].key == key || path_is_slot(s->e[i].key) ||
+		    w->np || w->ptop || !iv_same_form(&w->iv, v0) ||
+		    w->iv.slo != v0->slo || w->iv.shi != v0->shi)
+			continue;
+		if (w->iv.lo > n.lo)
+			n.lo = w->iv.lo;
+		if (w->iv.hi < n.hi)
+			n.hi = w->iv.hi;
+		if (n.lo <= n.hi)
+			w->iv = n;
+	}
+}
+
 void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 		       enum CXBinaryOperatorKind op, const struct val *other)
 {
+	struct ival v0;
 	const char *key = eng_key(f, e);
 	struct val v;
 
@@ -326,12 +356,14 @@ void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	v = eng_read_key(f, s, key, cx_type(e));
 	if (v.np || v.ptop)
 		return;
+	v0 = v.iv;
 	if (narrow(f, e, &v.iv, op, &other->iv, has_ksize_sym(f, &other->iv),
 		   unit_stride(f, e))) {
 		s->dead = 1;
 		return;
 	}
 	st_set(s, key, &v);
+	narrow_equals(s, key, &v0, &v.iv);
 }
 
 /* p < end with both into one object (end = buf + ksize(buf), a pointer
