@@ -11,6 +11,11 @@
  * "file: internal error: ... in <stage>"; a new worker replaces it and
  * the run goes on. Findings are merged into one kc_diag and sorted, so the
  * output does not depend on -j.
+ *
+ * This file holds the parent's loop (hand out TUs, poll for results,
+ * time out and replace workers), kc_run() around it, and the run's
+ * summary lines; the worker processes are in worker.c, and a result's
+ * accounting (findings, errors, counters, facts) in result.c (runner.h).
  */
 #include <errno.h>
 #include <poll.h>
@@ -19,9 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -30,11 +32,11 @@
 #include <unistd.h>
 
 #include "util/clock.h"
-#include "diag/finding_json.h"
 #include "driver/genhdr.h"
 #include "cache/cache.h"
 #include "driver/progress.h"
 #include "driver/run.h"
+#include "driver/runner.h"
 #include "driver/tu.h"
 #include "util/rulesdir.h"
 #include "util/vec.h"
@@ -54,351 +56,11 @@ static unsigned long long self_rss_kb(void)
 	return res * (unsigned long long)sysconf(_SC_PAGESIZE) / 1024;
 }
 
-/* Returns freed heap pages to the system (glibc's malloc_trim). */
-static void kc_trim_heap(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
-struct worker {
-	pid_t pid;       /* 0: no process */
-	int task_fd;     /* parent writes TU indexes */
-	int res_fd;      /* parent reads results */
-	long tu;         /* TU in progress, -1 when idle */
-	double start;    /* when it started that TU */
-};
-
-struct runner {
-	const struct kc_run_opts *opts;
-	const struct kc_analysis_env *env;
-	struct kc_tu_list *tus;
-	struct kc_diag *out;
-	struct kc_run_stats *st;
-	struct kc_flag_table *flags;
-	struct worker *w;
-	int nw;
-	volatile int *stages;  /* shared with the workers, one per slot */
-	KC_VEC(char *) warned; /* unknown flags already reported */
-	struct kc_progress prog;
-	/* 0 (default): workers live for the whole run; 1: a fresh worker
-	 * per TU that exits without freeing the AST (measured on 12 kernel
-	 * TUs: same user time, 2.5x the system time, so not the default;
-	 * $KSIZECHECK_TUS_PER_WORKER=1 selects it). */
-	int tus_per_worker;
-	/* the second pass of --build-generated: the TUs to check again
-	 * (genhdr.h); NULL: every TU in order */
-	size_t *queue, nqueue;
-};
-
 static volatile sig_atomic_t interrupted;
 
 static void on_signal(int sig)
 {
 	interrupted = sig;
-}
-
-/* ---- worker side ---- */
-
-#if defined(__SANITIZE_ADDRESS__)
-#define KC_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define KC_ASAN 1
-#endif
-#endif
-#ifndef KC_ASAN
-#define KC_ASAN 0
-#endif
-
-static void worker_main(struct runner *r, int slot, int task_fd,
-			int res_fd)
-{
-	struct kc_tu_ctx *ctx;
-	struct rlimit rl;
-	int32_t idx;
-
-	signal(SIGINT, SIG_IGN);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	/* not under ASan: its shadow memory reserves terabytes of address
-	 * space, so any RLIMIT_AS fails every mmap ("Failed to mmap") */
-	if (r->opts->mem_limit_mb && !KC_ASAN) {
-		rl.rlim_cur = rl.rlim_max =
-			(rlim_t)r->opts->mem_limit_mb << 20;
-		setrlimit(RLIMIT_AS, &rl);
-	}
-	ctx = kc_tu_ctx_new(r->opts, r->flags, r->env);
-	if (!ctx)
-		_exit(3);
-	kc_tu_ctx_set_no_dispose(ctx, r->tus_per_worker == 1);
-	while (!kc_read_full(task_fd, &idx, sizeof(idx)) && idx >= 0 &&
-	       (size_t)idx < r->tus->n) {
-		json_object *res;
-		const char *s;
-		uint32_t len;
-
-		res = kc_tu_process(ctx, &r->tus->v[idx], &r->stages[slot]);
-		if (!res)
-			_exit(4);
-		json_object_object_add(res, "tu", json_object_new_int(idx));
-		{
-			struct rusage ru;
-
-			if (!getrusage(RUSAGE_SELF, &ru))
-				json_object_object_add(res, "maxrss_kb",
-					json_object_new_int64(ru.ru_maxrss));
-		}
-		r->stages[slot] = KC_STAGE_SEND;
-		s = json_object_to_json_string_ext(res, JSON_C_TO_STRING_PLAIN);
-		len = (uint32_t)strlen(s);
-		if (kc_write_full(res_fd, &len, sizeof(len)) ||
-		    kc_write_full(res_fd, s, len))
-			_exit(5);
-		json_object_put(res);
-		/* libclang's freed AST pages stay in the heap otherwise, and
-		 * a long-lived worker grows to its largest TUs' sum */
-		kc_trim_heap();
-		r->stages[slot] = KC_STAGE_IDLE;
-		if (r->tus_per_worker == 1)
-			_exit(0);
-	}
-	kc_tu_ctx_free(ctx);
-	_exit(0);
-}
-
-/* ---- parent side ---- */
-
-static int start_worker(struct runner *r, int slot, struct kc_err *err)
-{
-	int tp[2], rp[2];
-	pid_t pid;
-
-	if (pipe(tp))
-		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
-				  "cannot create a pipe: %s", strerror(errno));
-	if (pipe(rp)) {
-		close(tp[0]);
-		close(tp[1]);
-		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
-				  "cannot create a pipe: %s", strerror(errno));
-	}
-	fflush(NULL);
-	pid = fork();
-	if (pid < 0) {
-		close(tp[0]);
-		close(tp[1]);
-		close(rp[0]);
-		close(rp[1]);
-		return kc_err_set(err, KC_EINTERNAL, NULL, 0, 0,
-				  "cannot fork a worker: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		for (int i = 0; i < r->nw; i++)
-			if (r->w[i].pid) {
-				close(r->w[i].task_fd);
-				close(r->w[i].res_fd);
-			}
-		close(tp[1]);
-		close(rp[0]);
-		worker_main(r, slot, tp[0], rp[1]);
-	}
-	close(tp[0]);
-	close(rp[1]);
-	r->w[slot].pid = pid;
-	r->w[slot].task_fd = tp[1];
-	r->w[slot].res_fd = rp[0];
-	r->w[slot].tu = -1;
-	r->stages[slot] = KC_STAGE_IDLE;
-	return 0;
-}
-
-static void stop_worker(struct runner *r, int slot, int sig, int *status)
-{
-	struct worker *w = &r->w[slot];
-
-	if (!w->pid)
-		return;
-	if (sig)
-		kill(w->pid, sig);
-	close(w->task_fd);
-	close(w->res_fd);
-	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
-		;
-	w->pid = 0;
-}
-
-static void count_status(struct kc_run_stats *st, int status)
-{
-	switch (status) {
-	case KC_TU_CLEAN: st->parsed_clean++; break;
-	case KC_TU_ERRORS: st->parsed_errors++; break;
-	case KC_TU_FAILED: st->failed++; break;
-	case KC_TU_INTERNAL: st->internal_errors++; break;
-	case KC_TU_PREFILTERED: st->prefiltered++; break;
-	default: st->skipped++; break;
-	}
-}
-
-static void warn_flag(struct runner *r, const char *flag)
-{
-	char *copy;
-
-	for (size_t i = 0; i < r->warned.n; i++)
-		if (!strcmp(r->warned.v[i], flag))
-			return;
-	copy = strdup(flag);
-	if (copy && KC_VEC_PUSH(&r->warned, copy))
-		free(copy);
-	kc_progress_clear(&r->prog);
-	fprintf(stderr,
-		"ksizecheck: warning: clang rejects flag '%s'; ignored (add it to rules/flags.tbl)\n",
-		flag);
-	r->st->counters.counters[KC_STAT_UNKNOWN_FLAGS]++;
-}
-
-/* The TU's facts into the run's database (dbwrite.c; res NULL: none);
- * a failure is
- * counted (the run then exits 2 and keeps the old database) and its first
- * message printed. */
-static void write_facts(struct runner *r, long tu, json_object *res)
-{
-	struct kc_err err = { 0 };
-	char msg[2048];
-
-	if (!kc_db_write_tu(r->opts->db_write, r->tus->v[tu].file, res,
-			    &err)) {
-		r->st->db_tus++;
-		return;
-	}
-	if (!r->st->db_errors++) {
-		kc_err_format(&err, msg, sizeof(msg));
-		kc_progress_clear(&r->prog);
-		fprintf(stderr, "ksizecheck: error: %s\n", msg);
-	}
-}
-
-static void internal_error(struct runner *r, long tu, const char *what,
-			   int stage)
-{
-	kc_progress_clear(&r->prog);
-	fprintf(stderr, "%s: internal error: %s in %s\n", r->tus->v[tu].file,
-		what, kc_stage_name(stage));
-	r->tus->v[tu].status = KC_TU_INTERNAL;
-	count_status(r->st, KC_TU_INTERNAL);
-	/* a crashed TU's old facts are dropped too */
-	if (r->opts->db_write)
-		write_facts(r, tu, NULL);
-}
-
-/* Handles one result message of worker slot. Returns 0, or -1 when the
- * worker is gone (the TU is then an internal error). */
-static int take_result(struct runner *r, int slot)
-{
-	struct worker *w = &r->w[slot];
-	json_object *res, *v, *a;
-	struct kc_err err = { 0 };
-	uint32_t len;
-	char *buf;
-	long tu;
-	int status, gen;
-
-	if (kc_read_full(w->res_fd, &len, sizeof(len)))
-		return -1;
-	buf = malloc((size_t)len + 1);
-	if (!buf || kc_read_full(w->res_fd, buf, len)) {
-		free(buf);
-		return -1;
-	}
-	buf[len] = '\0';
-	res = json_tokener_parse(buf);
-	free(buf);
-	if (!res || !json_object_object_get_ex(res, "tu", &v)) {
-		json_object_put(res);
-		return -1;
-	}
-	tu = json_object_get_int(v);
-	if (tu != w->tu) {
-		json_object_put(res);
-		return -1;
-	}
-	w->tu = -1;
-	status = json_object_object_get_ex(res, "status", &v) ?
-		 json_object_get_int(v) : KC_TU_FAILED;
-	gen = kc_genhdr_take(r->tus->gen, &r->tus->v[tu], (size_t)tu, res);
-	if (gen == KC_GENHDR_HOLD) {
-		/* checked again after the build: count nothing now */
-		json_object_put(res);
-		return 0;
-	}
-	kc_progress_clear(&r->prog);
-	if (json_object_object_get_ex(res, "unknown_flags", &a))
-		for (size_t i = 0; i < json_object_array_length(a); i++)
-			warn_flag(r, json_object_get_string(
-					     json_object_array_get_idx(a, i)));
-	if (gen == KC_GENHDR_NONE &&
-	    json_object_object_get_ex(res, "errors", &a))
-		for (size_t i = 0; i < json_object_array_length(a); i++)
-			fprintf(stderr, "%s\n", json_object_get_string(
-				json_object_array_get_idx(a, i)));
-	if (status == KC_TU_FAILED)
-		fprintf(stderr, "%s: error: %s\n", r->tus->v[tu].file,
-			json_object_object_get_ex(res, "message", &v) ?
-			json_object_get_string(v) : "failed");
-	if (json_object_object_get_ex(res, "analysis_error", &v))
-		fprintf(stderr, "%s: internal error: analysis: %s\n",
-			r->tus->v[tu].file, json_object_get_string(v));
-	if (json_object_object_get_ex(res, "maxrss_kb", &v) &&
-	    (unsigned long long)json_object_get_int64(v) >
-	    r->st->worker_maxrss_kb)
-		r->st->worker_maxrss_kb = json_object_get_int64(v);
-	kc_cache_count(&r->st->cache, res);
-	if (json_object_object_get_ex(res, "prefilter_skip", &v)) {
-		size_t nf = json_object_object_get_ex(res, "findings", &a) ?
-			    json_object_array_length(a) : 0;
-
-		r->st->counters.counters[KC_STAT_PREFILTER_WOULD_SKIP]++;
-		if (nf) {
-			fprintf(stderr,
-				"%s: internal error: the prefilter would skip this file (%s) but it has %zu finding%s\n",
-				r->tus->v[tu].file, json_object_get_string(v),
-				nf, nf == 1 ? "" : "s");
-			r->st->prefilter_misses++;
-		}
-	}
-	if (json_object_object_get_ex(res, "findings", &a))
-		for (size_t i = 0; i < json_object_array_length(a); i++) {
-			if (kc_finding_from_json(r->out,
-						 json_object_array_get_idx(a, i),
-						 &err)) {
-				char msg[2048];
-
-				kc_err_format(&err, msg, sizeof(msg));
-				fprintf(stderr,
-					"%s: internal error: bad finding from worker: %s\n",
-					r->tus->v[tu].file, msg);
-			} else {
-				r->prog.findings++;
-			}
-		}
-	if (json_object_object_get_ex(res, "counters", &a)) {
-		json_object_object_foreach(a, key, val) {
-			int id = kc_stat_by_name(key);
-
-			if (id >= 0)
-				r->st->counters.counters[id] +=
-					(unsigned long long)
-					json_object_get_int64(val);
-		}
-	}
-	if (r->opts->db_write)
-		write_facts(r, tu, res);
-	json_object_put(res);
-	r->tus->v[tu].status = status;
-	count_status(r->st, status);
-	r->prog.done++;
-	return 0;
 }
 
 static int assign(struct runner *r, int slot, size_t *next)
@@ -431,22 +93,6 @@ send:
 	return 0;
 }
 
-static void explain_death(struct runner *r, int slot, long tu, int status)
-{
-	char what[128];
-	int stage = r->stages[slot];
-
-	if (WIFSIGNALED(status))
-		snprintf(what, sizeof(what), "crashed with signal %d (%s)%s",
-			 WTERMSIG(status), strsignal(WTERMSIG(status)),
-			 WTERMSIG(status) == SIGABRT ?
-			 ", possibly out of memory (--mem-limit)" : "");
-	else
-		snprintf(what, sizeof(what), "worker exited with status %d",
-			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	internal_error(r, tu, what, stage);
-	r->prog.done++;
-}
 
 /* The worker in slot died or misbehaved: account its TU, replace it. */
 static int replace_worker(struct runner *r, int slot, int sig,
@@ -455,17 +101,17 @@ static int replace_worker(struct runner *r, int slot, int sig,
 	long tu = r->w[slot].tu;
 	int stage = r->stages[slot], status = 0;
 
-	stop_worker(r, slot, sig, &status);
+	kc_worker_stop(r, slot, sig, &status);
 	if (tu >= 0) {
 		if (timeout_msg) {
-			internal_error(r, tu, timeout_msg, stage);
+			kc_result_internal_error(r, tu, timeout_msg, stage);
 			r->prog.done++;
 		} else {
-			explain_death(r, slot, tu, status);
+			kc_result_worker_died(r, slot, tu, status);
 		}
 	}
 	r->st->counters.counters[KC_STAT_WORKER_RESTARTS]++;
-	return start_worker(r, slot, err);
+	return kc_worker_start(r, slot, err);
 }
 
 static int loop(struct runner *r, struct kc_err *err)
@@ -511,14 +157,14 @@ static int loop(struct runner *r, struct kc_err *err)
 			if (r->w[i].tu < 0)
 				continue;
 			if (pfd[i].revents) {
-				if (take_result(r, i)) {
+				if (kc_result_take(r, i)) {
 					ret = replace_worker(r, i, SIGKILL,
 							     NULL, err);
 				} else if (r->tus_per_worker == 1) {
 					int status;
 
-					stop_worker(r, i, 0, &status);
-					ret = start_worker(r, i, err);
+					kc_worker_stop(r, i, 0, &status);
+					ret = kc_worker_start(r, i, err);
 				}
 				if (!ret && r->w[i].tu < 0 &&
 				    assign(r, i, &next))
@@ -598,7 +244,7 @@ int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 	sigaction(SIGPIPE, &sa, &old_pipe);
 
 	for (int i = 0; i < r.nw && !ret; i++)
-		ret = start_worker(&r, i, err);
+		ret = kc_worker_start(&r, i, err);
 	if (!ret)
 		ret = loop(&r, err);
 	if (!ret && !interrupted && kc_genhdr_held(tus->gen)) {
@@ -621,9 +267,9 @@ int kc_run(const struct kc_run_opts *opts, const struct kc_analysis_env *env,
 
 			if (kc_write_full(r.w[i].task_fd, &bye, sizeof(bye)))
 				kill(r.w[i].pid, SIGKILL);
-			stop_worker(&r, i, 0, &status);
+			kc_worker_stop(&r, i, 0, &status);
 		} else {
-			stop_worker(&r, i, SIGKILL, &status);
+			kc_worker_stop(&r, i, SIGKILL, &status);
 		}
 	}
 	kc_progress_clear(&r.prog);

@@ -89,4 +89,13 @@ static inline unsigned slab_ver_dist(const struct slab_config *c, unsigned v)
 const char *slab_model_keep_warning(const struct slab_model *m,
 				    const char *msg);
 
+/* slab_load.c: a heap copy of s the caller frees, NULL on OOM. */
+char *slab_xstrdup(const char *s);
+/* slab_presets.c: the kc_tbl_read() callback of presets.tbl; data is the
+ * struct slab_model being loaded. Returns 0 or -KC_E* with err filled
+ * at the bad field. */
+struct kc_tbl_rec;
+int slab_presets_rec(const struct kc_tbl_rec *rec, void *data,
+		     struct kc_err *err);
+
 #endif
