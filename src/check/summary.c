@@ -273,6 +273,7 @@ static CXFile spelled_file(CXCursor c)
 struct pure_walk {
 	CXFile main;    /* the definition's file */
 	CXCursor root;  /* the statement's own call (plain form), or null */
+	int strict;     /* effects spelled anywhere count (declarations) */
 	int bad;
 };
 
@@ -286,7 +287,7 @@ static enum CXChildVisitResult pure_visit(CXCursor c, CXCursor parent,
 {
 	struct pure_walk *w = data;
 	enum CXCursorKind k = clang_getCursorKind(c);
-	int here = clang_File_isEqual(spelled_file(c), w->main);
+	int here = w->strict || clang_File_isEqual(spelled_file(c), w->main);
 
 	(void)parent;
 	switch (k) {
@@ -337,10 +338,11 @@ static enum CXChildVisitResult pure_visit(CXCursor c, CXCursor parent,
 }
 
 /* 1 if statement c (and its subtree) is free of jumps and, but for root,
- * of effects spelled in file main. */
-static int pure(CXCursor c, CXFile main, CXCursor root)
+ * of effects spelled in file main (strict: spelled anywhere, macros'
+ * bodies included). */
+static int pure(CXCursor c, CXFile main, CXCursor root, int strict)
 {
-	struct pure_walk w = { main, root, 0 };
+	struct pure_walk w = { main, root, strict, 0 };
 
 	if (pure_visit(c, clang_getNullCursor(), &w) == CXChildVisit_Break)
 		return 0;
@@ -397,7 +399,7 @@ static enum CXChildVisitResult body_visit(CXCursor c, CXCursor parent,
 	case CXCursor_NullStmt:
 		return CXChildVisit_Continue;
 	case CXCursor_DeclStmt:
-		if (!pure(c, w->main, clang_getNullCursor()))
+		if (!pure(c, w->main, clang_getNullCursor(), 1))
 			w->bad = 1;
 		break;
 	case CXCursor_ReturnStmt:
@@ -416,7 +418,7 @@ static enum CXChildVisitResult body_visit(CXCursor c, CXCursor parent,
 		       clang_getCursorKind(root) == CXCursor_ParenExpr ||
 		       clang_getCursorKind(root) == CXCursor_UnexposedExpr)
 			root = cx_strip(cx_first_child(root));
-		if (!pure(c, w->main, root))
+		if (!pure(c, w->main, root, 0))
 			w->bad = 1;
 		w->stmt = c;
 		break;
