@@ -360,7 +360,20 @@ static const struct apidb_fn *stmt_sink(struct eng_tu *t, CXCursor c)
 	CXToken *tok = NULL;
 	unsigned ntok = 0;
 
-	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &ntok);
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f0 = NULL, f1 = NULL;
+	unsigned o0, o1;
+
+	/* the statement as the file spells it: a macro's expansion range */
+	clang_getExpansionLocation(clang_getRangeStart(r), &f0, NULL, NULL,
+				   &o0);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f1, NULL, NULL,
+				   &o1);
+	if (!f0 || !clang_File_isEqual(f0, f1) || o1 < o0)
+		return NULL;
+	r = clang_getRange(clang_getLocationForOffset(tu, f0, o0),
+			   clang_getLocationForOffset(tu, f1, o1));
+	clang_tokenize(tu, r, &tok, &ntok);
 	if (ntok >= 3 && clang_getTokenKind(tok[0]) == CXToken_Identifier &&
 	    clang_getTokenKind(tok[1]) == CXToken_Punctuation) {
 		CXString name = clang_getTokenSpelling(tu, tok[0]);

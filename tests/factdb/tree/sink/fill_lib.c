@@ -16,6 +16,12 @@ void fill_words(unsigned int *dst, const unsigned int *src, size_t n)
 	memcpy(dst, src, bytes);
 }
 
+/* sink fill_move $0 $1 $2+4 (memmove() is fill_chk.h's macro) */
+void fill_move(unsigned char *dst, const unsigned char *src, size_t n)
+{
+	memmove(dst, src, n + 4);
+}
+
 /* sink fill_name $0 - $1 upto */
 void fill_name(char *buf, size_t size, int id)
 {

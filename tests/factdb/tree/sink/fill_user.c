@@ -11,6 +11,7 @@ int fill_use(const unsigned int *src)
 	fill_bytes(p, 0, ksize(p));                /* round 2: slack-write */
 	fill_words((unsigned int *)p, src, 8);     /* round 2: overflow-write */
 	fill_name((char *)p, ksize(p), 3);         /* round 2: slack-write */
+	fill_move(p, (const unsigned char *)src, 12); /* round 2: slack-write */
 	kfree(p);
 	return 0;
 }
