@@ -277,11 +277,12 @@ struct pure_walk {
 	int bad;
 };
 
-/* Visitor: sets bad on anything that may jump (return, goto, labels,
- * loops' break/continue, asm) or, spelled in the definition's file,
- * anything with an effect besides the statement's own call: a call, a
- * statement expression, an assignment, ++/--. Calls a sink macro's own
- * body spells (FORTIFY's checks) are the sink's. */
+/* Visitor: sets bad on anything that may leave the function (return,
+ * goto, labels) or, spelled in the definition's file, anything with an
+ * effect besides the statement's own call: a call, a statement
+ * expression, an assignment, ++/--, asm, break/continue. What a sink
+ * macro's own body spells (FORTIFY's checks, WARN_ONCE's asm) is the
+ * sink's. */
 static enum CXChildVisitResult pure_visit(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -295,11 +296,16 @@ static enum CXChildVisitResult pure_visit(CXCursor c, CXCursor parent,
 	case CXCursor_GotoStmt:
 	case CXCursor_IndirectGotoStmt:
 	case CXCursor_LabelStmt:
-	case CXCursor_BreakStmt:
-	case CXCursor_ContinueStmt:
-	case CXCursor_AsmStmt:
 		w->bad = 1;
 		return CXChildVisit_Break;
+	case CXCursor_BreakStmt: /* no loop or switch is spelled here */
+	case CXCursor_ContinueStmt:
+	case CXCursor_AsmStmt:   /* WARN_ONCE's in FORTIFY's memcpy() */
+		if (here) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
 	case CXCursor_CallExpr:
 		if (here && !clang_equalCursors(c, w->root)) {
 			w->bad = 1;
