@@ -173,6 +173,7 @@ static void analyse_fn(struct eng_tu *t, CXCursor def,
 	t->steps = 0;
 	t->over_budget = 0;
 	eng_mark_visited(t, def);
+	f.sink_evs_on = fact && eng_sink_shape(t, def) ? 1 : 0;
 	eng_run_body(&f, &s);
 	if (fact)
 		eng_summarise(&f, &s, fact);
@@ -183,6 +184,7 @@ static void analyse_fn(struct eng_tu *t, CXCursor def,
 			t->incomplete = 1;
 		}
 	}
+	KC_VEC_FREE(&f.sink_evs);
 	st_release(&s);
 	st_release(&f.memo);
 	st_release(&f.ret);
@@ -198,6 +200,9 @@ static int needed(struct eng_tu *t, const struct rel *rel, CXCursor def)
 		return 1;
 	if (t->pass == 1 && t->env->facts_out && rel_frees(rel, def) &&
 	    clang_Cursor_getStorageClass(def) != CX_SC_Static)
+		return 1;
+	/* and those shaped as sink wrappers, for their `sink` summaries */
+	if (t->pass == 1 && t->env->facts_out && eng_sink_shape(t, def))
 		return 1;
 	eng_stat(t, t->pass ? "functions-irrelevant" : "functions-no-facts",
 		 1);

@@ -223,6 +223,16 @@ struct label_pend {
 	int back_grew;              /* back grew during this run of the body */
 };
 
+/* One access event of a function analysed on its own (sites.c), kept
+ * for its `sink` summary (summary.c). */
+struct sink_ev {
+	CXCursor at;
+	struct val ptr;
+	struct ival extra, len, claim;
+	int write;
+	int bounded;
+};
+
 struct eng_fn {
 	struct eng_tu *t;
 	struct eng_fn *caller;
@@ -260,6 +270,10 @@ struct eng_fn {
 	int ndefs;
 	int in_def;                 /* re-evaluating a definition */
 	CXCursor cur_for, cur_init; /* innermost `for` being run, its init */
+	/* summary.c: the accesses of a function analysed on its own
+	 * (caller NULL) in pass 1, kept when sink_evs_on is set */
+	int sink_evs_on;
+	KC_VEC(struct sink_ev) sink_evs;
 };
 
 /* ---- the layers below the interpreter (docs/analysis.md) ----

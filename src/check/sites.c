@@ -124,6 +124,20 @@ static void access_event(struct eng_fn *f, const struct state *s,
 {
 	size_t i;
 
+	if (f->sink_evs_on && !f->caller && f->t->pass == 1) {
+		struct sink_ev e;
+
+		e.at = a->at;
+		e.ptr = *a->ptr;
+		e.extra = a->extra;
+		e.len = a->len;
+		e.claim = a->claim;
+		e.write = a->write;
+		e.bounded = a->bounded;
+		/* a lost event withholds the record (summary.c) */
+		if (KC_VEC_PUSH(&f->sink_evs, e))
+			f->sink_evs_on = -1;
+	}
 	if (f->t->pass != 1 || f->t->quiet)
 		return;
 	for (i = 0; i < NFAMILY_ROWS; i++)

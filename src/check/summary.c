@@ -19,9 +19,16 @@
  *   query NAME ksize $N  the return value is exactly ksize() of the
  *        start of parameter N's initial object.
  *
+ *   sink NAME DST SRC LEN [upto]  a void function whose body is one
+ *        statement spelled as a call of an apidb sink (a function or a
+ *        FORTIFY macro), with only effect-free declarations before it
+ *        and at most a bare return after it, accesses through
+ *        parameters' initial objects from their start, LEN exact over
+ *        the parameters (sink_record below).
+ *
  * The apidb holds one entry per name, so a function gets one record:
- * alloc, else query, else free of its first freed parameter. Not
- * produced (docs/factdb.md): sink records, static functions (their TU
+ * alloc, else query, else free of its first freed parameter, else
+ * sink. Not produced (docs/factdb.md): static functions (their TU
  * analyses them in their callers' contexts), functions whose analysis
  * ran over a budget or the time limit, functions of a TU with clang
  * errors, and names the shipped tables already describe.
@@ -247,6 +254,319 @@ static const char *free_record(struct eng_fn *f, const struct params *p,
 	return kc_arena_strdup(&t->env->facts_out->arena, rec);
 }
 
+/* ---- sink records ----
+ * A wrapper's accesses are read off the interpreter's access events
+ * (sites.c) of the function's own activation, but only when its body has
+ * a shape in which one statement runs on every path that returns:
+ * nothing else can run before, after or instead of it. */
+
+/* The file of c's spelling location. */
+static CXFile spelled_file(CXCursor c)
+{
+	CXFile file = NULL;
+
+	clang_getSpellingLocation(clang_getCursorLocation(c), &file, NULL,
+				  NULL, NULL);
+	return file;
+}
+
+struct pure_walk {
+	CXFile main;    /* the definition's file */
+	CXCursor root;  /* the statement's own call (plain form), or null */
+	int strict;     /* effects spelled anywhere count (declarations) */
+	int bad;
+};
+
+/* Visitor: sets bad on anything that may leave the function (return,
+ * goto, labels) or, spelled in the definition's file, anything with an
+ * effect besides the statement's own call: a call, a statement
+ * expression, an assignment, ++/--, asm, break/continue. What a sink
+ * macro's own body spells (FORTIFY's checks, WARN_ONCE's asm) is the
+ * sink's. */
+static enum CXChildVisitResult pure_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct pure_walk *w = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	int here = w->strict || clang_File_isEqual(spelled_file(c), w->main);
+
+	(void)parent;
+	switch (k) {
+	case CXCursor_ReturnStmt:
+	case CXCursor_GotoStmt:
+	case CXCursor_IndirectGotoStmt:
+	case CXCursor_LabelStmt:
+		w->bad = 1;
+		return CXChildVisit_Break;
+	case CXCursor_BreakStmt: /* no loop or switch is spelled here */
+	case CXCursor_ContinueStmt:
+	case CXCursor_AsmStmt:   /* WARN_ONCE's in FORTIFY's memcpy() */
+		if (here) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
+	case CXCursor_CallExpr:
+		if (here && !clang_equalCursors(c, w->root)) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
+	case CXCursor_StmtExpr:
+	case CXCursor_CompoundAssignOperator:
+		if (here) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
+	case CXCursor_BinaryOperator:
+		if (here && cx_binop(c) == CXBinaryOperator_Assign) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
+	case CXCursor_UnaryOperator: {
+		enum CXUnaryOperatorKind u = cx_unop(c);
+
+		if (here && (u == CXUnaryOperator_PostInc ||
+			     u == CXUnaryOperator_PreInc ||
+			     u == CXUnaryOperator_PostDec ||
+			     u == CXUnaryOperator_PreDec)) {
+			w->bad = 1;
+			return CXChildVisit_Break;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/* 1 if statement c (and its subtree) is free of jumps and, but for root,
+ * of effects spelled in file main (strict: spelled anywhere, macros'
+ * bodies included). */
+static int pure(CXCursor c, CXFile main, CXCursor root, int strict)
+{
+	struct pure_walk w = { main, root, strict, 0 };
+
+	if (pure_visit(c, clang_getNullCursor(), &w) == CXChildVisit_Break)
+		return 0;
+	clang_visitChildren(c, pure_visit, &w);
+	return !w.bad;
+}
+
+/* The sink entry of the name statement c is spelled with: its first two
+ * tokens are NAME '(' (a call, or a macro such as FORTIFY's memcpy()
+ * that expands to the sink), else NULL. */
+static const struct apidb_fn *stmt_sink(struct eng_tu *t, CXCursor c)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	const struct apidb_fn *api = NULL;
+	CXToken *tok = NULL;
+	unsigned ntok = 0;
+
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXFile f0 = NULL, f1 = NULL;
+	unsigned o0, o1;
+
+	/* the statement as the file spells it: a macro's expansion range */
+	clang_getExpansionLocation(clang_getRangeStart(r), &f0, NULL, NULL,
+				   &o0);
+	clang_getExpansionLocation(clang_getRangeEnd(r), &f1, NULL, NULL,
+				   &o1);
+	if (!f0 || !clang_File_isEqual(f0, f1) || o1 < o0)
+		return NULL;
+	r = clang_getRange(clang_getLocationForOffset(tu, f0, o0),
+			   clang_getLocationForOffset(tu, f1, o1));
+	clang_tokenize(tu, r, &tok, &ntok);
+	if (ntok >= 3 && clang_getTokenKind(tok[0]) == CXToken_Identifier &&
+	    clang_getTokenKind(tok[1]) == CXToken_Punctuation) {
+		CXString name = clang_getTokenSpelling(tu, tok[0]);
+		CXString paren = clang_getTokenSpelling(tu, tok[1]);
+
+		if (!strcmp(clang_getCString(paren), "("))
+			api = apidb_lookup(t->env->api,
+					   clang_getCString(name));
+		clang_disposeString(name);
+		clang_disposeString(paren);
+	}
+	if (tok)
+		clang_disposeTokens(tu, tok, ntok);
+	return api && api->kind == APIDB_SINK ? api : NULL;
+}
+
+struct body_walk {
+	struct eng_tu *t;
+	CXFile main;
+	CXCursor stmt;  /* the sink statement, once seen */
+	int nstmt, after_return, bad;
+};
+
+static enum CXChildVisitResult body_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct body_walk *w = data;
+	CXCursor root;
+
+	(void)parent;
+	if (w->after_return) { /* the return must be the last statement */
+		w->bad = 1;
+		return CXChildVisit_Break;
+	}
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_NullStmt:
+		return CXChildVisit_Continue;
+	case CXCursor_DeclStmt:
+		if (!pure(c, w->main, clang_getNullCursor(), 1))
+			w->bad = 1;
+		break;
+	case CXCursor_ReturnStmt:
+		if (!clang_Cursor_isNull(cx_first_child(c)))
+			w->bad = 1;
+		w->after_return = 1;
+		break;
+	default:
+		if (!clang_isExpression(clang_getCursorKind(c)) ||
+		    w->nstmt++ || !stmt_sink(w->t, c)) {
+			w->bad = 1;
+			break;
+		}
+		root = c;
+		while (clang_getCursorKind(root) == CXCursor_CStyleCastExpr ||
+		       clang_getCursorKind(root) == CXCursor_ParenExpr ||
+		       clang_getCursorKind(root) == CXCursor_UnexposedExpr)
+			root = cx_strip(cx_first_child(root));
+		if (!pure(c, w->main, root, 0))
+			w->bad = 1;
+		w->stmt = c;
+		break;
+	}
+	return w->bad ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* The one statement of a sink wrapper's body (eng_sink_shape), or a null
+ * cursor. */
+static CXCursor sink_stmt(struct eng_tu *t, CXCursor def)
+{
+	struct body_walk w;
+	CXCursor body = clang_getNullCursor();
+	struct cx_kids kids;
+
+	memset(&w, 0, sizeof(w));
+	if (clang_Cursor_getStorageClass(def) == CX_SC_Static ||
+	    clang_Cursor_isVariadic(def) ||
+	    clang_getResultType(clang_getCursorType(def)).kind != CXType_Void)
+		return clang_getNullCursor();
+	cx_children(def, &kids);
+	for (unsigned i = 0; i < kids.n; i++)
+		if (clang_getCursorKind(kids.k[i]) == CXCursor_CompoundStmt)
+			body = kids.k[i];
+	if (clang_Cursor_isNull(body))
+		return clang_getNullCursor();
+	w.t = t;
+	w.main = spelled_file(def);
+	w.stmt = clang_getNullCursor();
+	clang_visitChildren(body, body_visit, &w);
+	return w.bad || w.nstmt != 1 ? clang_getNullCursor() : w.stmt;
+}
+
+int eng_sink_shape(struct eng_tu *t, CXCursor def)
+{
+	return !clang_Cursor_isNull(sink_stmt(t, def));
+}
+
+/* 1 if cursor at lies in stmt's extent (expansion offsets). */
+static int inside(CXCursor at, CXCursor stmt)
+{
+	CXSourceRange r = clang_getCursorExtent(stmt);
+	unsigned lo, hi, o;
+
+	clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL,
+				   &lo);
+	clang_getExpansionLocation(clang_getRangeEnd(r), NULL, NULL, NULL,
+				   &hi);
+	clang_getExpansionLocation(clang_getCursorLocation(at), NULL, NULL,
+				   NULL, &o);
+	return o >= lo && o <= hi;
+}
+
+/* The parameter whose initial object ptr points to the start of, or -1. */
+static int param_start(const struct params *p, const struct val *ptr,
+		       const struct ival *extra)
+{
+	long long off, x;
+
+	if (ptr->np != 1 || ptr->ptop || ptr->p[0].kind != PK_OBJ ||
+	    !iv_is_const(&ptr->p[0].off, &off) || off ||
+	    !iv_is_const(extra, &x) || x)
+		return -1;
+	return param_of_obj(p, ptr->p[0].obj);
+}
+
+/* "sink NAME DST SRC LEN [upto]" of a sink wrapper, or 0: the accesses
+ * of its one statement through parameters' initial objects from their
+ * start, of one length that is a formula over the parameters (the claim
+ * of a bounded write, then upto). A write elsewhere, two destinations or
+ * sources, or two lengths withhold it; a read that is not such an access
+ * (a string source read to its NUL) is left out. */
+static const char *sink_record(struct eng_fn *f, const struct params *p,
+			       const struct state *exit)
+{
+	CXCursor stmt;
+	int dst = -1, src = -1, upto = -1, rd_upto = 0;
+	char len[128], rlen[128], buf[128], rec[400];
+
+	if (f->sink_evs_on != 1 || !f->sink_evs.n ||
+	    (exit->dead && f->ret.dead))
+		return NULL;
+	stmt = sink_stmt(f->t, f->fn);
+	if (clang_Cursor_isNull(stmt))
+		return NULL;
+	len[0] = rlen[0] = '\0';
+	for (size_t i = 0; i < f->sink_evs.n; i++) {
+		const struct sink_ev *e = &f->sink_evs.v[i];
+		int arg = param_start(p, &e->ptr, &e->extra);
+		int b = e->bounded;
+
+		if (!inside(e->at, stmt))
+			return NULL;
+		if (arg < 0 ||
+		    formula(p, b ? &e->claim : &e->len, buf, sizeof(buf))) {
+			if (e->write)
+				return NULL;
+			continue;
+		}
+		if (e->write) {
+			if ((dst >= 0 && (dst != arg || upto != b ||
+					  strcmp(len, buf))))
+				return NULL;
+			dst = arg;
+			upto = b;
+			snprintf(len, sizeof(len), "%s", buf);
+		} else {
+			if (src >= 0 && (src != arg || strcmp(rlen, buf)))
+				return NULL;
+			src = arg;
+			rd_upto = b;
+			snprintf(rlen, sizeof(rlen), "%s", buf);
+		}
+	}
+	/* one length for both: a source read of another length is left out */
+	if (src >= 0 && (rd_upto || (dst >= 0 && strcmp(len, rlen))))
+		src = -1;
+	if (dst < 0 && src < 0)
+		return NULL;
+	if (dst < 0)
+		snprintf(len, sizeof(len), "%s", rlen);
+	snprintf(buf, sizeof(buf), "$%d", dst);
+	snprintf(rlen, sizeof(rlen), "$%d", src);
+	snprintf(rec, sizeof(rec), "sink %s %s %s %s%s", f->name,
+		 dst >= 0 ? buf : "-", src >= 0 ? rlen : "-", len,
+		 upto > 0 ? " upto" : "");
+	return kc_arena_strdup(&f->t->env->facts_out->arena, rec);
+}
+
 void eng_summarise(struct eng_fn *f, const struct state *exit,
 		   struct kc_fn_fact *out)
 {
@@ -269,5 +589,7 @@ void eng_summarise(struct eng_fn *f, const struct state *exit,
 		rec[0] = query_record(f, &p);
 	for (int i = 0; i < p.n && !rec[0]; i++)
 		rec[0] = free_record(f, &p, exit, i);
+	if (!rec[0])
+		rec[0] = sink_record(f, &p, exit);
 	out->records[0] = rec[0];
 }

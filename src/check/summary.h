@@ -14,4 +14,10 @@
 void eng_summarise(struct eng_fn *f, const struct state *exit,
 		   struct kc_fn_fact *out);
 
+/* 1 if def, an external function of the main file, has the shape of a
+ * sink wrapper (summary.c: a void function whose body is one call to a
+ * sink of the apidb, declarations without effects and a final return),
+ * so that its accesses are kept for a `sink` record; else 0. */
+int eng_sink_shape(struct eng_tu *t, CXCursor def);
+
 #endif

@@ -140,6 +140,28 @@ errors)
 	cp f.db before.db
 	expect 2 "bad.db: cannot open shard" "$K" db merge f.db bad.db
 	cmp -s f.db before.db || { echo "FAIL $CASE: a failed merge changed f.db"; FAIL=1; } ;;
+sink)
+	# sink wrappers (tree/sink/fill_lib.c) and their callers in another
+	# file: a record only for a wrapper whose one statement is the sink
+	# call (a function, or a macro of a sink's name: fill_chk.h), with a
+	# length over the parameters (docs/factdb.md)
+	mkdir sink && cp "$HERE"/tree/sink/* sink/ && cd sink || exit 1
+	compdb fill_lib.c fill_user.c
+	expect 0 "0 findings" "$K" --no-cache -p . --db f.db
+	expect 0 "2 TUs, 10 function definitions, 5 function facts" \
+		"$K" db stats f.db
+	expect 1 "4 findings" "$K" --no-cache -p . --db f.db
+	got=$(findings)
+	want="fill_user.c:11 slack-write
+fill_user.c:12 overflow-write
+fill_user.c:13 slack-write
+fill_user.c:14 slack-write"
+	if [ "$got" != "$want" ]; then
+		echo "FAIL $CASE: round two findings differ"
+		echo "$got" | sed 's/^/  got | /'
+		FAIL=1
+	fi
+	has "fill_words() of 32 bytes at offset 0 ends at 32" ;;
 *)
 	echo "unknown case '$CASE'"
 	exit 2 ;;
