@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static enum CXChildVisitResult find_field(CXCursor c, CXCursor parent,
 					   CXClientData data)
@@ -237,6 +238,44 @@ static int export_int(struct eng_fn *f, struct kc_tu_facts *out,
 	return add_row(out, st, usr, disp, buf, "-", fn);
 }
 
+/* The database's key of field fld: the USR ("c:@S@adapter@FI@dvobj")
+ * prefixed with the file that defines the struct, as a real path with
+ * the working directory (the tree's top in kernel mode) left out. A USR
+ * alone names a struct by its tag, and a kernel tree has many structs of
+ * one tag in different drivers (struct adapter of r8188eu and of
+ * rtl8723bs): their fields must not share stores. */
+static char *field_key(struct kc_arena *a, CXCursor fld)
+{
+	CXCursor rec = clang_getCursorSemanticParent(fld);
+	CXSourceLocation loc = clang_getCursorLocation(rec);
+	CXString u = clang_getCursorUSR(fld), rp = { NULL, 0 };
+	CXFile file = NULL;
+	char cwd[4096];
+	const char *path = "", *p;
+	size_t n;
+	char *key;
+
+	clang_getSpellingLocation(loc, &file, NULL, NULL, NULL);
+	if (file) {
+		rp = clang_File_tryGetRealPathName(file);
+		path = clang_getCString(rp) ? clang_getCString(rp) : "";
+		if (!path[0]) { /* an unsaved (in-memory) file */
+			clang_disposeString(rp);
+			rp = clang_getFileName(file);
+			path = clang_getCString(rp) ? clang_getCString(rp) : "";
+		}
+	}
+	p = path;
+	if (getcwd(cwd, sizeof(cwd)) && (n = strlen(cwd)) &&
+	    !strncmp(p, cwd, n) && p[n] == '/')
+		p += n + 1;
+	key = kc_arena_printf(a, "%s:%s", p, clang_getCString(u));
+	if (file)
+		clang_disposeString(rp);
+	clang_disposeString(u);
+	return key;
+}
+
 int eng_facts_export(struct eng_tu *t, struct eng_fn *f)
 {
 	struct kc_tu_facts *out = t->env->facts_out;
@@ -245,19 +284,17 @@ int eng_facts_export(struct eng_tu *t, struct eng_fn *f)
 
 	for (i = 0; i < f->nstores && !ret; i++) {
 		const struct field_store *st = &f->stores[i];
-		CXString u, ty;
+		CXString ty;
 		const char *usr, *disp, *fn;
 
 		if (clang_getCursorKind(st->fld) != CXCursor_FieldDecl)
 			continue;
-		u = clang_getCursorUSR(st->fld);
 		ty = clang_getTypeSpelling(clang_getCursorType(
 			clang_getCursorSemanticParent(st->fld)));
-		usr = kc_arena_strdup(&out->arena, clang_getCString(u));
+		usr = field_key(&out->arena, st->fld);
 		disp = kc_arena_printf(&out->arena, "%s.%s",
 				       clang_getCString(ty), st->name);
 		fn = kc_arena_strdup(&out->arena, f->name);
-		clang_disposeString(u);
 		clang_disposeString(ty);
 		if (!usr || !disp || !fn)
 			return -KC_ENOMEM;
@@ -315,7 +352,7 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 {
 	const struct kc_field_lookup *in = t->env->fields_in;
 	struct factdb_field df;
-	CXString u;
+	const char *key;
 	long long c;
 	char *end;
 	int r, fam;
@@ -325,9 +362,8 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 		return;
 	ff->db_asked = 1;
 	memset(&df, 0, sizeof(df));
-	u = clang_getCursorUSR(ff->fld);
-	r = in->field(in->data, clang_getCString(u), &df);
-	clang_disposeString(u);
+	key = field_key(&t->arena, ff->fld);
+	r = key ? in->field(in->data, key, &df) : -1;
 	if (r < 0 || (r == 1 && df.nkinds != 1)) {
 		/* stores elsewhere disagree (or the database failed) */
 		ff->db_bad = 1;

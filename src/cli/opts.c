@@ -30,7 +30,7 @@ enum {
 	OPT_SHARD, OPT_SPARSE, OPT_VERSION, OPT_HELP, OPT_LIST_RULES,
 	OPT_RULES_DIR, OPT_PRINT_COMPDB, OPT_PRINT_COMMANDS, OPT_PREFILTER,
 	OPT_PRINT_PREFILTER, OPT_BUILD_GENERATED, OPT_CACHE_DIR, OPT_NO_CACHE,
-	OPT_CACHE_MAX_SIZE, OPT_DB, OPT_ROUNDS,
+	OPT_CACHE_MAX_SIZE, OPT_DB, OPT_ROUNDS, OPT_DB_FIELDS,
 };
 
 static const struct option long_opts[] = {
@@ -71,6 +71,7 @@ static const struct option long_opts[] = {
 	{ "cache-max-size", required_argument, NULL, OPT_CACHE_MAX_SIZE },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "rounds", required_argument, NULL, OPT_ROUNDS },
+	{ "db-fields", no_argument, NULL, OPT_DB_FIELDS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -232,6 +233,7 @@ static int handle_opt(struct kc_opts *o, int c, const char *arg,
 	case OPT_CACHE_DIR: o->cache_dir = arg; break;
 	case OPT_NO_CACHE: o->no_cache = 1; break;
 	case OPT_DB: o->db = arg; break;
+	case OPT_DB_FIELDS: o->run.db_fields = 1; break;
 	case OPT_ROUNDS:
 		ret = parse_num(arg, "--rounds", 1, 8, &o->rounds, err);
 		break;
@@ -427,6 +429,9 @@ void kc_opts_usage(FILE *f)
 "                        (FILE.new, renamed at the end; docs/factdb.md)\n"
 "  --rounds N            with --db: run N rounds, each reading the last\n"
 "                        one's facts; findings of the last round only\n"
+"  --db-fields           with --db: also use the tree's field stores\n"
+"                        (experimental: stores in prefiltered files are\n"
+"                        not recorded; docs/factdb.md)\n"
 "  -q, --quiet           no progress (a line every 30 s when stderr is not a\n"
 "                        terminal), no summary\n"
 "  --stats               detailed accounting and counters on stderr\n"

@@ -31,6 +31,11 @@ struct kc_run_opts {
 	 * writes every TU's facts into (NULL: the workers collect none) */
 	const char *db_read;
 	struct factdb *db_write;
+	/* also read db_read's field stores (--db-fields): off by default,
+	 * because the stores of TUs the prefilter skips are not in the
+	 * database, so a field that only such a file stores into looks
+	 * agreed (docs/factdb.md, known limits) */
+	int db_fields;
 };
 
 /* Effective number of workers: o->jobs, or the number of online CPUs. */

@@ -306,7 +306,7 @@ static const struct kc_field_lookup *fields_in(struct kc_tu_ctx *c)
 {
 	struct kc_err err = { 0 };
 
-	if (!c->opts->db_read || c->rdb_failed)
+	if (!c->opts->db_read || !c->opts->db_fields || c->rdb_failed)
 		return NULL;
 	if (!c->rdb &&
 	    factdb_open(c->opts->db_read, FACTDB_READ, &c->rdb, &err)) {
