@@ -183,6 +183,9 @@ struct eng_tu {
 	 * walk per scope */
 	struct hidx stride_ix;      /* scope hash -> position in scopes */
 	KC_VEC(struct stride_scope) scopes;
+	/* the working directory while the TU is analysed, asked once
+	 * (fieldout.c's field keys leave it out); NULL: not yet asked */
+	const char *cwd;
 };
 
 /* What one scope (a function, a `for`) does to one variable

@@ -244,14 +244,23 @@ static int export_int(struct eng_fn *f, struct kc_tu_facts *out,
  * alone names a struct by its tag, and a kernel tree has many structs of
  * one tag in different drivers (struct adapter of r8188eu and of
  * rtl8723bs): their fields must not share stores. */
-static char *field_key(struct kc_arena *a, CXCursor fld)
+static const char *tu_cwd(struct eng_tu *t)
+{
+	char cwd[4096];
+
+	if (!t->cwd)
+		t->cwd = getcwd(cwd, sizeof(cwd)) ?
+			 kc_arena_strdup(&t->arena, cwd) : "";
+	return t->cwd ? t->cwd : "";
+}
+
+static char *field_key(struct eng_tu *t, struct kc_arena *a, CXCursor fld)
 {
 	CXCursor rec = clang_getCursorSemanticParent(fld);
 	CXSourceLocation loc = clang_getCursorLocation(rec);
 	CXString u = clang_getCursorUSR(fld), rp = { NULL, 0 };
 	CXFile file = NULL;
-	char cwd[4096];
-	const char *path = "", *p;
+	const char *cwd = tu_cwd(t), *path = "", *p;
 	size_t n;
 	char *key;
 
@@ -266,7 +275,7 @@ static char *field_key(struct kc_arena *a, CXCursor fld)
 		}
 	}
 	p = path;
-	if (getcwd(cwd, sizeof(cwd)) && (n = strlen(cwd)) &&
+	if ((n = strlen(cwd)) &&
 	    !strncmp(p, cwd, n) && p[n] == '/')
 		p += n + 1;
 	key = kc_arena_printf(a, "%s:%s", p, clang_getCString(u));
@@ -291,7 +300,7 @@ int eng_facts_export(struct eng_tu *t, struct eng_fn *f)
 			continue;
 		ty = clang_getTypeSpelling(clang_getCursorType(
 			clang_getCursorSemanticParent(st->fld)));
-		usr = field_key(&out->arena, st->fld);
+		usr = field_key(t, &out->arena, st->fld);
 		disp = kc_arena_printf(&out->arena, "%s.%s",
 				       clang_getCString(ty), st->name);
 		fn = kc_arena_strdup(&out->arena, f->name);
@@ -362,7 +371,7 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 		return;
 	ff->db_asked = 1;
 	memset(&df, 0, sizeof(df));
-	key = field_key(&t->arena, ff->fld);
+	key = field_key(t, &t->arena, ff->fld);
 	r = key ? in->field(in->data, key, &df) : -1;
 	if (r < 0 || (r == 1 && df.nkinds != 1)) {
 		/* stores elsewhere disagree (or the database failed) */
