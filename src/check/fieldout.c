@@ -100,11 +100,8 @@ static const char *size_formula(struct eng_fn *f, const struct ival *size,
 			struct path_buf b;
 			const char *key;
 			struct val *v;
-			CXString sp = clang_getCursorSpelling(a);
 
-			path_root_var(&b, clang_hashCursor(a),
-				      clang_getCString(sp));
-			clang_disposeString(sp);
+			eng_var_path(a, &b);
 			key = path_text(&b) ? ir_intern(&f->t->keys,
 							path_text(&b)) : NULL;
 			v = key ? st_find(&f->memo, key) : NULL;
