@@ -15,8 +15,9 @@ struct factdb {
 	char *path;
 	long long tu;          /* row id of the TU being written, 0: none */
 	char *tu_path;
-	/* the per-row INSERTs, prepared on first use, finalized by close */
-	sqlite3_stmt *ins_fn, *ins_def, *ins_store;
+	/* the per-TU and per-row statements, prepared on first use,
+	 * finalized by close */
+	sqlite3_stmt *del_tu, *ins_tu, *ins_fn, *ins_def, *ins_store;
 };
 
 /* The schema, version FACTDB_SCHEMA_VERSION. Written down in
@@ -200,6 +201,8 @@ void factdb_close(struct factdb *f)
 {
 	if (!f)
 		return;
+	sqlite3_finalize(f->del_tu);
+	sqlite3_finalize(f->ins_tu);
 	sqlite3_finalize(f->ins_fn);
 	sqlite3_finalize(f->ins_def);
 	sqlite3_finalize(f->ins_store);
@@ -214,7 +217,6 @@ void factdb_close(struct factdb *f)
 int factdb_begin_tu(struct factdb *f, const char *path, const char *digest,
 		    struct kc_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	if (f->tu)
@@ -227,24 +229,25 @@ int factdb_begin_tu(struct factdb *f, const char *path, const char *digest,
 				  "out of memory");
 	if (exec(f, "BEGIN IMMEDIATE", err))
 		return -KC_EIO;
-	rc = prep(f, "DELETE FROM tu WHERE path = ?1", &st, err);
+	rc = prep_once(f, &f->del_tu, "DELETE FROM tu WHERE path = ?1", err);
 	if (!rc) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sqlite3_bind_text(f->del_tu, 1, path, -1, SQLITE_STATIC);
+		if (sqlite3_step(f->del_tu) != SQLITE_DONE)
 			rc = db_error(err, KC_EIO, f->path, f->db,
 				      "cannot drop old facts");
-		sqlite3_finalize(st);
+		sqlite3_reset(f->del_tu);
 	}
 	if (!rc)
-		rc = prep(f, "INSERT INTO tu(path, digest) VALUES (?1, ?2)",
-			  &st, err);
+		rc = prep_once(f, &f->ins_tu,
+			       "INSERT INTO tu(path, digest) VALUES (?1, ?2)",
+			       err);
 	if (!rc) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, digest, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sqlite3_bind_text(f->ins_tu, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(f->ins_tu, 2, digest, -1, SQLITE_STATIC);
+		if (sqlite3_step(f->ins_tu) != SQLITE_DONE)
 			rc = db_error(err, KC_EIO, f->path, f->db,
 				      "cannot record TU");
-		sqlite3_finalize(st);
+		sqlite3_reset(f->ins_tu);
 	}
 	if (rc) {
 		exec(f, "ROLLBACK", NULL);
