@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <string.h>
 
+#include "diag/json_util.h"
 #include "driver/dbsend.h"
 #include "prefilter/pf_defs.h"
 #include "util/digest.h"
@@ -32,17 +33,6 @@ static json_object *str_or_empty(const char *s)
 	return json_object_new_string(s ? s : "");
 }
 
-/* Appends v to the array a; -1 (v dropped) when either is missing or
- * json-c runs out of memory. */
-static int arr_add(json_object *a, json_object *v)
-{
-	if (!a || !v || json_object_array_add(a, v)) {
-		json_object_put(v);
-		return -1;
-	}
-	return 0;
-}
-
 /* One definition: [name, is_static, line, [records...]]. */
 static json_object *fn_json(const struct kc_fn_fact *ff, int full)
 {
@@ -50,12 +40,13 @@ static json_object *fn_json(const struct kc_fn_fact *ff, int full)
 	json_object *recs = json_object_new_array();
 	int bad = 0;
 
-	bad |= arr_add(e, str_or_empty(ff->function));
-	bad |= arr_add(e, json_object_new_int(ff->is_static));
-	bad |= arr_add(e, json_object_new_int64(ff->line));
+	bad |= kc_jadd(e, NULL, str_or_empty(ff->function));
+	bad |= kc_jadd(e, NULL, json_object_new_int(ff->is_static));
+	bad |= kc_jadd(e, NULL, json_object_new_int64(ff->line));
 	for (int k = 0; full && k < 4 && ff->records[k]; k++)
-		bad |= arr_add(recs, json_object_new_string(ff->records[k]));
-	bad |= arr_add(e, recs);
+		bad |= kc_jadd(recs, NULL,
+			       json_object_new_string(ff->records[k]));
+	bad |= kc_jadd(e, NULL, recs);
 	if (bad) {
 		json_object_put(e);
 		return NULL;
@@ -69,12 +60,12 @@ static json_object *store_json(const struct factdb_store *st)
 	json_object *e = json_object_new_array();
 	int bad = 0;
 
-	bad |= arr_add(e, str_or_empty(st->field));
-	bad |= arr_add(e, str_or_empty(st->display));
-	bad |= arr_add(e, str_or_empty(st->what));
-	bad |= arr_add(e, str_or_empty(st->size));
-	bad |= arr_add(e, str_or_empty(st->function));
-	bad |= arr_add(e, json_object_new_int64(st->line));
+	bad |= kc_jadd(e, NULL, str_or_empty(st->field));
+	bad |= kc_jadd(e, NULL, str_or_empty(st->display));
+	bad |= kc_jadd(e, NULL, str_or_empty(st->what));
+	bad |= kc_jadd(e, NULL, str_or_empty(st->size));
+	bad |= kc_jadd(e, NULL, str_or_empty(st->function));
+	bad |= kc_jadd(e, NULL, json_object_new_int64(st->line));
 	if (bad) {
 		json_object_put(e);
 		return NULL;
@@ -101,9 +92,9 @@ static void facts_to_json(json_object *res, const struct kc_tu_facts *f,
 	int full = status == KC_TU_CLEAN, bad = !o || !digest[0];
 
 	for (size_t i = 0; !bad && i < f->fns.n; i++)
-		bad = arr_add(fns, fn_json(&f->fns.v[i], full));
+		bad = kc_jadd(fns, NULL, fn_json(&f->fns.v[i], full));
 	for (size_t i = 0; !bad && full && i < f->stores.n; i++)
-		bad = arr_add(stores, store_json(&f->stores.v[i]));
+		bad = kc_jadd(stores, NULL, store_json(&f->stores.v[i]));
 	if (!bad && (json_object_object_add(o, "digest",
 			json_object_new_string(digest)) ||
 		     json_object_object_add(o, "fns", fns)))
@@ -129,15 +120,15 @@ static int def_json(void *data, const char *name, size_t nlen,
 	json_object *e = json_object_new_array();
 	int bad = 0;
 
-	bad |= arr_add(e, json_object_new_string_len(name, (int)nlen));
-	bad |= arr_add(e, json_object_new_int(is_static));
-	bad |= arr_add(e, json_object_new_int64(line));
-	bad |= arr_add(e, json_object_new_array());
+	bad |= kc_jadd(e, NULL, json_object_new_string_len(name, (int)nlen));
+	bad |= kc_jadd(e, NULL, json_object_new_int(is_static));
+	bad |= kc_jadd(e, NULL, json_object_new_int64(line));
+	bad |= kc_jadd(e, NULL, json_object_new_array());
 	if (bad) {
 		json_object_put(e);
 		return -1;
 	}
-	return arr_add(data, e);
+	return kc_jadd(data, NULL, e);
 }
 
 /* The facts of a TU the prefilter skipped: the definitions its text

@@ -15,8 +15,11 @@ struct factdb {
 	char *path;
 	long long tu;          /* row id of the TU being written, 0: none */
 	char *tu_path;
-	/* the per-row INSERTs, prepared on first use, finalized by close */
-	sqlite3_stmt *ins_fn, *ins_def, *ins_store;
+	/* the per-TU and per-row statements, prepared on first use,
+	 * finalized by close */
+	sqlite3_stmt *del_tu, *ins_tu, *ins_fn, *ins_def, *ins_store;
+	/* factdb_field()'s two queries, the same */
+	sqlite3_stmt *fld_count, *fld_first;
 };
 
 /* The schema, version FACTDB_SCHEMA_VERSION. Written down in
@@ -200,6 +203,10 @@ void factdb_close(struct factdb *f)
 {
 	if (!f)
 		return;
+	sqlite3_finalize(f->fld_count);
+	sqlite3_finalize(f->fld_first);
+	sqlite3_finalize(f->del_tu);
+	sqlite3_finalize(f->ins_tu);
 	sqlite3_finalize(f->ins_fn);
 	sqlite3_finalize(f->ins_def);
 	sqlite3_finalize(f->ins_store);
@@ -214,7 +221,6 @@ void factdb_close(struct factdb *f)
 int factdb_begin_tu(struct factdb *f, const char *path, const char *digest,
 		    struct kc_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	if (f->tu)
@@ -227,24 +233,25 @@ int factdb_begin_tu(struct factdb *f, const char *path, const char *digest,
 				  "out of memory");
 	if (exec(f, "BEGIN IMMEDIATE", err))
 		return -KC_EIO;
-	rc = prep(f, "DELETE FROM tu WHERE path = ?1", &st, err);
+	rc = prep_once(f, &f->del_tu, "DELETE FROM tu WHERE path = ?1", err);
 	if (!rc) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sqlite3_bind_text(f->del_tu, 1, path, -1, SQLITE_STATIC);
+		if (sqlite3_step(f->del_tu) != SQLITE_DONE)
 			rc = db_error(err, KC_EIO, f->path, f->db,
 				      "cannot drop old facts");
-		sqlite3_finalize(st);
+		sqlite3_reset(f->del_tu);
 	}
 	if (!rc)
-		rc = prep(f, "INSERT INTO tu(path, digest) VALUES (?1, ?2)",
-			  &st, err);
+		rc = prep_once(f, &f->ins_tu,
+			       "INSERT INTO tu(path, digest) VALUES (?1, ?2)",
+			       err);
 	if (!rc) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, digest, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
+		sqlite3_bind_text(f->ins_tu, 1, path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(f->ins_tu, 2, digest, -1, SQLITE_STATIC);
+		if (sqlite3_step(f->ins_tu) != SQLITE_DONE)
 			rc = db_error(err, KC_EIO, f->path, f->db,
 				      "cannot record TU");
-		sqlite3_finalize(st);
+		sqlite3_reset(f->ins_tu);
 	}
 	if (rc) {
 		exec(f, "ROLLBACK", NULL);
@@ -506,24 +513,29 @@ int factdb_field(struct factdb *f, const char *field,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (prep(f, "SELECT COUNT(*), COUNT(DISTINCT what || ' ' || size)"
-		 " FROM field_store WHERE field = ?1", &st, err))
+	if (prep_once(f, &f->fld_count,
+		      "SELECT COUNT(*), COUNT(DISTINCT what || ' ' || size)"
+		      " FROM field_store WHERE field = ?1", err))
 		return -KC_EIO;
+	st = f->fld_count;
 	sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return db_error(err, KC_EIO, f->path, f->db,
-				"cannot read field stores");
+		rc = db_error(err, KC_EIO, f->path, f->db,
+			      "cannot read field stores");
+		sqlite3_reset(st);
+		return rc;
 	}
 	out->nstores = (unsigned)sqlite3_column_int(st, 0);
 	out->nkinds = (unsigned)sqlite3_column_int(st, 1);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (!out->nstores)
 		return 0;
-	if (prep(f, "SELECT what, size, display, tu.path, line FROM"
-		 " field_store JOIN tu ON field_store.tu = tu.id"
-		 " WHERE field = ?1 ORDER BY tu.path, line LIMIT 1", &st, err))
+	if (prep_once(f, &f->fld_first,
+		      "SELECT what, size, display, tu.path, line FROM"
+		      " field_store JOIN tu ON field_store.tu = tu.id"
+		      " WHERE field = ?1 ORDER BY tu.path, line LIMIT 1", err))
 		return -KC_EIO;
+	st = f->fld_first;
 	sqlite3_bind_text(st, 1, field, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -537,7 +549,7 @@ int factdb_field(struct factdb *f, const char *field,
 		rc = db_error(err, KC_EIO, f->path, f->db,
 			      "cannot read field stores");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
