@@ -65,11 +65,10 @@ static int ksize_guard(struct eng_fn *f, const struct state *s,
 			const struct val *ov = st_find(s, path[!w]);
 			int ks;
 
-			if (!kv || !ov || kv->iv.nt != 1 ||
-			    kv->iv.coef[0] != 1 || kv->iv.den != 1 ||
+			if (!kv || !ov || !iv_single_sym(&kv->iv) ||
 			    kv->iv.slo != kv->iv.shi)
 				continue;
-			ks = ksize_sym_of(t, o, kv->iv.sym[0]);
+			ks = ksize_sym_of(t, o, iv_single_sym(&kv->iv));
 			if (!ks)
 				continue;
 			/* coef[w] * k - coef[w] * x in [lo, hi] */
