@@ -208,10 +208,10 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 	return iv->lo > iv->hi;
 }
 
-static int has_ksize_sym(struct eng_fn *f, const struct ival *iv)
+int eng_has_ksize_term(const struct eng_tu *t, const struct ival *iv)
 {
 	for (int i = 0; i < iv->nt; i++) {
-		const struct prov_sym *ps = ir_sym(&f->t->objs, iv->sym[i]);
+		const struct prov_sym *ps = ir_sym(&t->objs, iv->sym[i]);
 
 		if (ps && ps->kind == SYM_KSIZE)
 			return 1;
@@ -357,8 +357,8 @@ void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	if (v.np || v.ptop)
 		return;
 	v0 = v.iv;
-	if (narrow(f, e, &v.iv, op, &other->iv, has_ksize_sym(f, &other->iv),
-		   unit_stride(f, e))) {
+	if (narrow(f, e, &v.iv, op, &other->iv,
+		   eng_has_ksize_term(f->t, &other->iv), unit_stride(f, e))) {
 		s->dead = 1;
 		return;
 	}
@@ -395,7 +395,7 @@ void eng_refine_ptr_cmp(struct eng_fn *f, struct state *s, CXCursor e,
 	if (n != 1 || v.p[at].obj != other->p[0].obj)
 		return;
 	if (narrow(f, e, &v.p[at].off, op, &other->p[0].off,
-		   has_ksize_sym(f, &other->p[0].off),
+		   eng_has_ksize_term(f->t, &other->p[0].off),
 		   cx_pointee_size(cx_type(e)) == 1 &&
 		   unit_stride(f, e))) {
 		if (v.np == 1)
