@@ -409,6 +409,10 @@ void eng_rel_record(struct eng_fn *f, struct state *s, const struct ival *a,
 int eng_rel_bound(struct eng_fn *f, const struct state *s,
 		  const struct ival *end, struct ival *out);
 
+/* interp/refine.c */
+/* 1 if a has a ksize(obj) symbol (SYM_KSIZE) among its terms. */
+int eng_has_ksize_term(const struct eng_tu *t, const struct ival *a);
+
 /* strides.c */
 /* Frees t's stride records. */
 void eng_strides_release(struct eng_tu *t);

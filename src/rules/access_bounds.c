@@ -33,19 +33,6 @@ static int exact(const struct ival *a)
 	return iv_is_const(a, NULL);
 }
 
-static int has_ksize_term(const struct eng_tu *t, const struct ival *a)
-{
-	int i;
-
-	for (i = 0; i < a->nt; i++) {
-		const struct prov_sym *ps = ir_sym(&t->objs, a->sym[i]);
-
-		if (ps && ps->kind == SYM_KSIZE)
-			return 1;
-	}
-	return 0;
-}
-
 /* 1 if the numeric upper end of a is attained on some path: a constant
  * or marked reached (a unit-stride index run to its bound) */
 static int hi_reached(const struct ival *a)
@@ -118,7 +105,7 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	 * another object, or when the TU did not parse cleanly (sizeof of
 	 * a broken type) */
 	if (end.hi != IV_PINF && o->size.hi != IV_PINF && o->size.hi > 0 &&
-	    !has_ksize_term(t, &end) && !t->tu_errors && single) {
+	    !eng_has_ksize_term(t, &end) && !t->tu_errors && single) {
 		unsigned long long b;
 		int definite = end.lo > o->size.hi;
 

@@ -72,8 +72,8 @@ void ab_describe_end(const struct eng_tu *t, const struct judged *j,
 		snprintf(buf, size, "ends up to %lld byte%s past %s",
 			 j->delta, j->delta == 1 ? "" : "s",
 			 o->size_text ? o->size_text :
-			 o->size.nt == 1 && o->size.coef[0] == 1 &&
-			 o->size.den == 1 ? sym_name(t, o->size.sym[0]) :
+			 iv_single_sym(&o->size) ?
+			 sym_name(t, iv_single_sym(&o->size)) :
 			 "the request");
 		return;
 	}

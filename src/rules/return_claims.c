@@ -65,11 +65,10 @@ static int ksize_guard(struct eng_fn *f, const struct state *s,
 			const struct val *ov = st_find(s, path[!w]);
 			int ks;
 
-			if (!kv || !ov || kv->iv.nt != 1 ||
-			    kv->iv.coef[0] != 1 || kv->iv.den != 1 ||
+			if (!kv || !ov || !iv_single_sym(&kv->iv) ||
 			    kv->iv.slo != kv->iv.shi)
 				continue;
-			ks = ksize_sym_of(t, o, kv->iv.sym[0]);
+			ks = ksize_sym_of(t, o, iv_single_sym(&kv->iv));
 			if (!ks)
 				continue;
 			/* coef[w] * k - coef[w] * x in [lo, hi] */
@@ -107,9 +106,9 @@ static void claim_one(struct eng_fn *f, const struct state *s,
 	 * never reach the old object's bucket: only an unbounded one */
 	if (r->size.hi != IV_PINF)
 		return;
-	if (r->size.nt == 1 && r->size.coef[0] == 1 && r->size.den == 1 &&
+	if (iv_single_sym(&r->size) &&
 	    r->size.shi != IV_PINF && r->size.sreach &&
-	    (sym = ksize_sym_of(t, o, r->size.sym[0]))) {
+	    (sym = ksize_sym_of(t, o, iv_single_sym(&r->size)))) {
 		/* the guard narrowed the promised size itself to ksize()
 		 * (`if (n <= ksize(p)) return p;`), a bound it attains */
 		kc = r->size.shi;
@@ -129,9 +128,9 @@ static void claim_one(struct eng_fn *f, const struct state *s,
 				 d.lo > 0 ? d.lo : -d.lo);
 		else
 			snprintf(xb, sizeof(xb), "%s", path_root_name(x));
-	} else if (eng_rel_bound(f, s, &r->size, &b) && b.nt == 1 &&
-		   b.coef[0] == 1 && b.den == 1 && b.shi != IV_PINF &&
-		   (sym = ksize_sym_of(t, o, b.sym[0]))) {
+	} else if (eng_rel_bound(f, s, &r->size, &b) &&
+		   iv_single_sym(&b) && b.shi != IV_PINF &&
+		   (sym = ksize_sym_of(t, o, iv_single_sym(&b)))) {
 		/* the promised size itself: size <= ksize() + b.shi */
 		kc = b.shi;
 		g = 0;

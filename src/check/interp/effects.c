@@ -207,16 +207,15 @@ static void strlen_set(struct eng_fn *f, struct state *s,
 static const char *fact_note(struct eng_tu *t, const char *name,
 			     const struct apidb_fn *api)
 {
-	char fam[32] = "", size[160] = "", buf[512];
+	char fam[32] = "", size[160] = "";
 
 	if (!api->fact ||
 	    sscanf(api->fact, "%*s %*s %31s %159s", fam, size) != 2)
 		snprintf(fam, sizeof(fam), "%s",
 			 apidb_family_name(api->family));
-	snprintf(buf, sizeof(buf),
-		 "%s() returns %s(%s) (fact from %s:%u, ksizecheck database)",
-		 name, fam, size[0] ? size : "?", api->file, api->line);
-	return kc_arena_strdup(&t->arena, buf);
+	return kc_arena_printf(&t->arena, "%s() returns %s(%s) (fact from "
+			       "%s:%u, ksizecheck database)", name, fam,
+			       size[0] ? size : "?", api->file, api->line);
 }
 
 struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,

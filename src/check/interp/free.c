@@ -108,17 +108,14 @@ void eng_note_free_fact(struct eng_fn *f, CXCursor c,
 			const struct apidb_fn *api, const struct val *a)
 {
 	struct eng_tu *t = f->t;
-	char name[128], buf[512];
 	const char *note;
 	struct kc_loc loc;
 
 	if (!(api->flags & APIDB_F_FACT))
 		return;
-	snprintf(name, sizeof(name), "%s", api->name);
-	snprintf(buf, sizeof(buf),
-		 "%s() frees its argument $%d (fact from %s:%u, ksizecheck database)",
-		 name, api->arg, api->file, api->line);
-	note = kc_arena_strdup(&t->arena, buf);
+	note = kc_arena_printf(&t->arena, "%s() frees its argument $%d "
+			       "(fact from %s:%u, ksizecheck database)",
+			       api->name, api->arg, api->file, api->line);
 	loc = cx_loc(&t->arena, c);
 	for (unsigned i = 0; note && i < a->np; i++) {
 		struct prov_obj *o;

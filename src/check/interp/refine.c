@@ -108,7 +108,7 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	int based;
 
 	if (!v->nt || !iv_same_form(v, bound) ||
-	    bound->nt != 1 || bound->coef[0] != 1 || bound->den != 1 ||
+	    !iv_single_sym(bound) ||
 	    bound->shi % 8 != 0 || v->shi != bound->shi - 1)
 		return;
 	if (!eng_var_steps(f, e, &step, &based) || step <= 1 || 8 % step ||
@@ -208,10 +208,10 @@ static int narrow(struct eng_fn *f, CXCursor e, struct ival *iv,
 	return iv->lo > iv->hi;
 }
 
-static int has_ksize_sym(struct eng_fn *f, const struct ival *iv)
+int eng_has_ksize_term(const struct eng_tu *t, const struct ival *iv)
 {
 	for (int i = 0; i < iv->nt; i++) {
-		const struct prov_sym *ps = ir_sym(&f->t->objs, iv->sym[i]);
+		const struct prov_sym *ps = ir_sym(&t->objs, iv->sym[i]);
 
 		if (ps && ps->kind == SYM_KSIZE)
 			return 1;
@@ -357,8 +357,8 @@ void eng_refine_int(struct eng_fn *f, struct state *s, CXCursor e,
 	if (v.np || v.ptop)
 		return;
 	v0 = v.iv;
-	if (narrow(f, e, &v.iv, op, &other->iv, has_ksize_sym(f, &other->iv),
-		   unit_stride(f, e))) {
+	if (narrow(f, e, &v.iv, op, &other->iv,
+		   eng_has_ksize_term(f->t, &other->iv), unit_stride(f, e))) {
 		s->dead = 1;
 		return;
 	}
@@ -395,7 +395,7 @@ void eng_refine_ptr_cmp(struct eng_fn *f, struct state *s, CXCursor e,
 	if (n != 1 || v.p[at].obj != other->p[0].obj)
 		return;
 	if (narrow(f, e, &v.p[at].off, op, &other->p[0].off,
-		   has_ksize_sym(f, &other->p[0].off),
+		   eng_has_ksize_term(f->t, &other->p[0].off),
 		   cx_pointee_size(cx_type(e)) == 1 &&
 		   unit_stride(f, e))) {
 		if (v.np == 1)
