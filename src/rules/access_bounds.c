@@ -211,6 +211,43 @@ static int end_past_kmalloc_max(const struct eng_tu *t,
 	       (unsigned long long)j->end_hi > slab_config_max(t->config);
 }
 
+/* A request that is one opaque size (ring->mqd_size), or a form whose
+ * coefficients and constant are all multiples of e: taken to hold whole
+ * elements of e bytes. */
+static int whole_elements(const struct ival *req, long long e)
+{
+	int i;
+
+	if (!req->nt || req->den != 1 || req->slo != req->shi)
+		return 0;
+	if (req->nt == 1 && req->coef[0] == 1 && req->slo == 0)
+		return 1;
+	for (i = 0; i < req->nt; i++)
+		if (req->coef[i] % e)
+			return 0;
+	return req->slo % e == 0;
+}
+
+/* An element of an array of T (p[i]) ends past a symbolic request by
+ * less than one element: indexing steps by whole elements, so it passes
+ * the request only when the request is not a multiple of sizeof(T)
+ * (kbuf[*pos / 4] under *pos < mqd_size, where mqd_size is a struct
+ * size). A request that holds whole elements (whole_elements) is not
+ * passed. An end a whole element past (pos <= size) stays reported. */
+static int part_of_last_element(const struct prov_obj *o,
+				const struct judged *j, CXCursor at,
+				const struct ival *len)
+{
+	long long l;
+
+	if (!j->sym_bound || j->delta <= 0 || !iv_is_const(len, &l) ||
+	    j->delta >= l || !whole_elements(&o->size, l))
+		return 0;
+	at = cx_strip(at);
+	return clang_getCursorKind(at) == CXCursor_ArraySubscriptExpr &&
+	       cx_type_size(cx_type(at)) == l;
+}
+
 struct acc_site *ab_acc_get(struct eng_tu *t, unsigned long long site)
 {
 	size_t i;
@@ -246,7 +283,8 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 		return;
 	judge(t, o, off, acc->claim, single, &j);
 	if (callee_range_on_foreign_object(f, o, &j, &off, &acc->claim) ||
-	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j))
+	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j) ||
+	    part_of_last_element(o, &j, acc->at, &acc->claim))
 		return;
 	if (j.verdict != V_SLACK && j.verdict != V_OVERFLOW)
 		return;
@@ -355,7 +393,8 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		}
 		if (callee_range_on_foreign_object(f, o, &j, &off, &len) ||
 		    mixed_field_object(f, o, &j) ||
-		    end_past_kmalloc_max(t, &j))
+		    end_past_kmalloc_max(t, &j) ||
+		    part_of_last_element(o, &j, acc->at, &len))
 			j.verdict = V_UNBOUNDED;
 		if (j.verdict == V_UNBOUNDED) {
 			a->unbounded = 1;
