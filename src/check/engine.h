@@ -174,6 +174,7 @@ struct eng_tu {
 	int timed_out;               /* the deadline was hit */
 	unsigned long long budget;
 	int over_budget;
+	int mem_slots;          /* some object has PATH_MEM slots (memslots.c) */
 	unsigned max_depth;
 	/* frame address at kc_analyze_tu's entry: eng_tick stops the
 	 * analysis (as over budget) when recursion over a deep AST would

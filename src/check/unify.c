@@ -50,16 +50,21 @@ static int same_family(const struct prov_obj *a, const struct prov_obj *b)
 	       b->family == APIDB_FAM_KMALLOC;
 }
 
+/* 1 if a value of s points into obj (PATH_MEM slots, which describe
+ * its content, aside). */
 static int holds(const struct state *s, int obj)
 {
 	unsigned i, j;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
+		if (path_kind(s->e[i].key) == PATH_MEM)
+			continue;
 		for (j = 0; j < s->e[i].v.np; j++)
 			if (s->e[i].v.p[j].obj == obj &&
 			    (s->e[i].v.p[j].kind == PK_OBJ ||
 			     s->e[i].v.p[j].kind == PK_FREED))
 				return 1;
+	}
 	return 0;
 }
 
@@ -98,17 +103,80 @@ static void rename_val(struct val *v, void *data)
 	}
 }
 
+/* Copies into to the slots of from that to lacks while holding no
+ * pointer to their object; 1 if it copied any, -1 on failure. */
+static int fill_from(struct eng_fn *f, struct state *to,
+		     const struct state *from)
+{
+	unsigned i;
+	int any = 0;
+
+	for (i = 0; i < from->n; i++) {
+		long long off, len;
+		int obj = path_mem_parse(from->e[i].key, &off, &len);
+
+		if (!obj || st_find(to, from->e[i].key) || holds(to, obj))
+			continue;
+		if (st_set(to, from->e[i].key, &from->e[i].v))
+			return -1;
+		any = 1;
+	}
+	(void)f;
+	return any;
+}
+
+/* Before dst = dst join src: a PATH_MEM slot (interp/memslots.c) that
+ * one side lacks while it holds no pointer to the object (its
+ * allocation failed or was not made on that path) is the other side's
+ * there too. Fills dst; when src needs filling, fills a copy of it into
+ * *copy and returns 1; 0 when src is fine as it is, -1 on failure. */
+static int mem_join_fill(struct eng_fn *f, struct state *dst,
+			 const struct state *src, struct state *copy)
+{
+	unsigned i;
+	int need = 0;
+
+	if (!f->t->mem_slots || dst->dead || src->dead)
+		return 0;
+	if (fill_from(f, dst, src) < 0)
+		return -1;
+	for (i = 0; i < dst->n && !need; i++) {
+		long long off, len;
+		int obj = path_mem_parse(dst->e[i].key, &off, &len);
+
+		need = obj && !st_find(src, dst->e[i].key) &&
+		       !holds(src, obj);
+	}
+	if (!need)
+		return 0;
+	if (st_copy(copy, src))
+		return -1;
+	if (fill_from(f, copy, dst) < 0) {
+		st_release(copy);
+		return -1;
+	}
+	return 1;
+}
+
 int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 	     int widen)
 {
 	struct eng_tu *t = f->t;
 	struct rename r;
-	struct state tmp;
+	struct state tmp, fill;
 	unsigned i, j;
-	int ret, k;
+	int ret, k, filled;
 
 	if (dst->dead || src->dead)
 		return st_join(dst, src, eng_initial, f, widen);
+	filled = mem_join_fill(f, dst, src, &fill);
+	if (filled < 0)
+		return -KC_ENOMEM;
+	if (filled) {
+		ret = eng_join(f, dst, &fill, widen);
+		st_release(&fill);
+		return ret;
+	}
 	memset(&r, 0, sizeof(r));
 	for (i = 0, j = 0; i < dst->n || j < src->n;) {
 		struct val av, bv;

@@ -120,6 +120,24 @@ int path_strlen_obj(const char *key)
 	return atoi(key + 8);
 }
 
+int path_mem_key(char *buf, size_t size, int obj, long long off,
+		 long long len)
+{
+	int n = snprintf(buf, size, "#mem:%d:%lld:%lld", obj, off, len);
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int path_mem_parse(const char *key, long long *off, long long *len)
+{
+	int obj;
+
+	if (path_kind(key) != PATH_MEM ||
+	    sscanf(key + 5, "%d:%lld:%lld", &obj, off, len) != 3)
+		return 0;
+	return obj;
+}
+
 int path_rel_key(char *buf, size_t size, int n, const char *const *path,
 		 const long long *coef)
 {
@@ -220,6 +238,8 @@ enum path_kind path_kind(const char *key)
 		return PATH_BOUND;
 	if (!strncmp(key, "#strlen:", 8))
 		return PATH_STRLEN;
+	if (!strncmp(key, "#mem:", 5))
+		return PATH_MEM;
 	return PATH_OTHER;
 }
 

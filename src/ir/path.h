@@ -21,6 +21,8 @@
  *   PATH_BOUND    a guard's bound on a linear form over symbols
  *                 (check/relations.c)
  *   PATH_STRLEN   the length of the string at an object and offset
+ *   PATH_MEM      the scalar stored at an object, offset and size, for
+ *                 reads through another pointer (check/interp/memslots.c)
  * The slots PATH_REL, PATH_DEF and PATH_DEF_SRC name paths: a store to a
  * path removes them (st_kill_under, path_slot_names).
  */
@@ -49,6 +51,7 @@ enum path_kind {
 	PATH_DEF_SRC,
 	PATH_BOUND,
 	PATH_STRLEN,
+	PATH_MEM,
 	PATH_OTHER,
 };
 
@@ -92,6 +95,12 @@ int path_site_key(char *buf, size_t size, unsigned long long site,
 int path_strlen_key(char *buf, size_t size, int obj, long long off);
 /* The object a PATH_STRLEN key names, or 0 for any other key. */
 int path_strlen_obj(const char *key);
+/* The scalar of len bytes at offset off of object obj. */
+int path_mem_key(char *buf, size_t size, int obj, long long off,
+		 long long len);
+/* Reads a PATH_MEM key; 0 for any other key, else its object (and the
+ * offset and size into *off, *len). */
+int path_mem_parse(const char *key, long long *off, long long *len);
 /* A relation between n paths: sum(coef[i] * path[i]). */
 int path_rel_key(char *buf, size_t size, int n, const char *const *path,
 		 const long long *coef);

@@ -98,6 +98,9 @@ struct prov_obj {
 	unsigned long long key; /* identity (site, context) for reuse */
 	unsigned field;         /* PO_UNKNOWN read from this field, or 0 */
 	unsigned char from_fact; /* field's facts made it PO_ALLOC */
+	unsigned char mem;      /* has had PATH_MEM slots (memslots.c) */
+	unsigned char escaped;  /* a pointer to it was stored into memory
+				 * or given to an unknown call */
 	unsigned cap_field;     /* ksize(obj) was read as this capacity
 				 * field's fact, or 0 */
 	unsigned ptr_type;      /* type the allocation was first stored as

@@ -418,6 +418,7 @@ struct val eng_eval_call(struct eng_fn *f, struct state *s, CXCursor c,
 		return val_top();
 	}
 unknown:
+	eng_mem_unknown_call(f, s, a, n);
 	for (i = 0; i < n; i++) {
 		eng_kill_arg(f, s, ac[i]);
 		/* it may write any string it can reach */

@@ -246,6 +246,8 @@ struct val eng_do_alloc(struct eng_fn *f, struct state *s, CXCursor c,
 	o = ir_obj_get(&t->objs, eng_mix(cx_site(c), f->ctx), PO_ALLOC, &id);
 	if (!o)
 		return val_top();
+	/* a new object of the site: nothing is stored in it yet */
+	eng_mem_forget_obj(f, s, id);
 	hs.obj = id;
 	hs.held = 0;
 	st_map(s, scan_held, &hs);
@@ -482,6 +484,7 @@ struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 		}
 		eng_kill_arg(f, s, ac[api->dst]);
 		eng_strlen_forget(f, s, &a[api->dst]);
+		eng_mem_forget(f, s, &a[api->dst], iv_add(start, len));
 		if (api->flags & APIDB_F_STR)
 			strlen_set(f, s, &a[api->dst], start, len);
 	}

@@ -179,6 +179,8 @@ static void apply_back(struct eng_fn *f, struct relabel *rl,
 		return;
 	/* the callee may have written any string it reached */
 	eng_strlen_forget(f, s, NULL);
+	/* what it stored into objects, and what it left of the caller's */
+	eng_mem_copy(f, s, cs);
 	memset(&fs, 0, sizeof(fs));
 	st_map((struct state *)cs, scan_freed, &fs);
 	st_map((struct state *)cs, scan_held_freed, &fs);
@@ -321,6 +323,9 @@ struct val eng_do_inline(struct eng_fn *f, struct state *s, CXCursor c,
 			copy_under(f, &cs, s, ck, pkeys[i], 0);
 		}
 	}
+	/* the caller's stores into its objects, read through the
+	 * callee's own pointers */
+	eng_mem_copy(f, &cs, s);
 	eng_stat(t, "calls-inlined", 1);
 	eng_mark_visited(t, def);
 	eng_run_body(&g, &cs);

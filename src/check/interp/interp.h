@@ -60,6 +60,30 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 struct val eng_eval_binop(struct eng_fn *f, struct state *s, CXCursor c);
 struct val eng_eval_unop(struct eng_fn *f, struct state *s, CXCursor c);
 
+/* memslots.c: scalars stored into an allocation, by object, offset and
+ * size, for reads through another pointer. A write of len bytes at addr
+ * drops the slots it may overlap; */
+void eng_mem_forget(struct eng_fn *f, struct state *s, const struct val *addr,
+		    struct ival len);
+/* a new allocation of obj's site drops all of obj's; */
+void eng_mem_forget_obj(struct eng_fn *f, struct state *s, int obj);
+/* a store of v (len bytes) at addr keeps v when addr is one place of a
+ * trackable object; */
+void eng_mem_store(struct eng_fn *f, struct state *s, const struct val *addr,
+		   long long len, const struct val *v);
+/* the value at addr when a slot holds it: 1 and *out, else 0; */
+int eng_mem_load(struct eng_fn *f, const struct state *s,
+		 const struct val *addr, long long len, struct val *out);
+/* the objects v points to may now be reached by code not seen; */
+void eng_mem_escape(struct eng_fn *f, const struct val *v);
+/* an unknown function got arguments a: their objects and every escaped
+ * one lose their slots; */
+void eng_mem_unknown_call(struct eng_fn *f, struct state *s,
+			  const struct val *a, int n);
+/* dst's slots become src's (a callee's entry and exit). */
+void eng_mem_copy(struct eng_fn *f, struct state *dst,
+		  const struct state *src);
+
 /* effects.c */
 /* claims.c: `return v;` in state s of a function analysed on its own
  * whose name has an allocator record: reports the record's promise

@@ -10,6 +10,7 @@
 struct sw_ctx {
 	struct state entry;
 	CXCursor cond;
+	struct val val;         /* the condition's value at the switch */
 	int has_default;
 };
 
@@ -42,8 +43,8 @@ void eng_exec_switch(struct eng_fn *f, struct state *s, CXCursor c)
 	cx_children(c, &k);
 	if (k.n < 2 || f->njumps >= 64 || f->nswitches >= 32)
 		return;
-	eng_effect(f, s, k.k[k.n - 2]);
 	memset(&sw, 0, sizeof(sw));
+	sw.val = eng_eval(f, s, k.k[k.n - 2]);
 	sw.cond = k.k[k.n - 2];
 	st_move(&sw.entry, s);
 	sw.has_default = find_default(k.k[k.n - 1], 0);
@@ -81,14 +82,15 @@ void eng_exec_case(struct eng_fn *f, struct state *s, CXCursor c)
 			const char *key = eng_key(f, sw->cond);
 
 			if (clang_getCursorKind(c) == CXCursor_CaseStmt &&
-			    key && k.n >= 2 && cx_eval_int(k.k[0], &cv)) {
-				struct val v = eng_read_key(f, &e, key,
-					cx_type(sw->cond));
+			    k.n >= 2 && cx_eval_int(k.k[0], &cv)) {
+				/* the value at the switch: a path's, or one
+				 * stored through another pointer (memslots.c) */
+				struct val v = sw->val;
 
 				if (!v.np && !v.ptop &&
 				    (cv < v.iv.lo || cv > v.iv.hi))
 					e.dead = 1;
-				else {
+				else if (key) {
 					v = val_int(iv_const(cv));
 					st_set(&e, key, &v);
 				}

@@ -234,11 +234,29 @@ static CXCursor elem_field(CXCursor c)
 	return m;
 }
 
+/* The size of lvalue c when it is an integer or a pointer, else 0. */
+static long long scalar_size(CXCursor c)
+{
+	CXType t = cx_type(c);
+
+	return cx_is_integer(t) || cx_is_pointer(t) ? cx_type_size(t) : 0;
+}
+
+/* 1 unless c is a local variable: a pointer stored there may be read by
+ * code the analysis does not see. */
+static int stored_into_memory(CXCursor c)
+{
+	c = cx_strip(c);
+	return clang_getCursorKind(c) != CXCursor_DeclRefExpr ||
+	       eng_is_global_var(cx_ref(c));
+}
+
 struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	CXType ty = cx_canon_type(c);
 	const char *key;
 	CXCursor x = eng_store_target(c);
+	struct val addr, mv;
 
 	/* READ_ONCE(p->f), *(volatile T *)&p->f: a read of p->f */
 	if (!clang_equalCursors(x, cx_strip(c)))
@@ -248,8 +266,12 @@ struct val eng_read_lvalue(struct eng_fn *f, struct state *s, CXCursor c)
 	    ty.kind == CXType_IncompleteArray ||
 	    ty.kind == CXType_VariableArray)
 		return eng_addr(f, s, c);
-	check_lvalue(f, s, c, 0, NULL);
+	check_lvalue(f, s, c, 0, &addr);
 	key = eng_key(f, c);
+	/* stored there through another pointer to the same object */
+	if (addr.np && (!key || !st_find(s, key)) &&
+	    eng_mem_load(f, s, &addr, scalar_size(c), &mv))
+		return mv;
 	if (!key)
 		return val_top();
 	if (clang_getCursorKind(cx_strip(c)) == CXCursor_MemberRefExpr) {
@@ -429,6 +451,10 @@ void eng_store(struct eng_fn *f, struct state *s, CXCursor c,
 	/* a byte stored into a string changes its length */
 	if (addr.np)
 		eng_strlen_forget(f, s, &addr);
+	if (addr.np || addr.lost)
+		eng_mem_store(f, s, &addr, scalar_size(c), v);
+	if (stored_into_memory(c))
+		eng_mem_escape(f, v);
 	eng_note_ptr_type(f, cx_type(c), v);
 	if (f->t->pass == 0)
 		record_store(f, s, c, v);
