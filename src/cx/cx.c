@@ -32,6 +32,8 @@ struct field_slot {
  * valid only while their TU lives, so it exists exactly from
  * cx_tu_begin() to cx_tu_end(), which kc_analyze_tu() pairs. */
 struct cx_tu {
+	CXTranslationUnit main_tu;   /* main_file()'s answer, for this TU */
+	CXFile main;
 	struct cx_memo memo;
 	struct eval_slot eval[EVAL_SLOTS];
 	struct field_slot field[FIELD_SLOTS];
@@ -240,10 +242,45 @@ unsigned cx_line(CXCursor c)
 	return line;
 }
 
-int cx_in_main_file(CXCursor c)
+/* The TU's main file: the file of its first top-level cursor's
+ * expansion location is not it (that may be a header), so ask by name. */
+static CXFile main_file(CXCursor c)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXString name;
+	CXFile f;
+
+	if (cur && cur->main_tu == tu)
+		return cur->main;
+	name = clang_getTranslationUnitSpelling(tu);
+	f = clang_getFile(tu, clang_getCString(name));
+	clang_disposeString(name);
+	if (cur) {
+		cur->main_tu = tu;
+		cur->main = f;
+	}
+	return f;
+}
+
+int cx_written_in_main_file(CXCursor c)
 {
 	return clang_Location_isFromMainFile(
 		clang_getCursorLocation(c)) != 0;
+}
+
+/* In the main file, also when written by a macro expanded there (a
+ * function a DEFINE_*() macro of the file or of a header defines):
+ * libclang's own test looks at the spelling, which is the macro's. */
+int cx_in_main_file(CXCursor c)
+{
+	CXSourceLocation l = clang_getCursorLocation(c);
+	CXFile f, m;
+
+	if (cx_written_in_main_file(c))
+		return 1;
+	clang_getExpansionLocation(l, &f, NULL, NULL, NULL);
+	m = f ? main_file(c) : NULL;
+	return m && clang_File_isEqual(f, m);
 }
 
 unsigned long long cx_site(CXCursor c)

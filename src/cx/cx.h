@@ -49,6 +49,9 @@ struct kc_loc cx_loc(struct kc_arena *a, CXCursor c);
 unsigned cx_line(CXCursor c);
 /* 1 if c's expansion location is in the main file of its TU. */
 int cx_in_main_file(CXCursor c);
+/* Written in the main file's own text, not by a macro expanded there
+ * (its tokens are the file's). */
+int cx_written_in_main_file(CXCursor c);
 /* An integer identifying c's position (file offset of the expansion
  * location combined with the spelling offset); stable within a TU. */
 unsigned long long cx_site(CXCursor c);

@@ -141,7 +141,7 @@ static const char *arg_text(struct eng_tu *t, CXCursor c)
 	char buf[160];
 	size_t len = 0;
 
-	if (!cx_in_main_file(c))
+	if (!cx_written_in_main_file(c))
 		return NULL;
 	clang_tokenize(t->tu, r, &toks, &n);
 	buf[0] = '\0';
