@@ -1,7 +1,7 @@
 # factdb: the whole-tree fact database in a run (tests/factdb/db-test.sh,
 # docs/factdb.md): rounds, the negative twins, shard merge, re-checking
 # one file, the result cache, errors; label cli.
-set(KC_FACTDB_CASES rounds one-command merge replace cache errors sink)
+set(KC_FACTDB_CASES rounds one-command merge replace cache errors sink capfield)
 foreach(c ${KC_FACTDB_CASES})
   add_test(NAME factdb/${c}
     COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/factdb/db-test.sh

@@ -105,6 +105,8 @@ struct field_fact {
 	 * already, and the tree's stores disagree (the field says nothing) */
 	CXCursor fld;
 	int db_asked, db_bad;
+	const char *db_note;       /* the tree's stores the fact came from
+				    * (fieldout.c), for notes */
 };
 
 struct field_store {
@@ -322,6 +324,14 @@ void eng_record_store(struct eng_fn *f, CXCursor member, const char *key,
 		      const struct val *v, const struct val *base, int elem);
 /* Folds f's recorded stores into the TU's field facts. */
 void eng_finish_facts(struct eng_fn *f);
+/* What the ksize() in capacity store st (of f, before eng_finish_facts)
+ * measures, object obj: the struct the field belongs to (*self), else
+ * the first sibling field f, or a caller f is inlined into, stores
+ * obj's start into (*sib, its hash and *sib_name), else the field obj was read from when its origin is
+ * unknown. 1 when one is found. The TU's facts (facts.c) and the
+ * database rows (fieldout.c) both ask it. */
+int eng_cap_target(struct eng_fn *f, const struct field_store *st, int obj,
+		   unsigned *sib, const char **sib_name, int *self);
 /* Turns unknown object o read from field fh into the kmalloc object the
  * TU always stores there (requested size included when every store
  * agrees); 1 if it did. */

@@ -382,6 +382,36 @@ static const char *cap_text(struct eng_tu *t, const char *sib,
 	return k;
 }
 
+int eng_cap_target(struct eng_fn *f, const struct field_store *st, int obj,
+		   unsigned *sib, const char **sib_name, int *self)
+{
+	const struct prov_obj *o;
+	const struct eng_fn *g;
+	size_t j;
+
+	*sib = 0;
+	*sib_name = NULL;
+	*self = holds_obj(&st->base, obj);
+	if (*self)
+		return 1;
+	/* in f, or before the call in a caller it is inlined into (init
+	 * stores the buffer, then calls the helper that sizes it) */
+	for (g = f; g; g = g->caller)
+		for (j = 0; j < g->nstores; j++)
+			if (holds_obj(&g->stores[j].v, obj)) {
+				*sib = g->stores[j].fhash;
+				*sib_name = g->stores[j].name;
+				return 1;
+			}
+	o = ir_obj(&f->t->objs, obj);
+	if (o && o->origin == PO_UNKNOWN && o->field) {
+		*sib = o->field;
+		*sib_name = path_last_name(o->alloc);
+		return 1;
+	}
+	return 0;
+}
+
 /* Integer store st into a field: a capacity when its value is a form of
  * exactly one ksize() of a sibling pointer field or of the object that
  * holds the field; anything else breaks the capacity fact. */
@@ -394,7 +424,6 @@ static void classify_int(struct eng_fn *f, struct field_fact *ff,
 	unsigned sib = 0;
 	const char *sib_name = NULL;
 	int self = 0;
-	size_t j;
 
 	if (!st->v.ptop && !st->v.np && iv->nt == 1 && iv->coef[0] == 1 &&
 	    iv->slo == iv->shi)
@@ -404,23 +433,7 @@ static void classify_int(struct eng_fn *f, struct field_fact *ff,
 		add_site(ff, st, f->name, "a value that is not ksize()");
 		return;
 	}
-	if (holds_obj(&st->base, sym->obj)) {
-		self = 1;
-	} else {
-		for (j = 0; j < f->nstores; j++)
-			if (holds_obj(&f->stores[j].v, sym->obj)) {
-				sib = f->stores[j].fhash;
-				sib_name = f->stores[j].name;
-			}
-	}
-	if (!sib && !self) {
-		const struct prov_obj *o = ir_obj(&t->objs, sym->obj);
-
-		if (o && o->origin == PO_UNKNOWN && o->field) {
-			sib = o->field;
-			sib_name = path_last_name(o->alloc);
-		}
-	}
+	eng_cap_target(f, st, sym->obj, &sib, &sib_name, &self);
 	if ((!sib && !self) ||
 	    (ff->cap_ok && (ff->cap_sib != sib || ff->cap_self != self ||
 			    ff->cap_form.den != iv->den ||

@@ -54,6 +54,8 @@ const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap)
 	size_t n;
 	int i, shown;
 
+	if (ff && !ff->nst && ff->db_note)
+		return ff->db_note;
 	if (!ff || !ff->nst)
 		return NULL;
 	n = (size_t)snprintf(buf, sizeof(buf), "field %s%s%s", ff->name,
@@ -199,9 +201,11 @@ static int export_int(struct eng_fn *f, struct kc_tu_facts *out,
 	struct eng_tu *t = f->t;
 	const struct ival *iv = &st->v.iv;
 	const struct prov_sym *sym = NULL;
-	const char *target = NULL;
+	const char *target = NULL, *sib_name;
 	char buf[160];
-	size_t j, n;
+	unsigned sib;
+	int self;
+	size_t n;
 	long long c;
 
 	if (!st->v.ptop && !st->v.np && iv_is_const(iv, &c) && !c)
@@ -209,21 +213,9 @@ static int export_int(struct eng_fn *f, struct kc_tu_facts *out,
 	if (!st->v.ptop && !st->v.np && iv->nt == 1 && iv->coef[0] == 1 &&
 	    iv->slo == iv->shi)
 		sym = ir_sym(&t->objs, iv->sym[0]);
-	if (sym && sym->kind == SYM_KSIZE) {
-		for (j = 0; j < st->base.np; j++)
-			if (st->base.p[j].kind == PK_OBJ &&
-			    st->base.p[j].obj == sym->obj)
-				target = "self";
-		for (j = 0; !target && j < f->nstores; j++) {
-			const struct val *v = &f->stores[j].v;
-			unsigned k;
-
-			for (k = 0; k < v->np; k++)
-				if (v->p[k].kind == PK_OBJ &&
-				    v->p[k].obj == sym->obj)
-					target = f->stores[j].name;
-		}
-	}
+	if (sym && sym->kind == SYM_KSIZE &&
+	    eng_cap_target(f, st, sym->obj, &sib, &sib_name, &self))
+		target = self ? "self" : sib_name;
 	if (!target)
 		return add_row(out, st, usr, disp, "unknown", "-", fn);
 	n = (size_t)snprintf(buf, sizeof(buf), "ksize:%s", target);
@@ -377,6 +369,13 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 	}
 	if (r == 0 || ff->nst)
 		return; /* the TU's own stores are the union's */
+	ff->db_note = kc_arena_printf(&t->arena,
+		"field %s: %s%s%s%s at %s:%u, %u of %u stores in the tree "
+		"agree (ksizecheck database)", df.display, df.what,
+		strcmp(df.size, "-") ? "(" : "",
+		strcmp(df.size, "-") ? df.size : "",
+		strcmp(df.size, "-") ? ")" : "", df.path, df.line,
+		df.nstores, df.nstores);
 	if (!strncmp(df.what, "ksize:", 6)) {
 		if (parse_cap(t, ff, df.what, ff->fld))
 			ff->db_bad = 1;
@@ -390,13 +389,19 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 		ff->db_bad = fam == APIDB_FAM_COUNT;
 		return;
 	}
+	ff->alloc_unrounded = 1;
+	ff->alloc_name = "kmalloc";
+	/* a size over the storing function's parameters (export_ptr
+	 * writes one only for a request not rounded to a bucket): an
+	 * unrounded object whose size this TU does not know */
+	if (df.size[0] == '$')
+		return;
 	c = strtoll(df.size, &end, 10);
 	if (*end || c <= 0 || end == df.size) {
+		ff->alloc_unrounded = 0;
 		ff->db_bad = 1; /* a kmalloc object of unknown rounding */
 		return;
 	}
-	ff->alloc_unrounded = 1;
-	ff->alloc_name = "kmalloc";
 	ff->req_n = 1;
 	ff->req_lo = ff->req_hi = c;
 }

@@ -107,7 +107,16 @@ int kc_db_round_begin(struct kc_db_round *r, const char *path,
 	if (r->overlay)
 		env->env.api = r->overlay;
 	env->env.facts_key = r->key;
-	ro->db_read = r->read ? path : NULL;
+	/* workers look fields up from each TU's own directory */
+	r->abs = r->read ? realpath(path, NULL) : NULL;
+	if (r->read && !r->abs) {
+		rc = kc_err_set(err, KC_EIO, path, 0, 0,
+				"cannot resolve the fact database's path: %s",
+				strerror(errno));
+		(void)kc_db_round_end(r, 0, env, ro, err);
+		return rc;
+	}
+	ro->db_read = r->abs;
 	ro->db_write = r->out;
 	return 0;
 }
@@ -130,6 +139,7 @@ int kc_db_round_end(struct kc_db_round *r, int commit, struct kc_env *env,
 	ro->db_write = NULL;
 	apidb_free(r->overlay);
 	free(r->tmp);
+	free(r->abs);
 	memset(r, 0, sizeof(*r));
 	return rc;
 }

@@ -21,6 +21,9 @@
 struct kc_db_round {
 	const char *path;          /* FILE (borrowed) */
 	char *tmp;                 /* FILE.new; owner: this struct */
+	char *abs;                 /* FILE as an absolute path, for the
+				    * workers' field lookups (they run in each
+				    * TU's directory); owner: this struct */
 	struct factdb *out;        /* FILE.new, open; owner: this struct */
 	struct apidb *overlay;     /* the records read; owner: this struct */
 	const struct apidb *api;   /* the environment's own tables */

@@ -201,7 +201,10 @@ static void fact_notes(struct eng_tu *t, struct kc_finding *fd,
 
 	if (o->from_fact && o->field &&
 	    (m = eng_fact_describe(t, o->field, 0)))
-		kc_note(t->out, fd, "field", o->loc, "%s", m);
+		/* a fact from the database has no allocation in this TU:
+		 * the note goes with the access */
+		kc_note(t->out, fd, "field", o->loc.file ? o->loc : a->loc,
+			"%s", m);
 	if (a->ksize_bound && o->cap_field &&
 	    (m = eng_fact_describe(t, o->cap_field, 1)))
 		kc_note(t->out, fd, "field", a->loc, "%s", m);
@@ -254,9 +257,10 @@ int ab_emit(struct eng_tu *t)
 					o->rounded ? ", rounded to a bucket" :
 					", a request that is not rounded to a "
 					"bucket");
-			fact_notes(t, fd, a, o);
 			rule_note_fact(t, fd, o);
 		}
+		if (o)
+			fact_notes(t, fd, a, o);
 	}
 	return 0;
 }
