@@ -330,10 +330,13 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 		cfgb[0] = 0;
 	a->msg = kc_arena_printf(&t->arena,
 		"%s() is given %s, past the requested size%s of %s()%s; its "
-		"format writes at most %lld byte%s, so nothing is written "
+		"%s at most %lld byte%s%s, so nothing is written "
 		"past the request, but the size argument is wrong",
 		acc->what ? acc->what : "write", endb, reqb, o->alloc, cfgb,
-		most, most == 1 ? "" : "s");
+		acc->by_src == 2 ? "string after the append is" :
+		acc->by_src ? "source is" : "format writes",
+		most, most == 1 ? "" : "s",
+		acc->by_src ? " with its NUL" : "");
 	ab_set_slab(t, a, o, j.bucket, off, acc->len);
 }
 
@@ -413,12 +416,17 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		if (acc->bounded && (a->rank != rank || a->rule != rule)) {
 			char cb[64];
 
-			/* len is what the format produces at most, not the
-			 * size the writer was given */
+			/* len is what the format produces at most (or the
+			 * source string and its NUL), not the size the
+			 * writer was given */
 			iv_str(&acc->claim, cb, sizeof(cb));
 			a->msg = kc_arena_printf(&t->arena,
-				"%s (the most its format produces; it is "
-				"given size %s)", a->msg, cb);
+				"%s (%s; it is given size %s)",
+				a->msg, acc->by_src == 2 ?
+				"at most the string there, its source "
+				"string and the NUL" : acc->by_src ?
+				"at most its source string and its NUL" :
+				"the most its format produces", cb);
 		}
 	}
 }
