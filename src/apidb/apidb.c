@@ -426,7 +426,8 @@ static int parse_name(const struct kc_tbl_rec *rec, int i,
 	return 0;
 }
 
-/* Trailing options: realloc=$N errptr zero upto srcstr atend str fmt=$N */
+/* Trailing options: realloc=$N errptr zero upto srcstr srclen atend str
+ * fmt=$N */
 static int parse_opts(const struct kc_tbl_rec *rec, int from,
 		      struct apidb_fn *fn, struct kc_err *err)
 {
@@ -443,6 +444,9 @@ static int parse_opts(const struct kc_tbl_rec *rec, int from,
 			fn->flags |= APIDB_F_UPTO;
 		else if (!strcmp(s, "srcstr") && fn->kind == APIDB_SINK)
 			fn->flags |= APIDB_F_SRCSTR;
+		else if (!strcmp(s, "srclen") && fn->kind == APIDB_SINK &&
+			 (fn->flags & APIDB_F_UPTO))
+			fn->flags |= APIDB_F_SRCLEN;
 		else if (!strcmp(s, "atend") && fn->kind == APIDB_SINK)
 			fn->flags |= APIDB_F_ATEND;
 		else if (!strcmp(s, "str") && fn->kind == APIDB_SINK)

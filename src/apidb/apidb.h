@@ -78,6 +78,11 @@ struct apidb_expr {
 #define APIDB_F_FACT   0x40  /* from the fact database (docs/factdb.md):
 			      * file and line name the TU and line of the
 			      * definition it was derived from */
+#define APIDB_F_SRCLEN 0x80  /* sink with upto and SRC: copies the string
+			      * SRC, so it writes at most strlen(SRC) + 1
+			      * bytes (strscpy, strlcpy; with atend, from
+			      * DST's NUL: strlcat) and leaves a string of
+			      * at most LEN - 1 */
 
 struct apidb_fn {
 	const char *name;

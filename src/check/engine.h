@@ -475,10 +475,12 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 		const struct val *ptr, struct ival extra, struct ival len,
 		int write, const char *what);
 /* A write by a bounded writer what() through ptr whose output is known:
- * it writes at most len bytes, told claim (its size argument). */
+ * it writes at most len bytes, told claim (its size argument). by_src
+ * says what bounds len: 0 its format (snprintf), 1 the string it copies
+ * (strscpy), 2 the string at ptr and the one it appends (strlcat). */
 void eng_access_bounded(struct eng_fn *f, const struct state *s,
 			CXCursor at, const struct val *ptr, struct ival len,
-			struct ival claim, const char *what);
+			struct ival claim, const char *what, int by_src);
 /* A return of f's own body (f has an allocator record api): the claim
  * that ret is usable for size bytes, handed to every family's
  * on_return (pass 1, outside loop rounds). */

@@ -102,7 +102,7 @@ void eng_access(struct eng_fn *f, const struct state *s, CXCursor at,
 
 void eng_access_bounded(struct eng_fn *f, const struct state *s,
 			CXCursor at, const struct val *ptr, struct ival len,
-			struct ival claim, const char *what)
+			struct ival claim, const char *what, int by_src)
 {
 	struct rule_access a;
 
@@ -114,6 +114,7 @@ void eng_access_bounded(struct eng_fn *f, const struct state *s,
 	a.write = 1;
 	a.what = what;
 	a.bounded = 1;
+	a.by_src = by_src;
 	a.claim = claim;
 	access_event(f, s, &a);
 }

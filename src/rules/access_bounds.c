@@ -330,10 +330,13 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 		cfgb[0] = 0;
 	a->msg = kc_arena_printf(&t->arena,
 		"%s() is given %s, past the requested size%s of %s()%s; its "
-		"format writes at most %lld byte%s, so nothing is written "
+		"%s at most %lld byte%s%s, so nothing is written "
 		"past the request, but the size argument is wrong",
 		acc->what ? acc->what : "write", endb, reqb, o->alloc, cfgb,
-		most, most == 1 ? "" : "s");
+		acc->by_src == 2 ? "string after the append is" :
+		acc->by_src ? "source is" : "format writes",
+		most, most == 1 ? "" : "s",
+		acc->by_src ? " with its NUL" : "");
 	ab_set_slab(t, a, o, j.bucket, off, acc->len);
 }
 
@@ -344,7 +347,6 @@ static void on_access(struct eng_fn *f, const struct state *s,
 {
 	struct eng_tu *t = f->t;
 	const struct val *ptr = acc->ptr;
-	struct ival len = acc->len;
 	unsigned i;
 	int single, nobj = 0, rank, rule;
 
@@ -360,7 +362,8 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		struct prov_obj *o;
 		struct acc_site *a;
 		struct judged j;
-		struct ival off;
+		struct ival off, len = acc->len;
+		int as_claim = 0;  /* judging a bounded writer's size */
 
 		if (e->kind != PK_OBJ)
 			continue;
@@ -374,6 +377,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 			a->loc = cx_loc(&t->arena, acc->at);
 			a->function = f->name;
 		}
+	again:
 		off = iv_add(e->off, acc->extra);
 		if (len_may_be_negative(&len)) {
 			a->unbounded = 1;
@@ -396,13 +400,21 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		    end_past_kmalloc_max(t, &j) ||
 		    part_of_last_element(o, &j, acc->at, &len))
 			j.verdict = V_UNBOUNDED;
+		if (j.verdict == V_UNBOUNDED && acc->bounded && !as_claim) {
+			/* what the writer writes at most cannot be judged
+			 * against this object (a symbolic request): its size
+			 * argument is, as for any sink */
+			as_claim = 1;
+			len = acc->claim;
+			goto again;
+		}
 		if (j.verdict == V_UNBOUNDED) {
 			a->unbounded = 1;
 			continue;
 		}
 		a->judged = 1;
 		if (j.verdict == V_FINE) {
-			if (acc->bounded)
+			if (acc->bounded && !as_claim)
 				judge_claim(f, a, o, e->obj, off, single, acc);
 			continue;
 		}
@@ -410,15 +422,21 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		rule = a->rule;
 		ab_record_verdict(t, a, o, e->obj, &j, off, len, acc->write,
 			       acc->what);
-		if (acc->bounded && (a->rank != rank || a->rule != rule)) {
+		if (acc->bounded && !as_claim &&
+		    (a->rank != rank || a->rule != rule)) {
 			char cb[64];
 
-			/* len is what the format produces at most, not the
-			 * size the writer was given */
+			/* len is what the format produces at most (or the
+			 * source string and its NUL), not the size the
+			 * writer was given */
 			iv_str(&acc->claim, cb, sizeof(cb));
 			a->msg = kc_arena_printf(&t->arena,
-				"%s (the most its format produces; it is "
-				"given size %s)", a->msg, cb);
+				"%s (%s; it is given size %s)",
+				a->msg, acc->by_src == 2 ?
+				"at most the string there, its source "
+				"string and the NUL" : acc->by_src ?
+				"at most its source string and its NUL" :
+				"the most its format produces", cb);
 		}
 	}
 }

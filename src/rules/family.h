@@ -27,6 +27,10 @@ struct rule_access {
 	/* a bounded writer whose output is known (snprintf of a literal
 	 * format): len is the most it writes, claim its size argument */
 	int bounded;
+	int by_src;              /* bounded: len is the source string's
+				  * length and its NUL (1, strscpy), or
+				  * that after DST's string (2, strlcat),
+				  * not the most its format produces (0) */
 	struct ival claim;
 };
 

@@ -83,13 +83,14 @@ KC_RULE(BOUND_PAST_OBJECT, "bound-past-object", KC_SEV_WARNING, NULL,
 	access_bounds,
 	"a bounded writer is told a size larger than the object, though its output fits",
 	"A printf-style bounded writer (snprintf, scnprintf, vsnprintf, "
-	"vscnprintf) is given a size argument past the requested size of the "
-	"kmalloc object it writes to, but the most its format can produce "
-	"(literal text, the widest output of each conversion for its length "
-	"modifier or known value, the NUL) fits in the request, so nothing "
-	"is written past it today. The size argument is still wrong: a longer "
-	"argument or a format change writes past the object, into the slack "
-	"or past the bucket.",
+	"vscnprintf) or a string copier (strscpy, strlcpy, strlcat) is given "
+	"a size argument past the requested size of the kmalloc object it "
+	"writes to, but the most its format can produce (literal text, the "
+	"widest output of each conversion for its length modifier or known "
+	"value, the NUL), or its source string of known length and the NUL, "
+	"fits in the request, so nothing is written past it today. The size "
+	"argument is still wrong: a longer argument, source or format writes "
+	"past the object, into the slack or past the bucket.",
 	"Pass the size that was requested (or allocate "
 	"kmalloc_size_roundup() bytes and pass that).")
 #undef KC_RULE

@@ -62,7 +62,11 @@ static void test_shipped(void)
 	f = apidb_lookup(db, "memset");
 	CHECK(f && f->kind == APIDB_SINK && f->dst == 0 && f->src == -1);
 	f = apidb_lookup(db, "strscpy");
-	CHECK(f && (f->flags & APIDB_F_UPTO));
+	CHECK(f && (f->flags & APIDB_F_UPTO) && (f->flags & APIDB_F_SRCLEN));
+	f = apidb_lookup(db, "strscpy_pad");
+	CHECK(f && !(f->flags & APIDB_F_SRCLEN));
+	f = apidb_lookup(db, "strlcat");
+	CHECK(f && (f->flags & APIDB_F_SRCLEN) && (f->flags & APIDB_F_ATEND));
 	f = apidb_lookup(db, "memdup_user");
 	CHECK(f && (f->flags & APIDB_F_ERRPTR));
 	CHECK(!apidb_lookup(db, "no_such_function"));
@@ -177,6 +181,9 @@ int main(void)
 	expect_error("sink p $0 - $1 fmt=$2\n",
 		     "t.tbl:1:16: unknown option 'fmt=$2'");
 	expect_error("sink p $0 - $1 upto fmt=x\n", "t.tbl:1:25: expected");
+	/* so does srclen */
+	expect_error("sink p $0 $1 $2 srclen\n",
+		     "t.tbl:1:17: unknown option 'srclen'");
 	expect_error("alloc x kmalloc\n", "needs 4 fields");
 	expect_error("free kfree p\n", "t.tbl:1:12: expected an argument");
 	expect_error("query ksize size $0\n", "unknown query 'size'");

@@ -436,20 +436,86 @@ void eng_strlen_forget(struct eng_fn *f, struct state *s,
  * NUL for atend): the string at DST is start + len - 1 long. A store
  * that fails is no error of the analysis: the length is then unknown,
  * as it was. */
-static void strlen_set(struct eng_fn *f, struct state *s,
-		       const struct val *dst, struct ival start,
-		       struct ival len)
+static void strlen_put(struct eng_fn *f, struct state *s,
+		       const struct val *dst, struct ival l)
 {
 	const char *key = strlen_slot(f, dst);
 	struct val v;
 
-	if (!key || (len.hi == IV_PINF && !len.nt))
+	if (!key)
 		return;
-	v = val_int(iv_add(iv_add(start, len), iv_const(-1)));
+	v = val_int(l);
 	if (v.iv.lo < 0)
 		v.iv.lo = 0;
 	v.iv.reach = 0;
 	st_set(s, key, &v);
+}
+
+static void strlen_set(struct eng_fn *f, struct state *s,
+		       const struct val *dst, struct ival start,
+		       struct ival len)
+{
+	if (len.hi == IV_PINF && !len.nt)
+		return;
+	strlen_put(f, s, dst, iv_add(iv_add(start, len), iv_const(-1)));
+}
+
+/* The length of the string argument k: a literal's, else strlen_of. */
+static struct ival arg_strlen(struct eng_fn *f, const struct state *s,
+			      const struct val *a, const CXCursor *ac, int k)
+{
+	long long len = literal_len(ac[k]);
+
+	return len >= 0 ? iv_const(len) : strlen_of(f, s, &a[k]);
+}
+
+static int iv_known(const struct ival *v)
+{
+	return !v->nt && v->lo != IV_NINF && v->hi != IV_PINF;
+}
+
+/* String copier api (srclen): the length of the string it would leave at
+ * DST were the size no limit, strlen(SRC), after strlen(DST) for atend
+ * (strlcat, which appends at DST's NUL). 0 and *out set when both are
+ * known numbers, else -1. */
+static int copy_len(struct eng_fn *f, const struct state *s,
+		    const struct apidb_fn *api, const struct val *a,
+		    const CXCursor *ac, int n, struct ival *out)
+{
+	struct ival l, d = iv_const(0);
+
+	if (api->src < 0 || api->src >= n || api->dst < 0 || api->dst >= n)
+		return -1;
+	l = arg_strlen(f, s, a, ac, api->src);
+	if (!iv_known(&l))
+		return -1;
+	if (api->flags & APIDB_F_ATEND) {
+		d = arg_strlen(f, s, a, ac, api->dst);
+		if (!iv_known(&d))
+			return -1;
+	}
+	*out = iv_add(d, l);
+	return 0;
+}
+
+/* After string copier api was given size len: the string at DST is
+ * min(len - 1, the copy's length) long (the copy NUL-terminates when
+ * len >= 1; strlcat's DST longer than len is a BUG_ON). Set only when
+ * len is a known number of at least 1. */
+static void copy_strlen_set(struct eng_fn *f, struct state *s,
+			    const struct val *dst, struct ival len,
+			    int known, struct ival cl)
+{
+	struct ival r;
+
+	if (!iv_known(&len) || len.lo < 1)
+		return;
+	r = iv_range(0, len.hi - 1);
+	if (known) {
+		r.lo = cl.lo < len.lo - 1 ? cl.lo : len.lo - 1;
+		r.hi = cl.hi < len.hi - 1 ? cl.hi : len.hi - 1;
+	}
+	strlen_put(f, s, dst, r);
 }
 
 struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
@@ -457,27 +523,42 @@ struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 			  const struct val *a, const CXCursor *ac, int n)
 {
 	struct ival len = eng_formula(f, s, api->size, a, ac, n);
-	struct ival start = iv_const(0);
-	long long most;
+	struct ival start = iv_const(0), cl = iv_const(0);
+	int copy = (api->flags & (APIDB_F_UPTO | APIDB_F_SRCLEN)) ==
+		   (APIDB_F_UPTO | APIDB_F_SRCLEN);
+	int cl_known = 0;
+	long long most = -1, least = 0;
 
 	name = cx_spelled_callee(&f->t->arena, c, name);
 
 	/* strcat: from the NUL of the string at DST, when its length is
-	 * known (a string writer left it, or one opaque strlen()) */
-	if ((api->flags & APIDB_F_ATEND) && api->dst >= 0 && api->dst < n)
+	 * known (a string writer left it, or one opaque strlen()); a
+	 * string copier's size bounds all of DST (strlcat) */
+	if ((api->flags & APIDB_F_ATEND) && !copy && api->dst >= 0 &&
+	    api->dst < n)
 		start = strlen_of(f, s, &a[api->dst]);
 	if (api->dst >= 0 && api->dst < n) {
-		most = (api->flags & APIDB_F_UPTO) ?
-			fmt_written(f, c, api, a, ac, n) : -1;
+		if (copy && !copy_len(f, s, api, a, ac, n, &cl)) {
+			/* strscpy: the string and its NUL */
+			cl_known = 1;
+			most = cl.hi + 1;
+			least = cl.lo + 1;
+		} else if (api->flags & APIDB_F_UPTO) {
+			most = fmt_written(f, c, api, a, ac, n);
+			least = most;
+		}
 		if (most >= 0 && (len.nt || len.hi > most)) {
 			/* snprintf writes the smaller of its size and what
-			 * the format produces */
+			 * the format produces, strscpy the smaller of its
+			 * size and the source string with its NUL */
 			struct ival w = iv_range(0, most);
 
 			if (!len.nt && len.lo > 0)
-				w.lo = len.lo < most ? len.lo : most;
+				w.lo = len.lo < least ? len.lo : least;
 			eng_access_bounded(f, s, c, &a[api->dst], w, len,
-					   name);
+					   name, !cl_known ? 0 :
+					   (api->flags & APIDB_F_ATEND) ?
+					   2 : 1);
 		} else {
 			eng_access(f, s, c, &a[api->dst], start, len, 1,
 				   name);
@@ -487,6 +568,9 @@ struct val eng_do_sink(struct eng_fn *f, struct state *s, CXCursor c,
 		eng_mem_forget(f, s, &a[api->dst], iv_add(start, len));
 		if (api->flags & APIDB_F_STR)
 			strlen_set(f, s, &a[api->dst], start, len);
+		if (copy)
+			copy_strlen_set(f, s, &a[api->dst], len, cl_known,
+					cl);
 	}
 	if (api->src >= 0 && api->src < n) {
 		struct ival slen = len;

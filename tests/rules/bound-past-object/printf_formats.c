@@ -95,3 +95,15 @@ int va_fill(char *unused, const char *fmt, va_list ap)
 	kfree(p);
 	return n;
 }
+
+char *sized_line(size_t n)
+{
+	char *p = kmalloc(n, GFP_KERNEL);
+
+	if (!p)
+		return NULL;
+	/* 4 bytes against the request n cannot be judged: the size is */
+	snprintf(p, ksize(p), "abc"); /* expect: slack-write "snprintf() ends at ksize(), past the requested size 'n'" */
+	snprintf(p, n, "abc");
+	return p;
+}
