@@ -9,6 +9,7 @@
  * store takes its fact from the database. Layer 0 (bookkeeping), beside
  * facts.c. */
 #include "check/engine.h"
+#include "check/summary.h"
 #include "check/tufacts.h"
 #include "ir/path.h"
 
@@ -82,52 +83,6 @@ const char *eng_fact_describe(struct eng_tu *t, unsigned fh, int cap)
 	return kc_arena_strdup(&t->arena, buf);
 }
 
-/* "$1*8+16" for size over f's parameters, else "?" (into buf). */
-static const char *size_formula(struct eng_fn *f, const struct ival *size,
-				char *buf, size_t n)
-{
-	int np = clang_Cursor_getNumArguments(f->fn), i, j, arg[IV_NTERMS];
-	size_t len = 0;
-	long long c;
-
-	if (iv_is_const(size, &c))
-		return snprintf(buf, n, "%lld", c) < (int)n ? buf : "?";
-	if (!size->nt || size->den != 1 || size->slo != size->shi)
-		return "?";
-	for (j = 0; j < size->nt; j++) {
-		arg[j] = -1;
-		for (i = 0; i < np && arg[j] < 0; i++) {
-			CXCursor a = clang_Cursor_getArgument(f->fn,
-							      (unsigned)i);
-			struct path_buf b;
-			const char *key;
-			struct val *v;
-
-			eng_var_path(a, &b);
-			key = path_text(&b) ? ir_intern(&f->t->keys,
-							path_text(&b)) : NULL;
-			v = key ? st_find(&f->memo, key) : NULL;
-			if (v && !v->np && !v->ptop &&
-			    iv_single_sym(&v->iv) == size->sym[j] &&
-			    !v->iv.slo && !v->iv.shi)
-				arg[j] = i;
-		}
-		if (arg[j] < 0 || size->coef[j] <= 0)
-			return "?";
-	}
-	for (j = 0; j < size->nt && len < n; j++) {
-		len += (size_t)snprintf(buf + len, n - len, "%s$%d", j ? "+" :
-					"", arg[j]);
-		if (size->coef[j] != 1 && len < n)
-			len += (size_t)snprintf(buf + len, n - len, "*%d",
-						size->coef[j]);
-	}
-	if (len < n && size->slo)
-		len += (size_t)snprintf(buf + len, n - len, "%+lld",
-					size->slo);
-	return len < n ? buf : "?";
-}
-
 /* Adds one row; 0 or -KC_ENOMEM. */
 static int add_row(struct kc_tu_facts *out, const struct field_store *st,
 		   const char *usr, const char *display, const char *what,
@@ -186,9 +141,10 @@ static int export_ptr(struct eng_fn *f, struct kc_tu_facts *out,
 		else
 			ret = add_row(out, st, usr, disp,
 				      apidb_family_name(o->family),
-				      o->rounded ? "?" :
-				      size_formula(f, &o->size, buf,
-						   sizeof(buf)), fn);
+				      o->rounded ||
+				      eng_size_formula(f, &o->size, buf,
+						       sizeof(buf)) ? "?" : buf,
+				      fn);
 	}
 	return ret;
 }

@@ -75,7 +75,7 @@ static void read_params(struct eng_fn *f, struct params *p)
 		if (v->np == 1 && !v->ptop && v->p[0].kind == PK_OBJ &&
 		    ir_obj(&f->t->objs, v->p[0].obj)->origin == PO_UNKNOWN)
 			p->obj[i] = v->p[0].obj;
-		else if (!v->np)
+		else if (!v->np && !v->iv.slo && !v->iv.shi)
 			p->sym[i] = iv_single_sym(&v->iv);
 	}
 }
@@ -130,6 +130,15 @@ static int formula(const struct params *p, const struct ival *iv, char *buf,
 					iv->slo > 0 ? "+" : "-",
 					iv->slo > 0 ? iv->slo : -iv->slo);
 	return len < size ? 0 : -1;
+}
+
+int eng_size_formula(struct eng_fn *f, const struct ival *iv, char *buf,
+		     size_t size)
+{
+	struct params p;
+
+	read_params(f, &p);
+	return formula(&p, iv, buf, size);
 }
 
 /* "alloc NAME FAMILY SIZE [errptr]" from the return value, or 0. */

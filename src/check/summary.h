@@ -19,5 +19,10 @@ void eng_summarise(struct eng_fn *f, const struct state *exit,
  * sink of the apidb, declarations without effects and a final return),
  * so that its accesses are kept for a `sink` record; else 0. */
 int eng_sink_shape(struct eng_tu *t, CXCursor def);
+/* The rules-format formula of iv over f's parameters at its entry
+ * (`1500`, `$1*8+16`): the one spelling of a size in function records
+ * and field store rows. 0, or -1 when iv is no such formula. */
+int eng_size_formula(struct eng_fn *f, const struct ival *iv, char *buf,
+		     size_t size);
 
 #endif
