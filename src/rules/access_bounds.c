@@ -64,8 +64,25 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 		j->verdict = V_FINE;
 		return;
 	}
-	/* a negative offset (a header before the pointer) is not ours; a
-	 * lower bound lost in arithmetic on ksize() is fine */
+	/* one constant offset before the start of an allocation the
+	 * analysis made (a container_of() from a pointer that was never
+	 * inside the container): outside the object on every kernel */
+	if (cfg && single && o->origin == PO_ALLOC && !o->from_fact &&
+	    iv_is_const(&off, &r) && r < 0 && iv_is_const(&len, NULL)) {
+		j->verdict = V_OVERFLOW;
+		j->before = 1;
+		j->definite = 1;
+		j->end_hi = r + len.lo;
+		if (iv_is_const(&o->size, &j->req) && j->req > 0)
+			j->bucket = o->rounded ? (unsigned long long)j->req :
+				    slab_bucket(cfg, j->req);
+		else
+			j->req = -1;
+		return;
+	}
+	/* another negative offset (a header before a pointer of unknown
+	 * origin) is not ours; a lower bound lost in arithmetic on ksize()
+	 * is fine */
 	if ((off.hi < 0 && !off.nt) || !cfg)
 		return;
 	if (o->ksize_sym && iv_single_sym(&end) == o->ksize_sym &&

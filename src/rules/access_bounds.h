@@ -20,6 +20,7 @@ struct judged {
 	long long delta;
 	int sym_bound;             /* end is the size symbol + delta */
 	int definite;              /* every combination is past the request */
+	int before;                /* starts before the object's first byte */
 };
 
 /* access_bounds.c: the record of access site `site` (created unjudged),

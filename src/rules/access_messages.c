@@ -181,6 +181,15 @@ void ab_record_verdict(struct eng_tu *t, struct acc_site *a,
 			"only that", slab_config_label(worst)) :
 			"allocate kmalloc_size_roundup() of the "
 			"size and use only that");
+	else if (j->before)
+		a->msg = kc_arena_printf(&t->arena,
+			"%s%s of %lld byte%s at offset %lld, before the start "
+			"of the object of %s() (requested size%s%s%s): outside "
+			"it on every kernel",
+			what ? what : (write ? "write" : "read"),
+			what ? "()" : "", len.lo, len.lo == 1 ? "" : "s",
+			off.lo, o->alloc, reqb[0] ? reqb : " unknown",
+			j->bucket ? ", " : "", j->bucket ? cfgb : "");
 	else
 		a->msg = kc_arena_printf(&t->arena,
 			"%s%s %s, past the end of %s for the requested "

@@ -11,7 +11,8 @@
  * size at a constant offset: then an access through it is judged by its
  * own bytes at their offset, which is what the view reads or writes (a
  * v2 header read through a pointer to a kmalloc(sizeof(struct v1_hdr)),
- * a container stepped back to from a member of a smaller object). Any
+ * a container stepped back to from a member of a smaller object, or from
+ * the start of an object of any size: before its first byte). Any
  * other target, a second target, or a request that is a range (a size
  * chosen by a type tag) is not judged: which view is valid there is the
  * tag's, which the analysis does not relate to the size. */
@@ -32,8 +33,11 @@ static int view_single_object(struct eng_fn *f, struct state *s,
 		if (b.p[i].kind != PK_OBJ || n++)
 			return 0;
 		o = ir_obj(&f->t->objs, b.p[i].obj);
-		if (o->origin != PO_ALLOC || !iv_is_const(&o->size, NULL) ||
-		    o->size.lo <= 0 || !iv_is_const(&b.p[i].off, NULL))
+		if (o->origin != PO_ALLOC || !iv_is_const(&b.p[i].off, NULL))
+			return 0;
+		/* before the start, the size does not matter */
+		if (b.p[i].off.lo >= 0 &&
+		    (!iv_is_const(&o->size, NULL) || o->size.lo <= 0))
 			return 0;
 	}
 	return n == 1;
@@ -64,7 +68,8 @@ static int is_view(struct eng_fn *f, struct state *s, CXCursor base)
 
 /* A field access p->f is judged when p points to the start of an
  * object requested with a constant size smaller than *p (the struct was
- * allocated too small), or when p is a view of one object of one
+ * allocated too small), before the start of an allocation, or when p is
+ * a view of one object of one
  * constant size (view_single_object). a[i].f and (*p).f never come here
  * (check_lvalue gives them to member_of_element); any other '.' access
  * is not judged. */
@@ -96,6 +101,11 @@ static int member_judged(struct eng_fn *f, struct state *s, CXCursor c)
 		if (b.p[i].kind != PK_OBJ)
 			continue;
 		o = ir_obj(&f->t->objs, b.p[i].obj);
+		/* p before the start of an allocation (container_of() of a
+		 * pointer that was never inside the container) */
+		if (o->origin == PO_ALLOC && iv_is_const(&b.p[i].off, NULL) &&
+		    b.p[i].off.lo < 0)
+			continue;
 		if (o->origin != PO_ALLOC || !iv_is_const(&o->size, &req) ||
 		    req >= psz || !iv_is_const(&b.p[i].off, NULL) ||
 		    b.p[i].off.lo)
