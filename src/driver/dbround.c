@@ -53,9 +53,7 @@ static int read_prev(struct kc_db_round *r, struct kc_err *err)
 			rc = kc_err_set(err, KC_ENOMEM, NULL, 0, 0,
 					"out of memory");
 		if (!rc)
-			rc = factdb_fn_facts(db, "", load_one, &l, err);
-		if (!rc)
-			rc = factdb_digest(db, hex, err);
+			rc = factdb_read_facts(db, load_one, &l, hex, err);
 		if (!rc) {
 			snprintf(r->key, sizeof(r->key), "read:%s", hex);
 			r->read = 1;

@@ -460,15 +460,31 @@ int factdb_fn_records(struct factdb *f, const char *path,
 	return factdb_fn_facts(f, path, records_one, &r, err);
 }
 
+struct digest_pass {
+	struct kc_digest *d;
+	int (*cb)(void *data, const struct factdb_fn_fact *fact);
+	void *data;
+};
+
 static int digest_fact(void *data, const struct factdb_fn_fact *fact)
 {
-	kc_digest_add_str(data, fact->record);
-	return 0;
+	struct digest_pass *p = data;
+
+	kc_digest_add_str(p->d, fact->record);
+	return p->cb ? p->cb(p->data, fact) : 0;
 }
 
 int factdb_digest(struct factdb *f, char *hex, struct kc_err *err)
 {
+	return factdb_read_facts(f, NULL, NULL, hex, err);
+}
+
+int factdb_read_facts(struct factdb *f,
+		      int (*cb)(void *data, const struct factdb_fn_fact *fact),
+		      void *data, char *hex, struct kc_err *err)
+{
 	struct kc_digest *d = kc_digest_new();
+	struct digest_pass p = { d, cb, data };
 	sqlite3_stmt *st;
 	int rc, step;
 
@@ -476,7 +492,7 @@ int factdb_digest(struct factdb *f, char *hex, struct kc_err *err)
 		return kc_err_set(err, KC_ENOMEM, f->path, 0, 0,
 				  "out of memory");
 	kc_digest_add_u64(d, FACTDB_SCHEMA_VERSION);
-	rc = factdb_fn_facts(f, "", digest_fact, d, err);
+	rc = factdb_fn_facts(f, "", digest_fact, &p, err);
 	if (!rc && prep(f, "SELECT field, what, size FROM field_store"
 			" ORDER BY 1, 2, 3", &st, err))
 		rc = -KC_EIO;

@@ -104,6 +104,11 @@ int factdb_fn_facts(struct factdb *db, const char *path,
  * round-two entries with it, so a changed fact re-checks them. Returns 0
  * or a negative KC_E* code. */
 int factdb_digest(struct factdb *db, char *hex, struct kc_err *err);
+/* factdb_fn_facts() of every path (cb may be NULL) and factdb_digest()
+ * in one read of the records: what a round loads. */
+int factdb_read_facts(struct factdb *db,
+		      int (*cb)(void *data, const struct factdb_fn_fact *fact),
+		      void *data, char *hex, struct kc_err *err);
 
 /* The union over the tree of the stores into one field. */
 struct factdb_field {

@@ -108,7 +108,7 @@ static void stride_to_ksize(struct eng_fn *f, CXCursor e, struct ival *v,
 	int based;
 
 	if (!v->nt || !iv_same_form(v, bound) ||
-	    !iv_single_sym(bound) ||
+	    !iv_single_sym(bound) || !eng_has_ksize_term(f->t, bound) ||
 	    bound->shi % 8 != 0 || v->shi != bound->shi - 1)
 		return;
 	if (!eng_var_steps(f, e, &step, &based) || step <= 1 || 8 % step ||
