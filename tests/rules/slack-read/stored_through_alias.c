@@ -53,7 +53,36 @@ union flow_spec {
 
 void flow_register(struct flow_attr *attr);
 
-/* the parsers differ only in name, so each finding has its own line */
+/* one parser per caller below, so each finding has its own line (the
+ * functions a macro defines are the file's own) */
+#define DEFINE_FLOW_PARSER(name)					\
+static int parse_##name(union flow_spec *spec, u8 *out)		\
+{									\
+	switch (spec->type) {						\
+	case SPEC_ETH:							\
+		memcpy(out, spec->eth.mask_dst, 6);			\
+		return 6;						\
+	case SPEC_IB:							\
+		out[0] = spec->ib.qpn;					\
+		return 1;						\
+	}								\
+	return -EINVAL;							\
+}									\
+									\
+static int create_##name(struct flow_attr *attr, u8 *out)		\
+{									\
+	void *spec = attr + 1;						\
+	int i, ret = 0;							\
+									\
+	for (i = 0; i < attr->num_of_specs; i++) {			\
+		ret = parse_##name(spec, out);				\
+		if (ret < 0)						\
+			return ret;					\
+		spec += ((union flow_spec *)spec)->size;		\
+	}								\
+	return ret;							\
+}
+
 /* a flow of one spec of type tag, IB-sized */
 #define FLOW_ALLOC(attr, tag)						\
 	({								\
@@ -70,32 +99,7 @@ void flow_register(struct flow_attr *attr);
 		attr;							\
 	})
 
-static int parse_ib(union flow_spec *spec, u8 *out)
-{
-	switch (spec->type) {
-	case SPEC_ETH:
-		memcpy(out, spec->eth.mask_dst, 6);
-		return 6;
-	case SPEC_IB:
-		out[0] = spec->ib.qpn;
-		return 1;
-	}
-	return -EINVAL;
-}
-
-static int create_ib(struct flow_attr *attr, u8 *out)
-{
-	void *spec = attr + 1;
-	int i, ret = 0;
-
-	for (i = 0; i < attr->num_of_specs; i++) {
-		ret = parse_ib(spec, out);
-		if (ret < 0)
-			return ret;
-		spec += ((union flow_spec *)spec)->size;
-	}
-	return ret;
-}
+DEFINE_FLOW_PARSER(ib)
 
 /* the IB tag: the ETH case does not run */
 int steer_ib(u8 *out)
@@ -110,32 +114,7 @@ int steer_ib(u8 *out)
 	return err;
 }
 
-static int parse_eth(union flow_spec *spec, u8 *out)
-{
-	switch (spec->type) {
-	case SPEC_ETH:
-		memcpy(out, spec->eth.mask_dst, 6); /* expect: slack-read "ends at 62" */
-		return 6;
-	case SPEC_IB:
-		out[0] = spec->ib.qpn;
-		return 1;
-	}
-	return -EINVAL;
-}
-
-static int create_eth(struct flow_attr *attr, u8 *out)
-{
-	void *spec = attr + 1;
-	int i, ret = 0;
-
-	for (i = 0; i < attr->num_of_specs; i++) {
-		ret = parse_eth(spec, out);
-		if (ret < 0)
-			return ret;
-		spec += ((union flow_spec *)spec)->size;
-	}
-	return ret;
-}
+DEFINE_FLOW_PARSER(eth) /* expect: slack-read "ends at 62" */
 
 /* the ETH tag on an IB-sized spec */
 int steer_eth(u8 *out)
@@ -150,32 +129,7 @@ int steer_eth(u8 *out)
 	return err;
 }
 
-static int parse_registered(union flow_spec *spec, u8 *out)
-{
-	switch (spec->type) {
-	case SPEC_ETH:
-		memcpy(out, spec->eth.mask_dst, 6); /* expect: slack-read "ends at 62" */
-		return 6;
-	case SPEC_IB:
-		out[0] = spec->ib.qpn;
-		return 1;
-	}
-	return -EINVAL;
-}
-
-static int create_registered(struct flow_attr *attr, u8 *out)
-{
-	void *spec = attr + 1;
-	int i, ret = 0;
-
-	for (i = 0; i < attr->num_of_specs; i++) {
-		ret = parse_registered(spec, out);
-		if (ret < 0)
-			return ret;
-		spec += ((union flow_spec *)spec)->size;
-	}
-	return ret;
-}
+DEFINE_FLOW_PARSER(registered) /* expect: slack-read "ends at 62" */
 
 /* the flow went to a function not seen: it may have changed the tag */
 int steer_registered(u8 *out)
@@ -191,32 +145,7 @@ int steer_registered(u8 *out)
 	return err;
 }
 
-static int parse_either(union flow_spec *spec, u8 *out)
-{
-	switch (spec->type) {
-	case SPEC_ETH:
-		memcpy(out, spec->eth.mask_dst, 6); /* expect: slack-read "ends at 62" */
-		return 6;
-	case SPEC_IB:
-		out[0] = spec->ib.qpn;
-		return 1;
-	}
-	return -EINVAL;
-}
-
-static int create_either(struct flow_attr *attr, u8 *out)
-{
-	void *spec = attr + 1;
-	int i, ret = 0;
-
-	for (i = 0; i < attr->num_of_specs; i++) {
-		ret = parse_either(spec, out);
-		if (ret < 0)
-			return ret;
-		spec += ((union flow_spec *)spec)->size;
-	}
-	return ret;
-}
+DEFINE_FLOW_PARSER(either) /* expect: slack-read "ends at 62" */
 
 /* the IB tag on one branch, ETH on the other */
 int steer_either(u8 *out, bool eth)
