@@ -166,7 +166,7 @@ void kc_cache_counts_print(const struct kc_cache_counts *n, FILE *f)
 		"cache-hits", n->hits);
 	fprintf(f, "ksizecheck: stats: %-24s %llu  (TUs re-checked)\n",
 		"cache-misses", n->misses);
-	fprintf(f, "ksizecheck: stats: %-24s %llu  (clean results written)\n",
+	fprintf(f, "ksizecheck: stats: %-24s %llu  (results written)\n",
 		"cache-stored", n->stored);
 	if (n->corrupt)
 		fprintf(f, "ksizecheck: stats: %-24s %llu  (entries ignored: bad checksum)\n",

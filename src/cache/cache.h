@@ -81,11 +81,19 @@ int kc_cache_lookup(struct kc_cache *c, const struct kc_cache_key *k,
 		    json_object *res);
 
 /* Stores res (a finished result of status) under k with the files tu
- * read. Only clean results are stored: a TU with clang errors may miss
- * a header that appears later, an analysis error or time limit makes the
- * result partial. Adds "cache_stored": true to res on success. */
+ * read. Stored are clean results, and results with clang errors when
+ * every error is a missing include: incl (tu.c) lists those as [NAME,
+ * INCLUDING FILE, "\""|"<"|""], NULL when some error is of another kind
+ * (then nothing is stored). For these the entry also records every path
+ * where NAME would have been found, from the including file's directory
+ * and the search directories of args[0..nargs) (the translated flags;
+ * only with -nostdinc, and only when no other flag changes the search),
+ * and a lookup is a hit only while none of them exists. An analysis error
+ * or the time limit makes the result partial: not stored. Adds
+ * "cache_stored": true to res on success. */
 void kc_cache_store(struct kc_cache *c, const struct kc_cache_key *k,
-		    CXTranslationUnit tu, int status, json_object *res);
+		    CXTranslationUnit tu, int status, json_object *res,
+		    const char *const *args, int nargs, json_object *incl);
 
 /* ---- parent side ---- */
 

@@ -228,10 +228,64 @@ static void note_missing(CXDiagnostic d, const char *msg,
 	clang_disposeString(fn);
 }
 
+/* Is d clang's "'X' file not found" for an #include (the preprocessor's
+ * category and exactly that text, at a place in a file)? Then appends
+ * [X, INCLUDING FILE, FORM] to incl for the result cache (cache.h: the
+ * paths where X would have been found are recorded as absent), FORM
+ * being "\"" or "<" as the include is spelled, "" when unknown (a macro),
+ * and returns 1; else 0 (d is some other error). */
+static int missing_include(CXTranslationUnit tu, CXDiagnostic d,
+			   const char *msg, json_object *incl)
+{
+	static const char suffix[] = "' file not found";
+	size_t len = strlen(msg), sl = sizeof(suffix) - 1;
+	CXString cat, fn;
+	CXFile file;
+	unsigned off;
+	const char *text;
+	size_t size;
+	char form[2] = "";
+	int pp;
+	json_object *t;
+
+	if (len <= sl + 1 || msg[0] != '\'' ||
+	    strcmp(msg + len - sl, suffix))
+		return 0;
+	cat = clang_getDiagnosticCategoryText(d);
+	pp = clang_getCString(cat) &&
+	     !strcmp(clang_getCString(cat), "Lexical or Preprocessor Issue");
+	clang_disposeString(cat);
+	if (!pp)
+		return 0;
+	clang_getExpansionLocation(clang_getDiagnosticLocation(d), &file,
+				   NULL, NULL, &off);
+	if (!file)
+		return 0;
+	text = clang_getFileContents(tu, file, &size);
+	if (text && off < size && (text[off] == '"' || text[off] == '<'))
+		form[0] = text[off];
+	fn = clang_getFileName(file);
+	t = json_object_new_array();
+	if (t && clang_getCString(fn)) {
+		json_object_array_add(t, json_object_new_string_len(
+					      msg + 1, (int)(len - sl - 1)));
+		json_object_array_add(t, json_object_new_string(
+					      clang_getCString(fn)));
+		json_object_array_add(t, json_object_new_string(form));
+		if (!json_object_array_add(incl, t))
+			t = NULL;
+	}
+	json_object_put(t);
+	clang_disposeString(fn);
+	return 1;
+}
+
 /* Adds clang's errors to res; returns the number of errors (flag
- * complaints excluded: those go to unknown_flags). */
+ * complaints excluded: those go to unknown_flags). *incl_only is cleared
+ * when one error is not a missing include (missing_include). */
 static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
-			       json_object *unknown, json_object *missing)
+			       json_object *unknown, json_object *missing,
+			       json_object *incl, int *incl_only)
 {
 	unsigned n = clang_getNumDiagnostics(tu), nerr = 0;
 
@@ -253,6 +307,8 @@ static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
 		} else {
 			nerr++;
 			note_missing(d, m, missing);
+			if (!missing_include(tu, d, m, incl))
+				*incl_only = 0;
 			if (nerr <= KC_MAX_ERRORS_SHOWN) {
 				CXSourceLocation loc =
 					clang_getDiagnosticLocation(d);
@@ -342,6 +398,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	json_object *findings = json_object_new_array();
 	json_object *counters = json_object_new_object();
 	json_object *missing = json_object_new_array();
+	json_object *incl = json_object_new_array();
+	int incl_only = 1;
 	CXTranslationUnit ctu = NULL;
 	const char **args = NULL, **unk = NULL;
 	struct kc_stats st = { { 0 } };
@@ -361,7 +419,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	kc_diag_init(&diag);
 	kc_tu_facts_init(&facts);
 	if (!res || !errors || !unknown || !findings || !counters ||
-	    !missing) {
+	    !missing || !incl) {
+		json_object_put(incl);
 		json_object_put(missing);
 		json_object_put(res);
 		json_object_put(errors);
@@ -441,7 +500,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 
 	*stage = KC_STAGE_DIAG;
-	nerr = collect_errors(ctu, errors, unknown, missing);
+	nerr = collect_errors(ctu, errors, unknown, missing, incl,
+			      &incl_only);
 	set_counter(counters, KC_STAT_CLANG_ERRORS, nerr);
 	if (nerr > KC_MAX_ERRORS_SHOWN) {
 		snprintf(why, sizeof(why),
@@ -489,7 +549,8 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 	if (want_facts && status != KC_TU_INTERNAL)
 		kc_facts_to_result(res, &facts, tu->file, args, nargs, status);
-	kc_cache_store(cache, &key, ctu, status, res);
+	kc_cache_store(cache, &key, ctu, status, res, args, nargs,
+		       incl_only ? incl : NULL);
 done:
 	/* a worker that exits after this TU lets the kernel free the AST:
 	 * disposing of it costs several percent of a parse */
@@ -499,6 +560,7 @@ done:
 	kc_tu_facts_release(&facts);
 	free(args);
 	free(unk);
+	json_object_put(incl);
 	if (c->cwd[0] && tu->dir && chdir(c->cwd))
 		status = KC_TU_FAILED;
 	json_object_object_add(res, "status", json_object_new_int(status));

@@ -267,6 +267,103 @@ corpus-warm)
 	cp warm.err out.txt
 	stat_is cache-misses 0
 	stat_is cache-hits "$(ls "$HERE"/../../corpus/*.c | wc -l)" ;;
+missing-include)
+	# a TU whose only clang errors are missing includes is stored with
+	# the paths where each header would have been found, and replayed
+	# while none of them exists (entry.c)
+	mkdir inc sys
+	cat >e.c <<'C'
+#include "gen.h"
+#include <linux/gen2.h>
+void *kzalloc(unsigned long n, unsigned int flags);
+void kfree(const void *p);
+unsigned char read_past(void)
+{
+	unsigned char *p = kzalloc(60, 0);
+	unsigned char v;
+
+	if (!p)
+		return 0;
+	v = p[64];
+	kfree(p);
+	return v;
+}
+C
+	sleep 1
+	F="-nostdinc -Iinc -isystem sys"
+	expect 0 "e.c:1:10: error: 'gen.h' file not found" "$K" --stats --format=json -o cold.json e.c -- $F
+	has "e.c:2:10: error: 'linux/gen2.h' file not found"
+	has "1 with errors"
+	stat_is cache-stored 1
+	cp out.txt cold.txt
+	"$K" e.c -- $F >cold.out 2>&1
+	expect 0 "" "$K" --stats --format=json -o warm.json e.c -- $F
+	stat_is cache-hits 1
+	stat_is cache-misses 0
+	grep -v 'cache-\|-us \|wall\|rss' cold.txt >c1
+	grep -v 'cache-\|-us \|wall\|rss' out.txt >c2
+	cmp -s c1 c2 || { echo "FAIL $CASE: warm --stats output differs"; diff c1 c2; FAIL=1; }
+	findings cold.json >c.json
+	findings warm.json >w.json
+	cmp -s c.json w.json || { echo "FAIL $CASE: warm JSON differs"; diff c.json w.json | head; FAIL=1; }
+	"$K" e.c -- $F >warm.out 2>&1
+	cmp -s cold.out warm.out || { echo "FAIL $CASE: warm output differs"; diff cold.out warm.out; FAIL=1; }
+	# the angled header appears in the -isystem directory: re-checked
+	mkdir sys/linux && printf '#define GEN2 1\n' >sys/linux/gen2.h
+	sleep 1
+	expect 0 "e.c:1:10: error: 'gen.h' file not found" "$K" --stats e.c -- $F
+	refute "gen2.h' file not found"
+	stat_is cache-misses 1
+	stat_is cache-stored 1
+	expect 0 "" "$K" --stats e.c -- $F
+	stat_is cache-hits 1
+	refute "gen2.h' file not found"
+	# the quoted one beside the including file: re-checked, now clean
+	printf '#define GEN 1\n' >gen.h
+	sleep 1
+	expect 1 "e.c:12:6: error: read of 1 byte at offset 64" "$K" --stats e.c -- $F
+	refute "file not found"
+	has "1 parsed"
+	stat_is cache-misses 1
+	# (one entry per key: the clean result replaced the one with errors)
+	rm gen.h sys/linux/gen2.h
+	expect 0 "'gen.h' file not found" "$K" --stats e.c -- $F
+	stat_is cache-stored 1
+	expect 0 "'gen.h' file not found" "$K" --stats e.c -- $F
+	stat_is cache-hits 1
+	# created in the -I directory instead (searched for "gen.h" too)
+	printf '#define GEN 1\n' >inc/gen.h
+	expect 0 "" "$K" --stats e.c -- $F
+	stat_is cache-misses 1
+	refute "'gen.h' file not found"
+	# without -nostdinc clang's own directories are searched too: the
+	# misses cannot be recorded, nothing is stored
+	rm inc/gen.h
+	expect 0 "'gen.h' file not found" "$K" --stats e.c -- -Iinc
+	stat_is cache-stored 0
+	expect 0 "" "$K" --stats e.c -- -Iinc
+	stat_is cache-hits 0 ;;
+other-error)
+	# any clang error that is not a missing include: never stored
+	cat >s.c <<'C'
+int broken(void) { return 1 +; }
+C
+	cat >m.c <<'C'
+#include "gen.h"
+int use(void) { return GEN_VALUE; }
+C
+	sleep 1
+	for i in 1 2; do
+		expect 0 "s.c:1:30: error: expected expression" "$K" --stats s.c -- -nostdinc
+		stat_is cache-stored 0
+		stat_is cache-hits 0
+		# a missing include with the errors it causes
+		expect 0 "m.c:2:24: error: use of undeclared identifier 'GEN_VALUE'" "$K" --stats m.c -- -nostdinc
+		has "'gen.h' file not found"
+		stat_is cache-stored 0
+		stat_is cache-hits 0
+	done
+	[ -z "$(find cache/results -name '*.kce' 2>/dev/null)" ] || { echo "FAIL $CASE: an entry was written"; FAIL=1; } ;;
 *)
 	echo "unknown case '$CASE'"
 	exit 2 ;;
