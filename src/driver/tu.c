@@ -281,11 +281,11 @@ static int missing_include(CXTranslationUnit tu, CXDiagnostic d,
 }
 
 /* Adds clang's errors to res; returns the number of errors (flag
- * complaints excluded: those go to unknown_flags). *incl_only is cleared
- * when one error is not a missing include (missing_include). */
+ * complaints excluded: those go to unknown_flags). The missing includes
+ * go to incl (missing_include). */
 static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
 			       json_object *unknown, json_object *missing,
-			       json_object *incl, int *incl_only)
+			       json_object *incl)
 {
 	unsigned n = clang_getNumDiagnostics(tu), nerr = 0;
 
@@ -307,8 +307,7 @@ static unsigned collect_errors(CXTranslationUnit tu, json_object *errors,
 		} else {
 			nerr++;
 			note_missing(d, m, missing);
-			if (!missing_include(tu, d, m, incl))
-				*incl_only = 0;
+			(void)missing_include(tu, d, m, incl);
 			if (nerr <= KC_MAX_ERRORS_SHOWN) {
 				CXSourceLocation loc =
 					clang_getDiagnosticLocation(d);
@@ -399,7 +398,6 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	json_object *counters = json_object_new_object();
 	json_object *missing = json_object_new_array();
 	json_object *incl = json_object_new_array();
-	int incl_only = 1;
 	CXTranslationUnit ctu = NULL;
 	const char **args = NULL, **unk = NULL;
 	struct kc_stats st = { { 0 } };
@@ -500,8 +498,7 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 
 	*stage = KC_STAGE_DIAG;
-	nerr = collect_errors(ctu, errors, unknown, missing, incl,
-			      &incl_only);
+	nerr = collect_errors(ctu, errors, unknown, missing, incl);
 	set_counter(counters, KC_STAT_CLANG_ERRORS, nerr);
 	if (nerr > KC_MAX_ERRORS_SHOWN) {
 		snprintf(why, sizeof(why),
@@ -549,8 +546,13 @@ json_object *kc_tu_process(struct kc_tu_ctx *c, const struct kc_tu *tu,
 	}
 	if (want_facts && status != KC_TU_INTERNAL)
 		kc_facts_to_result(res, &facts, tu->file, args, nargs, status);
+	/* a result with errors is stored only when a missing include
+	 * explains them: the errors that follow from it (an undeclared
+	 * macro of the header) are as fixed as the files the parse read,
+	 * while the header stays absent where it was looked for; any other
+	 * error TU is re-checked every time */
 	kc_cache_store(cache, &key, ctu, status, res, args, nargs,
-		       incl_only ? incl : NULL);
+		       !nerr || json_object_array_length(incl) ? incl : NULL);
 done:
 	/* a worker that exits after this TU lets the kernel free the AST:
 	 * disposing of it costs several percent of a parse */
