@@ -105,6 +105,10 @@ struct field_fact {
 	 * already, and the tree's stores disagree (the field says nothing) */
 	CXCursor fld;
 	int db_asked, db_bad;
+	int db_agreed;             /* the tree's stores were read and agree */
+	int shared;                /* 1: the struct is declared in a header
+				    * under include/ (other subsystems store
+				    * into it), 0: not, -1: not known yet */
 	const char *db_note;       /* the tree's stores the fact came from
 				    * (fieldout.c), for notes */
 };

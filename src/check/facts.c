@@ -25,15 +25,48 @@ static struct field_fact *fact_raw(const struct eng_tu *t, unsigned fh)
 	return NULL;
 }
 
+/* 1 if fld is a field of a struct declared in a header under an include/
+ * directory (include/linux/fs.h's struct file, arch/x86/include/...):
+ * files of other subsystems store into it (seq_open() into
+ * file->private_data), so the stores one TU sees are not all of them. A
+ * struct of the main file or of a driver's own header is not. */
+static int field_shared(CXCursor fld)
+{
+	CXCursor rec = clang_getCursorSemanticParent(fld);
+	CXFile file;
+	CXString name;
+	const char *p;
+	int shared;
+
+	if (clang_getCursorKind(fld) != CXCursor_FieldDecl ||
+	    cx_in_main_file(rec))
+		return 0;
+	clang_getExpansionLocation(clang_getCursorLocation(rec), &file, NULL,
+				   NULL, NULL);
+	if (!file)
+		return 0;
+	name = clang_getFileName(file);
+	p = clang_getCString(name);
+	shared = p && (!strncmp(p, "include/", 8) ||
+		       strstr(p, "/include/") != NULL);
+	clang_disposeString(name);
+	return shared;
+}
+
 /* The facts on fh that hold: with the whole-tree database, only when the
- * tree's stores agree. */
+ * tree's stores agree; on a field of a shared struct (field_shared), only
+ * then. */
 static struct field_fact *fact_find(const struct eng_tu *t, unsigned fh)
 {
 	struct field_fact *ff = fact_raw(t, fh);
 
 	if (ff && t->env->fields_in && !ff->db_asked)
 		eng_fact_import((struct eng_tu *)t, ff);
-	return ff && !ff->db_bad ? ff : NULL;
+	if (!ff || ff->db_bad)
+		return NULL;
+	if (ff->shared < 0 && !clang_Cursor_isNull(ff->fld))
+		ff->shared = field_shared(ff->fld);
+	return ff->shared > 0 && !ff->db_agreed ? NULL : ff;
 }
 
 static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
@@ -51,6 +84,7 @@ static struct field_fact *fact_get(struct eng_tu *t, unsigned fh,
 	ff->fhash = fh;
 	ff->name = name;
 	ff->fld = clang_getNullCursor();
+	ff->shared = -1;
 	return ff;
 }
 

@@ -323,6 +323,8 @@ void eng_fact_import(struct eng_tu *t, struct field_fact *ff)
 		ff->db_bad = 1;
 		return;
 	}
+	if (r == 1)
+		ff->db_agreed = 1;
 	if (r == 0 || ff->nst)
 		return; /* the TU's own stores are the union's */
 	ff->db_note = kc_arena_printf(&t->arena,

@@ -46,11 +46,41 @@ static int shi_reached(const struct ival *a)
 	return a->sreach || (a->nt && a->slo == a->shi);
 }
 
+/* 1 if the place the access at names has no index that is not a
+ * constant (h->len, p[-1], a container_of() result): its one negative
+ * offset is where the code points, not the first value of a loop index
+ * (a[i - 1] on a round where a guard the analysis cannot decide keeps i
+ * above 0). */
+static int constant_place(CXCursor at)
+{
+	struct cx_kids k;
+	enum CXCursorKind kind;
+	long long c;
+	unsigned i;
+
+	at = cx_strip(at);
+	kind = clang_getCursorKind(at);
+	if (kind != CXCursor_MemberRefExpr &&
+	    kind != CXCursor_ArraySubscriptExpr &&
+	    kind != CXCursor_UnaryOperator && kind != CXCursor_DeclRefExpr &&
+	    kind != CXCursor_CStyleCastExpr && kind != CXCursor_ParenExpr &&
+	    kind != CXCursor_IntegerLiteral)
+		return 0;
+	cx_children(at, &k);
+	if (kind == CXCursor_ArraySubscriptExpr &&
+	    (k.n != 2 || !cx_eval_int(k.k[1], &c)))
+		return 0;
+	for (i = 0; i < k.n; i++)
+		if (!constant_place(k.k[i]))
+			return 0;
+	return 1;
+}
+
 /* The verdict on an access of len bytes at offset off of object o;
  * single: the pointer has o as its one target (numbers are judged only
- * then). */
+ * then); before: a negative offset may be judged (constant_place). */
 static void judge(const struct eng_tu *t, const struct prov_obj *o,
-		  struct ival off, struct ival len, int single,
+		  struct ival off, struct ival len, int single, int before,
 		  struct judged *j)
 {
 	const struct slab_config *cfg = t->config;
@@ -67,8 +97,9 @@ static void judge(const struct eng_tu *t, const struct prov_obj *o,
 	/* one constant offset before the start of an allocation the
 	 * analysis made (a container_of() from a pointer that was never
 	 * inside the container): outside the object on every kernel */
-	if (cfg && single && o->origin == PO_ALLOC && !o->from_fact &&
-	    iv_is_const(&off, &r) && r < 0 && iv_is_const(&len, NULL)) {
+	if (cfg && single && before && o->origin == PO_ALLOC &&
+	    !o->from_fact && iv_is_const(&off, &r) && r < 0 &&
+	    iv_is_const(&len, NULL)) {
 		j->verdict = V_OVERFLOW;
 		j->before = 1;
 		j->definite = 1;
@@ -298,7 +329,7 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 
 	if (len_may_be_negative(&acc->claim))
 		return;
-	judge(t, o, off, acc->claim, single, &j);
+	judge(t, o, off, acc->claim, single, 0, &j);
 	if (callee_range_on_foreign_object(f, o, &j, &off, &acc->claim) ||
 	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j) ||
 	    part_of_last_element(o, &j, acc->at, &acc->claim))
@@ -400,13 +431,13 @@ static void on_access(struct eng_fn *f, const struct state *s,
 			a->unbounded = 1;
 			continue;
 		}
-		judge(t, o, off, len, single, &j);
+		judge(t, o, off, len, single, constant_place(acc->at), &j);
 		if (j.verdict == V_UNBOUNDED) {
 			struct ival end = iv_add(off, len), b;
 
 			/* judge the guarded bound of the end instead */
 			if (eng_rel_bound(f, s, &end, &b)) {
-				judge(t, o, iv_sub(b, len), len, single,
+				judge(t, o, iv_sub(b, len), len, single, 0,
 				      &j);
 				if (j.verdict != V_UNBOUNDED)
 					off = iv_sub(b, len);
