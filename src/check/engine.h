@@ -259,6 +259,10 @@ struct eng_fn {
 	int njumps;
 	void *switches[32];         /* struct sw_ctx of interp/jumps.c */
 	int nswitches;
+	int tag_obj[32];            /* objects whose field a switch being
+				     * run tests, with an unknown value: a
+				     * view of them is the tag's (jumps.c) */
+	int ntags;
 	struct label_pend *labels;
 	size_t nlabels, caplabels;
 	int split;                  /* also keep exits by return value */

@@ -47,8 +47,9 @@ static int shi_reached(const struct ival *a)
 }
 
 /* 1 if the place the access at names has no index that is not a
- * constant (h->len, p[-1], a container_of() result): its one negative
- * offset is where the code points, not the first value of a loop index
+ * constant (h->len, p[-1], *(p - 1), a container_of() result): its one
+ * negative offset is where the code points, not the first value of a
+ * loop index
  * (a[i - 1] on a round where a guard the analysis cannot decide keeps i
  * above 0). */
 static int constant_place(CXCursor at)
@@ -60,6 +61,16 @@ static int constant_place(CXCursor at)
 
 	at = cx_strip(at);
 	kind = clang_getCursorKind(at);
+	/* *(ptr - 1): a pointer and a constant */
+	if (kind == CXCursor_BinaryOperator) {
+		cx_children(at, &k);
+		for (i = 0; i < k.n; i++)
+			if (cx_is_integer(cx_type(k.k[i])) ?
+			    !cx_eval_int(k.k[i], &c) :
+			    !constant_place(k.k[i]))
+				return 0;
+		return k.n == 2;
+	}
 	if (kind != CXCursor_MemberRefExpr &&
 	    kind != CXCursor_ArraySubscriptExpr &&
 	    kind != CXCursor_UnaryOperator && kind != CXCursor_DeclRefExpr &&

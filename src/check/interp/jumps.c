@@ -34,17 +34,51 @@ static int find_default(CXCursor c, int depth)
 	return 0;
 }
 
+/* The allocation whose field the switch condition cond reads (switch
+ * (spec->type), switch (trans->msg_type)), or 0. */
+static int tag_object(struct eng_fn *f, struct state *s, CXCursor cond)
+{
+	struct cx_kids k;
+	struct val b;
+	int obj = 0;
+	unsigned i;
+
+	cond = cx_strip(cond);
+	if (clang_getCursorKind(cond) != CXCursor_MemberRefExpr)
+		return 0;
+	cx_children(cond, &k);
+	if (k.n < 1 || !eng_is_arrow(cx_strip(k.k[0])))
+		return 0;
+	b = eng_eval(f, s, k.k[0]);
+	for (i = 0; i < b.np && !b.ptop; i++) {
+		if (b.p[i].kind != PK_OBJ)
+			continue;
+		if (obj)
+			return 0;
+		obj = b.p[i].obj;
+	}
+	return b.ptop || ir_obj(&f->t->objs, obj)->origin != PO_ALLOC ? 0 :
+	       obj;
+}
+
 void eng_exec_switch(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	struct cx_kids k;
 	struct sw_ctx sw;
 	struct jump j;
+	int tag;
 
 	cx_children(c, &k);
-	if (k.n < 2 || f->njumps >= 64 || f->nswitches >= 32)
+	if (k.n < 2 || f->njumps >= 64 || f->nswitches >= 32 ||
+	    f->ntags >= 32)
 		return;
 	memset(&sw, 0, sizeof(sw));
+	tag = tag_object(f, s, k.k[k.n - 2]);
 	sw.val = eng_eval(f, s, k.k[k.n - 2]);
+	if (tag && (sw.val.np || sw.val.ptop || !iv_is_const(&sw.val.iv, NULL)))
+		f->tag_obj[f->ntags++] = tag;
+	else
+		tag = 0;
 	sw.cond = k.k[k.n - 2];
 	st_move(&sw.entry, s);
 	sw.has_default = find_default(k.k[k.n - 1], 0);
@@ -55,6 +89,8 @@ void eng_exec_switch(struct eng_fn *f, struct state *s, CXCursor c)
 	f->jumps[f->njumps++] = &j;
 	f->switches[f->nswitches++] = &sw;
 	eng_exec(f, s, k.k[k.n - 1]);
+	if (tag)
+		f->ntags--;
 	f->nswitches--;
 	f->njumps--;
 	eng_join_into(f, s, &j.brk);
