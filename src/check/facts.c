@@ -26,10 +26,12 @@ static struct field_fact *fact_raw(const struct eng_tu *t, unsigned fh)
 }
 
 /* 1 if fld is a field of a struct declared in a header under an include/
- * directory (include/linux/fs.h's struct file, arch/x86/include/...):
- * files of other subsystems store into it (seq_open() into
+ * directory (include/linux/fs.h's struct file, arch/x86/include/...), or
+ * a void * of a struct any header declares: files of other subsystems,
+ * or the driver's other files, store into it (seq_open() into
  * file->private_data), so the stores one TU sees are not all of them. A
- * struct of the main file or of a driver's own header is not. */
+ * struct of the main file, or a typed field of a driver's own header, is
+ * not. */
 static int field_shared(CXCursor fld)
 {
 	CXCursor rec = clang_getCursorSemanticParent(fld);
@@ -38,9 +40,20 @@ static int field_shared(CXCursor fld)
 	const char *p;
 	int shared;
 
+	CXType ft;
+
 	if (clang_getCursorKind(fld) != CXCursor_FieldDecl ||
 	    cx_in_main_file(rec))
 		return 0;
+	/* a void * of a struct that other files include is any file's
+	 * private slot: radeon.h's pm.dpm.priv holds an rv7xx_power_info
+	 * from rv770_dpm.c and a larger evergreen_power_info from
+	 * cypress_dpm.c */
+	ft = clang_getCanonicalType(clang_getCursorType(fld));
+	if (ft.kind == CXType_Pointer &&
+	    clang_getCanonicalType(clang_getPointeeType(ft)).kind ==
+	    CXType_Void)
+		return 1;
 	clang_getExpansionLocation(clang_getCursorLocation(rec), &file, NULL,
 				   NULL, NULL);
 	if (!file)

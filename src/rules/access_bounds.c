@@ -259,6 +259,23 @@ static int mixed_field_object(const struct eng_fn *f,
 	       eng_fact_mixed_obj(f->t, o);
 }
 
+/* A numeric range verdict (a guarded length, an index) on an object
+ * read back from a field in a function that did not allocate it (a
+ * bound by ksize() or by the sibling field the request is, i <= x->len,
+ * stays judged): the guards there are about what the field's stores
+ * promised elsewhere (a length stored
+ * only after a check against the buffer, a callee's clamp the analysis
+ * did not keep), not this object's request (test_firmware's tst->size
+ * checked against PAGE_SIZE, usblp's device id length). */
+static int range_on_field_object(const struct eng_fn *f,
+				 const struct prov_obj *o,
+				 const struct judged *j)
+{
+	return j->verdict != V_UNBOUNDED && j->verdict != V_FINE &&
+	       !j->ksize_bound && !j->sym_bound && !j->definite &&
+	       o->from_fact && o->fn != clang_hashCursor(f->fn);
+}
+
 /* A numeric end past KMALLOC_MAX_SIZE comes from a guard that is not
  * about this object (count <= INT_MAX): the bound that matters (what the
  * device or caller can send) is not known. */
@@ -342,6 +359,7 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 		return;
 	judge(t, o, off, acc->claim, single, 0, &j);
 	if (callee_range_on_foreign_object(f, o, &j, &off, &acc->claim) ||
+	    range_on_field_object(f, o, &j) ||
 	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j) ||
 	    part_of_last_element(o, &j, acc->at, &acc->claim))
 		return;
@@ -455,6 +473,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 			}
 		}
 		if (callee_range_on_foreign_object(f, o, &j, &off, &len) ||
+		    range_on_field_object(f, o, &j) ||
 		    mixed_field_object(f, o, &j) ||
 		    end_past_kmalloc_max(t, &j) ||
 		    part_of_last_element(o, &j, acc->at, &len))

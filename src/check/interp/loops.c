@@ -187,19 +187,86 @@ void eng_run_loop(struct eng_fn *f, struct state *s, CXCursor cond,
 	st_move(s, &exitst);
 }
 
+/* The file offsets of the two ';' of for statement c's header, from its
+ * tokens: 1, or 0 when they cannot be read (a for written by a macro,
+ * list_for_each_entry(): its tokens are the macro call's). */
+static int for_semis(struct eng_fn *f, CXCursor c, unsigned *semi)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXSourceLocation sl = clang_getCursorLocation(c);
+	CXToken *toks = NULL;
+	unsigned n = 0, i, ns = 0, off;
+	int depth = 0;
+	CXFile file, sfile;
+
+	clang_getExpansionLocation(sl, &file, NULL, NULL, NULL);
+	clang_getSpellingLocation(sl, &sfile, NULL, NULL, NULL);
+	if (!file || !sfile || !clang_File_isEqual(file, sfile))
+		return 0;
+	clang_tokenize(f->t->tu, r, &toks, &n);
+	for (i = 0; i < n && ns < 2; i++) {
+		CXString sp;
+		const char *t;
+
+		if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+			continue;
+		sp = clang_getTokenSpelling(f->t->tu, toks[i]);
+		t = clang_getCString(sp);
+		if (!strcmp(t, "("))
+			depth++;
+		else if (!strcmp(t, ")"))
+			depth--;
+		else if (!strcmp(t, ";") && depth == 1) {
+			clang_getExpansionLocation(clang_getTokenLocation(
+				f->t->tu, toks[i]), NULL, NULL, NULL, &off);
+			semi[ns++] = off;
+		}
+		clang_disposeString(sp);
+		if (depth <= 0 && i > 1)
+			break;
+	}
+	clang_disposeTokens(f->t->tu, toks, n);
+	return ns == 2;
+}
+
+/* The offset where expression c starts. */
+static unsigned start_offset(CXCursor c)
+{
+	unsigned off = 0;
+
+	clang_getExpansionLocation(clang_getRangeStart(
+		clang_getCursorExtent(c)), NULL, NULL, NULL, &off);
+	return off;
+}
+
 void eng_exec_for(struct eng_fn *f, struct state *s, CXCursor c)
 {
 	struct cx_kids k;
 	CXCursor init = clang_getNullCursor(), cond = init, inc = init;
 	CXCursor body;
-	unsigned n;
+	unsigned n, semi[2];
 
 	cx_children(c, &k);
 	if (!k.n)
 		return;
 	body = k.k[k.n - 1];
 	n = k.n - 1;
-	if (n == 3) {
+	if (n >= 1 && n < 3 && for_semis(f, c, semi)) {
+		/* which header slots the children fill, by where they
+		 * start: for (i = n; i--; ) has an init and a condition */
+		unsigned i;
+
+		for (i = 0; i < n; i++) {
+			unsigned off = start_offset(k.k[i]);
+
+			if (off < semi[0])
+				init = k.k[i];
+			else if (off < semi[1])
+				cond = k.k[i];
+			else
+				inc = k.k[i];
+		}
+	} else if (n == 3) {
 		init = k.k[0];
 		cond = k.k[1];
 		inc = k.k[2];
