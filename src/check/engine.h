@@ -430,6 +430,20 @@ int eng_rel_bound(struct eng_fn *f, const struct state *s,
 
 /* interp/refine.c */
 /* 1 if a has a ksize(obj) symbol (SYM_KSIZE) among its terms. */
+/* 1 if a switch being run (in f or a caller it is inlined into) tests
+ * a field of object obj whose value it does not know (interp/jumps.c):
+ * which view of obj is valid there is its case's, a tag the analysis
+ * does not relate to the size. */
+static inline int eng_tag_tested(const struct eng_fn *f, int obj)
+{
+	int i;
+
+	for (; f; f = f->caller)
+		for (i = 0; i < f->ntags; i++)
+			if (f->tag_obj[i] == obj)
+				return 1;
+	return 0;
+}
 int eng_has_ksize_term(const struct eng_tu *t, const struct ival *a);
 
 /* strides.c */

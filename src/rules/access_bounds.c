@@ -276,6 +276,19 @@ static int range_on_field_object(const struct eng_fn *f,
 	       o->from_fact && o->fn != clang_hashCursor(f->fn);
 }
 
+/* An access inside a switch on a field of the object whose value is not
+ * known (switch (desc->type) { case SERVICE_DESCRIPTOR: ... the address
+ * of a service descriptor's field handed to a writer ... }): which
+ * layout the object has there is the case's, a tag the analysis does not
+ * relate to the size (vidtv's descriptors, nf_tables' transactions). A
+ * bound by ksize() is the object's whatever its layout. */
+static int under_unknown_tag(const struct eng_fn *f, int obj,
+			     const struct judged *j)
+{
+	return j->verdict != V_UNBOUNDED && j->verdict != V_FINE &&
+	       !j->ksize_bound && eng_tag_tested(f, obj);
+}
+
 /* A numeric end past KMALLOC_MAX_SIZE comes from a guard that is not
  * about this object (count <= INT_MAX): the bound that matters (what the
  * device or caller can send) is not known. */
@@ -360,6 +373,7 @@ static void judge_claim(struct eng_fn *f, struct acc_site *a,
 	judge(t, o, off, acc->claim, single, 0, &j);
 	if (callee_range_on_foreign_object(f, o, &j, &off, &acc->claim) ||
 	    range_on_field_object(f, o, &j) ||
+	    under_unknown_tag(f, obj, &j) ||
 	    mixed_field_object(f, o, &j) || end_past_kmalloc_max(t, &j) ||
 	    part_of_last_element(o, &j, acc->at, &acc->claim))
 		return;
@@ -474,6 +488,7 @@ static void on_access(struct eng_fn *f, const struct state *s,
 		}
 		if (callee_range_on_foreign_object(f, o, &j, &off, &len) ||
 		    range_on_field_object(f, o, &j) ||
+		    under_unknown_tag(f, e->obj, &j) ||
 		    mixed_field_object(f, o, &j) ||
 		    end_past_kmalloc_max(t, &j) ||
 		    part_of_last_element(o, &j, acc->at, &len))

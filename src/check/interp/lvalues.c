@@ -16,22 +16,6 @@
  * other target, a second target, or a request that is a range (a size
  * chosen by a type tag) is not judged: which view is valid there is the
  * tag's, which the analysis does not relate to the size. */
-/* 1 if a switch being run (here or in a caller) tests a field of obj
- * whose value it does not know: which view of obj is valid is its case's
- * (switch (trans->msg_type) { case NFT_MSG_NEWSET: ... (struct
- * nft_trans_set *)trans->data ...}), a tag the analysis does not relate
- * to the size. */
-static int tag_tested(const struct eng_fn *f, int obj)
-{
-	int i;
-
-	for (; f; f = f->caller)
-		for (i = 0; i < f->ntags; i++)
-			if (f->tag_obj[i] == obj)
-				return 1;
-	return 0;
-}
-
 static int view_single_object(struct eng_fn *f, struct state *s,
 			      CXCursor base)
 {
@@ -54,7 +38,7 @@ static int view_single_object(struct eng_fn *f, struct state *s,
 		 * tag this function does not see (switch (desc->type)) */
 		if (o->origin != PO_ALLOC || o->from_fact ||
 		    !iv_is_const(&b.p[i].off, NULL) ||
-		    tag_tested(f, b.p[i].obj))
+		    eng_tag_tested(f, b.p[i].obj))
 			return 0;
 		/* before the start, the size does not matter */
 		if (b.p[i].off.lo >= 0 &&

@@ -99,3 +99,49 @@ int rule_as_set(void)
 	kfree(trans);
 	return r;
 }
+
+/* the address of a field of the case's layout handed to a reader: the
+ * tag decides, as for a read through the view */
+#define DEFINE_PEEK(name)						\
+static u8 first_byte_##name(const u8 *p)				\
+{									\
+	return p[0];							\
+}									\
+									\
+static int peek_##name(struct trans *trans)				\
+{									\
+	switch (trans->msg_type) {					\
+	case MSG_NEWSET:						\
+		return first_byte_##name(				\
+			&((struct trans_set *)trans->data)->bound);	\
+	}								\
+	return 0;							\
+}
+
+DEFINE_PEEK(add)
+
+int rule_peek(int msg_type)
+{
+	struct trans *trans = trans_alloc(msg_type, sizeof(struct trans_rule));
+	int r;
+
+	if (!trans)
+		return -ENOMEM;
+	r = peek_add(trans);
+	kfree(trans);
+	return r;
+}
+
+DEFINE_PEEK(as_set) /* expect: overflow-read "at offset 21" */
+
+int rule_peek_as_set(void)
+{
+	struct trans *trans = trans_alloc(MSG_NEWSET, sizeof(struct trans_rule));
+	int r;
+
+	if (!trans)
+		return -ENOMEM;
+	r = peek_as_set(trans);
+	kfree(trans);
+	return r;
+}

@@ -6,8 +6,9 @@
  * the spec's type, whose ETH case reads a mask at bytes 56 to 62. With
  * the IB type stored, only the IB case runs: nothing to report. With the
  * ETH type stored, the ETH case runs and reads past the request. The
- * tag is not trusted when the object went to a function not seen between
- * the store and the parse, nor when it was stored on one branch only.
+ * tag is not known when the object went to a function not seen between
+ * the store and the parse, nor when it was stored on one branch only:
+ * then which layout the spec has is the case's, and no case is judged.
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -129,7 +130,7 @@ int steer_eth(u8 *out)
 	return err;
 }
 
-DEFINE_FLOW_PARSER(registered) /* expect: slack-read "ends at 62" */
+DEFINE_FLOW_PARSER(registered)
 
 /* the flow went to a function not seen: it may have changed the tag */
 int steer_registered(u8 *out)
@@ -145,7 +146,7 @@ int steer_registered(u8 *out)
 	return err;
 }
 
-DEFINE_FLOW_PARSER(either) /* expect: slack-read "ends at 62" */
+DEFINE_FLOW_PARSER(either)
 
 /* the IB tag on one branch, ETH on the other */
 int steer_either(u8 *out, bool eth)
