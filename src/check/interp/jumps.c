@@ -57,8 +57,9 @@ static int tag_object(struct eng_fn *f, struct state *s, CXCursor cond)
 			return 0;
 		obj = b.p[i].obj;
 	}
-	return b.ptop || ir_obj(&f->t->objs, obj)->origin != PO_ALLOC ? 0 :
-	       obj;
+	if (b.ptop || !obj || ir_obj(&f->t->objs, obj)->origin != PO_ALLOC)
+		return 0;
+	return obj;
 }
 
 void eng_exec_switch(struct eng_fn *f, struct state *s, CXCursor c)
