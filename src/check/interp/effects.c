@@ -306,6 +306,16 @@ void eng_kill_arg(struct eng_fn *f, struct state *s, CXCursor arg)
 	CXCursor a = cx_strip(arg);
 	const char *key;
 
+	/* (struct acpi_table_header **)&wdat: the callee writes wdat */
+	while (clang_getCursorKind(a) == CXCursor_CStyleCastExpr) {
+		struct cx_kids ck;
+
+		cx_children(a, &ck);
+		if (!ck.n)
+			break;
+		a = cx_strip(ck.k[ck.n - 1]);
+	}
+
 	if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
 	    cx_unop(a) == CXUnaryOperator_AddrOf) {
 		struct cx_kids k;
