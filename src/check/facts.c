@@ -512,6 +512,22 @@ static const char *owner_name(struct eng_tu *t, CXCursor fld)
 	return r;
 }
 
+/* The fact of the field store st is into, with its owner and cursor;
+ * NULL when out of memory. */
+static struct field_fact *store_fact(struct eng_tu *t,
+				     const struct field_store *st)
+{
+	struct field_fact *ff = fact_get(t, st->fhash, st->name);
+
+	if (!ff)
+		return NULL;
+	if (!ff->owner)
+		ff->owner = owner_name(t, st->fld);
+	if (clang_Cursor_isNull(ff->fld))
+		ff->fld = st->fld;
+	return ff;
+}
+
 void eng_finish_facts(struct eng_fn *f)
 {
 	struct eng_tu *t = f->t;
@@ -535,13 +551,9 @@ void eng_finish_facts(struct eng_fn *f)
 
 		if (!st->ptr)
 			continue;
-		ff = fact_get(t, st->fhash, st->name);
+		ff = store_fact(t, st);
 		if (!ff)
 			goto out;
-		if (!ff->owner)
-			ff->owner = owner_name(t, st->fld);
-		if (clang_Cursor_isNull(ff->fld))
-			ff->fld = st->fld;
 		sized[i] = classify_ptr(f, ff, st);
 	}
 	for (i = 0; i < f->nstores; i++) {
@@ -552,13 +564,9 @@ void eng_finish_facts(struct eng_fn *f)
 
 		if (st->ptr)
 			continue;
-		ff = fact_get(t, st->fhash, st->name);
+		ff = store_fact(t, st);
 		if (!ff)
 			goto out;
-		if (!ff->owner)
-			ff->owner = owner_name(t, st->fld);
-		if (clang_Cursor_isNull(ff->fld))
-			ff->fld = st->fld;
 		/* the size of a sibling changes only with that sibling (or
 		 * with its reset to NULL) in the same function */
 		len = key_prefix(st->key, st->name);

@@ -16,22 +16,6 @@ struct rename {
 	int n;
 };
 
-static int single_obj(const struct val *v)
-{
-	int obj = 0;
-	unsigned i;
-
-	if (v->ptop)
-		return 0;
-	for (i = 0; i < v->np; i++) {
-		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
-			continue;
-		if (v->p[i].kind != PK_OBJ || obj)
-			return 0;
-		obj = v->p[i].obj;
-	}
-	return obj;
-}
 
 static int same_site(const struct prov_obj *a, const struct prov_obj *b)
 {
@@ -199,8 +183,8 @@ int eng_join(struct eng_fn *f, struct state *dst, const struct state *src,
 			a = &dst->e[i++].v;
 			b = &src->e[j++].v;
 		}
-		o1 = single_obj(a);
-		o2 = single_obj(b);
+		o1 = val_one_obj(a, NULL);
+		o2 = val_one_obj(b, NULL);
 		if (!o1 || !o2 || o1 == o2 || r.n == MAX_RENAME)
 			continue;
 		if (!same_site(ir_obj(&t->objs, o1), ir_obj(&t->objs, o2)) &&

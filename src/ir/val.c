@@ -237,3 +237,22 @@ int val_is_pointer(const struct val *v)
 {
 	return v->np > 0;
 }
+
+int val_one_obj(const struct val *v, struct ival *off)
+{
+	int obj = 0;
+	unsigned i;
+
+	if (v->ptop)
+		return 0;
+	for (i = 0; i < v->np; i++) {
+		if (v->p[i].kind == PK_NULL || v->p[i].kind == PK_ERR)
+			continue;
+		if (v->p[i].kind != PK_OBJ || obj)
+			return 0;
+		obj = v->p[i].obj;
+		if (off)
+			*off = v->p[i].off;
+	}
+	return obj;
+}

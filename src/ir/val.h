@@ -206,5 +206,9 @@ int val_equal(const struct val *a, const struct val *b);
 /* Pointer arithmetic: every element's offset += delta. */
 struct val val_ptr_add(const struct val *v, struct ival delta);
 int val_is_pointer(const struct val *v);
+/* The one object v points into, NULL and ERR_PTR aside (its offset into
+ * *off when off is not NULL), or 0: v may point anywhere (ptop), is
+ * freed, or holds a second object. */
+int val_one_obj(const struct val *v, struct ival *off);
 
 #endif

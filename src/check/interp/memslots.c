@@ -100,21 +100,10 @@ void eng_mem_forget_obj(struct eng_fn *f, struct state *s, int obj)
  * aside), or 0. */
 static int single_place(const struct val *addr, long long *off)
 {
-	int obj = 0;
-	unsigned i;
+	struct ival o;
+	int obj = val_one_obj(addr, &o);
 
-	if (addr->ptop)
-		return 0;
-	for (i = 0; i < addr->np; i++) {
-		const struct pel *e = &addr->p[i];
-
-		if (e->kind == PK_NULL || e->kind == PK_ERR)
-			continue;
-		if (e->kind != PK_OBJ || obj || !iv_is_const(&e->off, off))
-			return 0;
-		obj = e->obj;
-	}
-	return obj;
+	return obj && iv_is_const(&o, off) ? obj : 0;
 }
 
 static int known(const struct val *v)

@@ -145,18 +145,3 @@ int rule_peek_as_set(void)
 	kfree(trans);
 	return r;
 }
-
-/* a switch on a field through a pointer that holds no object (an
- * element of a table whose pointer is still NULL here): no tag, and no
- * crash */
-int trans_none(int n)
-{
-	struct trans *table = NULL;
-	struct trans *trans = table + n;
-
-	switch (trans->msg_type) {
-	case MSG_NEWSET:
-		return 1;
-	}
-	return 0;
-}
